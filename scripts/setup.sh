@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what jempol's tests need on a fresh Debian machine (run as root), and fetches the
+# test data that is not in ../shared. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v gpsbabel >/dev/null || need+=(gpsbabel)
+command -v osmium >/dev/null || need+=(osmium-tool)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+bash scripts/test-data.sh

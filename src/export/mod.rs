@@ -1,0 +1,3 @@
+//! Files written for planners and drivers.
+
+pub mod gpx;

@@ -1,0 +1,9 @@
+//! jempol: weekly route planning for the mobile e-KTP recording vans of Kabupaten Magetan.
+//!
+//! Data flows one way: map -> graph -> matrix -> instance -> plan -> exports.
+
+pub mod export;
+pub mod map;
+pub mod route;
+pub mod scenario;
+pub mod solve;

@@ -1,0 +1,2 @@
+//! Compressed road graph in CSR arrays, with edge geometry and the largest strongly
+//! connected component.

@@ -1,0 +1,13 @@
+//! OpenStreetMap -> routable road graph.
+
+pub mod graph;
+pub mod osm;
+pub mod profile;
+pub mod snap;
+
+/// A WGS84 coordinate in degrees.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}

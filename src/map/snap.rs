@@ -1,0 +1,1 @@
+//! Nearest usable road point for a coordinate (rstar).

@@ -1,0 +1,1 @@
+//! One-to-many Dijkstra on CSR arrays.

@@ -1,0 +1,4 @@
+//! Shortest paths on the road graph.
+
+pub mod dijkstra;
+pub mod matrix;

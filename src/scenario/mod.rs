@@ -1,0 +1,1 @@
+//! The planner's input: scenario TOML (+ CSV of stops), `extends` for what-ifs, validation.

@@ -1,0 +1,132 @@
+//! The optimization problem, free of maps: tours (one per van and day) and jobs, with a
+//! travel-time matrix between locations.
+//!
+//! Times are seconds since local midnight of the tour's day (benchmark files use their own
+//! units; nothing here assumes seconds). All times are `f64` so that benchmarks with exact
+//! Euclidean distances keep their precision.
+//!
+//! Rules every plan must keep (the search and `verify` implement them independently):
+//! - A tour leaves its start location at `start` at the earliest and is back at its end
+//!   location by `end`.
+//! - Breaks are fixed intervals in which the team neither drives nor serves: driving that
+//!   reaches a break pauses and resumes when it ends; a service that would overlap a break
+//!   starts after it.
+//! - A service starts inside one of the job's windows, at `open` or later; it starts by
+//!   `close`, or when `finish_by_close` is set, it ends by `close`.
+//! - Service duration on a tour is `service_fixed + service_work / tour.sets`: recording
+//!   sets work in parallel on the people of a stop.
+//! - A job needs every equipment bit in `requires` to be in the tour's `equipment`, and its
+//!   day must be in `days`.
+//! - The loads of a tour's jobs add up to no more than its `capacity`; its driving time is
+//!   no more than `max_drive`.
+//! - Mandatory jobs must be served; every job is served at most once.
+
+use serde::{Deserialize, Serialize};
+
+/// A square row-major matrix of travel times or distances between locations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Matrix {
+    n: usize,
+    data: Vec<f64>,
+}
+
+impl Matrix {
+    /// `data` is row-major, `n * n` long.
+    pub fn new(n: usize, data: Vec<f64>) -> Self {
+        assert_eq!(data.len(), n * n, "a matrix of {n} locations needs {} values", n * n);
+        Self { n, data }
+    }
+
+    /// Builds a matrix from a function of (from, to).
+    pub fn from_fn(n: usize, f: impl Fn(usize, usize) -> f64) -> Self {
+        let data = (0..n * n).map(|k| f(k / n, k % n)).collect();
+        Self { n, data }
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    #[inline]
+    pub fn get(&self, from: usize, to: usize) -> f64 {
+        self.data[from * self.n + to]
+    }
+}
+
+/// An interval of time, `[open, close]`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Window {
+    pub open: f64,
+    pub close: f64,
+}
+
+/// Something a van can do at a location: serve (part of) one stop.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Job {
+    pub name: String,
+    /// Index into the matrices.
+    pub location: usize,
+    /// The prize collected when served (weighted people).
+    pub value: f64,
+    pub service_fixed: f64,
+    pub service_work: f64,
+    /// Sorted, disjoint windows for the start of service.
+    pub windows: Vec<Window>,
+    pub finish_by_close: bool,
+    /// Bit `d` set when the job may be served on day `d`.
+    pub days: u64,
+    /// Equipment bits the tour must carry.
+    pub requires: u64,
+    /// Blank cards (or demand units) used.
+    pub load: f64,
+    pub mandatory: bool,
+}
+
+/// One van on one day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tour {
+    pub van: usize,
+    pub day: usize,
+    pub start_location: usize,
+    pub end_location: usize,
+    pub start: f64,
+    pub end: f64,
+    /// Sorted, disjoint breaks inside `[start, end]`.
+    pub breaks: Vec<Window>,
+    pub equipment: u64,
+    /// Recording sets working in parallel (at least 1).
+    pub sets: u32,
+    pub capacity: f64,
+    pub max_drive: f64,
+}
+
+/// What the search optimises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Objective {
+    /// Maximise the value served, then minimise travel time.
+    Prize,
+    /// Serve every job; minimise tours used, then travel time (VRPTW).
+    VisitAll,
+}
+
+/// The whole problem.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Instance {
+    /// Travel time between locations, in the unit of the tours' clocks.
+    pub time: Matrix,
+    /// Travel distance between locations, for reporting.
+    pub distance: Matrix,
+    pub jobs: Vec<Job>,
+    pub tours: Vec<Tour>,
+    pub objective: Objective,
+}
+
+/// A plan: for each tour, in `Instance::tours` order, the jobs it serves in visiting order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Solution {
+    pub routes: Vec<Vec<usize>>,
+}
