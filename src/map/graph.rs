@@ -62,6 +62,8 @@ pub struct RoadGraph {
     pub edges: Vec<Edge>,
     /// Edge polylines, concatenated.
     pub points: Vec<LatLon>,
+    /// The OSM node of each point.
+    pub point_osm_ids: Vec<i64>,
     /// Highway classes, sorted.
     pub classes: Vec<String>,
     /// CSR of the forward arcs: the arcs leaving vertex `v` are `first_out[v]..first_out[v+1]`.
@@ -133,6 +135,7 @@ struct RawGraph {
     vertex_osm_ids: Vec<i64>,
     edges: Vec<Edge>,
     points: Vec<LatLon>,
+    point_osm_ids: Vec<i64>,
     classes: Vec<String>,
     report: BuildReport,
 }
@@ -179,6 +182,7 @@ impl RawGraph {
         let mut vertex_osm_ids = Vec::new();
         let mut edges = Vec::new();
         let mut points: Vec<LatLon> = Vec::new();
+        let mut point_osm_ids = Vec::new();
         let mut bbox: Option<(LatLon, LatLon)> = None;
         for (way_index, piece) in &pieces {
             let (way, rule) = &usable[*way_index];
@@ -200,10 +204,12 @@ impl RawGraph {
             let mut first_point = points.len();
             let mut length_m = 0.0;
             points.push(piece[0].1);
+            point_osm_ids.push(piece[0].0);
             for k in 1..piece.len() {
                 let (id, p) = piece[k];
                 length_m += haversine_m(piece[k - 1].1, p);
                 points.push(p);
+                point_osm_ids.push(id);
                 if uses[&id] >= 2 {
                     let head = vertex(id, p);
                     *report.km_by_class.entry(rule.class.clone()).or_default() += length_m / 1000.0;
@@ -225,6 +231,7 @@ impl RawGraph {
                     length_m = 0.0;
                     if k + 1 < piece.len() {
                         points.push(p);
+                        point_osm_ids.push(id);
                     }
                 }
             }
@@ -239,7 +246,7 @@ impl RawGraph {
             }
         }
         report.bbox = bbox;
-        RawGraph { vertices, vertex_osm_ids, edges, points, classes, report }
+        RawGraph { vertices, vertex_osm_ids, edges, points, point_osm_ids, classes, report }
     }
 
     fn keep_largest_component(self) -> (RoadGraph, BuildReport) {
@@ -274,6 +281,7 @@ impl RawGraph {
 
         let mut edges = Vec::new();
         let mut points = Vec::new();
+        let mut point_osm_ids = Vec::new();
         for e in &self.edges {
             let (tail, head) = (new_id[e.tail as usize], new_id[e.head as usize]);
             if tail == u32::MAX || head == u32::MAX {
@@ -281,7 +289,9 @@ impl RawGraph {
                 continue;
             }
             let first_point = points.len() as u32;
-            points.extend_from_slice(&self.points[e.first_point as usize..e.end_point as usize]);
+            let range = e.first_point as usize..e.end_point as usize;
+            points.extend_from_slice(&self.points[range.clone()]);
+            point_osm_ids.extend_from_slice(&self.point_osm_ids[range]);
             report.kept_km += e.length_m / 1000.0;
             edges.push(Edge { tail, head, first_point, end_point: points.len() as u32, ..e.clone() });
         }
@@ -291,6 +301,7 @@ impl RawGraph {
             vertex_osm_ids,
             edges,
             points,
+            point_osm_ids,
             classes: self.classes,
             first_out: csr.first_out,
             arc_head: csr.head,

@@ -272,3 +272,95 @@ impl Geometry {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::graph::tests::{grid_data, grid_point, test_classify};
+    use crate::map::osm::OsmData;
+
+    fn map(data: &OsmData) -> RoadMap {
+        RoadMap::build(data, &test_classify, "test").unwrap()
+    }
+
+    fn between(a: i64, b: i64, f: f64) -> LatLon {
+        let (a, b) = (grid_point(a), grid_point(b));
+        LatLon { lat: a.lat + f * (b.lat - a.lat), lon: a.lon + f * (b.lon - a.lon) }
+    }
+
+    /// A oneway street 1 -> 2 -> 3 (10 m/s) with a way back 3 -> 103 -> 101 -> 1.
+    fn oneway_loop() -> RoadMap {
+        map(&grid_data(&[
+            (10, &[1, 2, 3], &[("highway", "residential"), ("oneway", "yes")]),
+            (11, &[3, 103, 101, 1], &[("highway", "residential")]),
+        ]))
+    }
+
+    fn metres(geometry: &[LatLon]) -> f64 {
+        geometry.windows(2).map(|w| crate::map::graph::haversine_m(w[0], w[1])).sum()
+    }
+
+    #[test]
+    fn along_a_oneway_edge_forward_is_direct_and_backward_goes_around() {
+        let m = oneway_loop();
+        let a = m.snap(between(1, 2, 0.5)).unwrap();
+        let b = m.snap(between(2, 3, 0.5)).unwrap();
+        assert_eq!(a.position.edge, b.position.edge);
+        let ab = path(&m, &a, &b).unwrap();
+        let seg = crate::map::graph::haversine_m(grid_point(1), grid_point(2));
+        assert!((ab.metres - seg).abs() < 1e-6, "{}", ab.metres);
+        assert!((ab.seconds - seg / 10.0).abs() < 0.002);
+        assert_eq!(ab.geometry, vec![a.point, grid_point(2), b.point]);
+
+        // Back from b to a: on to 3, round the loop to 1, then up to a.
+        let ba = path(&m, &b, &a).unwrap();
+        let around: Vec<LatLon> = [3, 103, 101, 1].iter().map(|&id| grid_point(id)).collect();
+        let mut expected = vec![b.point];
+        expected.extend(around);
+        expected.push(a.point);
+        assert_eq!(ba.geometry, expected);
+        assert!((ba.metres - metres(&ba.geometry)).abs() < 1e-6);
+
+        let t = matrix(&m, &[a.clone(), b.clone()]);
+        assert_eq!(t.seconds, vec![0.0, ab.seconds, ba.seconds, 0.0]);
+        assert_eq!(t.metres(1, 0), ba.metres);
+    }
+
+    #[test]
+    fn a_point_at_the_tail_of_a_oneway_edge_may_leave_by_any_arc_of_the_tail() {
+        let m = oneway_loop();
+        // Exactly at node 1, which is the tail of the oneway edge and the end of the loop.
+        let at1 = m.snap(grid_point(1)).unwrap();
+        let at101 = m.snap(grid_point(101)).unwrap();
+        let p = path(&m, &at1, &at101).unwrap();
+        assert_eq!(p.geometry, vec![grid_point(1), grid_point(101)]);
+        let q = path(&m, &at101, &at1).unwrap();
+        assert_eq!(q.geometry, vec![grid_point(101), grid_point(1)]);
+    }
+
+    #[test]
+    fn a_two_way_edge_can_be_driven_back_to_a_point_behind() {
+        let m = map(&grid_data(&[(10, &[1, 2, 3], &[("highway", "residential")])]));
+        let a = m.snap(between(1, 2, 0.25)).unwrap();
+        let b = m.snap(between(2, 3, 0.75)).unwrap();
+        let ba = path(&m, &b, &a).unwrap();
+        assert_eq!(ba.geometry, vec![b.point, grid_point(2), a.point]);
+        let ab = path(&m, &a, &b).unwrap();
+        assert_eq!((ab.seconds, ab.metres), (ba.seconds, ba.metres));
+    }
+
+    #[test]
+    fn a_oneway_cul_de_sac_loop_is_driven_round() {
+        // Way 1-2 two-way, then a oneway loop 2 -> 3 -> 103 -> 102 -> 2.
+        let m = map(&grid_data(&[
+            (10, &[1, 2], &[("highway", "residential")]),
+            (11, &[2, 3, 103, 102, 2], &[("highway", "residential"), ("oneway", "yes")]),
+        ]));
+        let a = m.snap(between(3, 103, 0.5)).unwrap();
+        let b = m.snap(between(3, 103, 0.25)).unwrap();
+        let p = path(&m, &a, &b).unwrap();
+        let expected = vec![a.point, grid_point(103), grid_point(102), grid_point(2), grid_point(3), b.point];
+        assert_eq!(p.geometry, expected);
+        assert!((p.metres - metres(&p.geometry)).abs() < 1e-6);
+    }
+}
