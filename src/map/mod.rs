@@ -131,3 +131,43 @@ impl MapInfo {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graph::tests::{grid_data, grid_point, test_classify};
+
+    #[test]
+    fn snap_named_names_a_stop_too_far_from_the_roads() {
+        let data = grid_data(&[(10, &[1, 2], &[("highway", "residential")])]);
+        let map = RoadMap::build(&data, &test_classify, "test").unwrap();
+        let near = map.snap_named("Balai Desa", grid_point(2), DEFAULT_SNAP_LIMIT_M).unwrap();
+        assert_eq!((near.name.as_deref(), near.point), (Some("Balai Desa"), grid_point(2)));
+        // 0.01° of latitude north of node 1: about 1112 m.
+        let far = LatLon { lat: grid_point(1).lat + 0.01, lon: grid_point(1).lon };
+        let err = map.snap_named("SDN 1", far, DEFAULT_SNAP_LIMIT_M).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "stop 'SDN 1' at 10.010000,20.001000 is 1112 m from the nearest road a van can use (limit 1000 m)"
+        );
+        assert!(map.snap_named("SDN 1", far, 1200.0).is_ok());
+    }
+
+    #[test]
+    fn map_info_counts_the_kept_graph_and_all_usable_roads() {
+        let data = grid_data(&[
+            (10, &[1, 2, 3], &[("highway", "residential")]),
+            (11, &[501, 502], &[("highway", "service")]),
+        ]);
+        let map = RoadMap::build(&data, &test_classify, "test").unwrap();
+        let info = &map.info;
+        assert_eq!((info.vertices, info.edges, info.arcs), (2, 1, 2));
+        assert_eq!(info.km_by_class.keys().collect::<Vec<_>>(), ["residential", "service"]);
+        assert_eq!(info.component_sizes, vec![2, 2]);
+        assert_eq!((info.dropped_vertices, info.dropped_edges), (2, 1));
+        let residential = info.km_by_class["residential"];
+        assert!((info.kept_km - residential).abs() < 1e-12);
+        let ne = LatLon { lat: grid_point(502).lat, lon: grid_point(3).lon };
+        assert_eq!(info.bbox, Some((grid_point(1), ne)));
+    }
+}
