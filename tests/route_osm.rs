@@ -188,11 +188,15 @@ fn liechtenstein_travel_times_are_close_to_osrm() {
             r[r.len() - 1]
         );
     }
-    // Filled in from the measured distribution (see the report): penalties make OSRM slower.
+    // Measured: time ratio median 0.958 (p10 0.923, p90 0.973); distance median 0.999.
+    // OSRM's penalties only add time, so we should be a little faster on the same roads.
     let median = quantile(&time_ratios, 0.5);
-    assert!((0.80..=1.0).contains(&median), "median time ratio {median}");
+    assert!((0.90..=1.0).contains(&median), "median time ratio {median}");
+    assert!(quantile(&time_ratios, 0.9) <= 1.0, "p90 time ratio above 1");
     let median_m = quantile(&metre_ratios, 0.5);
-    assert!((0.95..=1.05).contains(&median_m), "median distance ratio {median_m}");
+    assert!((0.98..=1.02).contains(&median_m), "median distance ratio {median_m}");
+    let median_pairs = quantile(&pair_ratios, 0.5);
+    assert!((0.90..=1.0).contains(&median_pairs), "median time ratio of the 20 pairs {median_pairs}");
 }
 
 #[test]
@@ -207,6 +211,20 @@ fn liechtenstein_map_info_is_complete() {
     assert!(sw.lat > 47.0 && ne.lat < 47.3 && sw.lon > 9.4 && ne.lon < 9.7, "{sw:?} {ne:?}");
     let total: f64 = info.km_by_class.values().sum();
     assert!(info.kept_km <= total + 1e-9);
+    // pyrosm's driving network on the same file (../shared/osm/PROVENANCE.md; it leaves out
+    // service roads), given to 0.1 km.
+    let pyrosm = [
+        ("residential", 209.2),
+        ("unclassified", 50.3),
+        ("secondary", 40.4),
+        ("primary", 27.7),
+        ("tertiary", 20.6),
+        ("living_street", 1.1),
+    ];
+    for (class, km) in pyrosm {
+        let ours = info.km_by_class[class];
+        assert!((ours - km).abs() <= (0.02 * km).max(0.05), "{class}: {ours:.2} km, pyrosm {km} km");
+    }
 }
 
 #[test]
