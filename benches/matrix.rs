@@ -15,12 +15,19 @@ use jempol::route::matrix::matrix;
 const SHARED_OSM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/osm");
 
 fn points() -> Vec<(String, LatLon)> {
-    let mut reader = csv::Reader::from_path(Path::new(SHARED_OSM).join("liechtenstein-points-300.csv")).unwrap();
+    let mut reader =
+        csv::Reader::from_path(Path::new(SHARED_OSM).join("liechtenstein-points-300.csv")).unwrap();
     reader
         .records()
         .map(|r| {
             let r = r.unwrap();
-            (r[0].to_string(), LatLon { lat: r[1].parse().unwrap(), lon: r[2].parse().unwrap() })
+            (
+                r[0].to_string(),
+                LatLon {
+                    lat: r[1].parse().unwrap(),
+                    lon: r[2].parse().unwrap(),
+                },
+            )
         })
         .collect()
 }
@@ -30,16 +37,25 @@ fn liechtenstein(c: &mut Criterion) {
     let profile = Profile::default();
     let mut group = c.benchmark_group("liechtenstein");
     group.sample_size(20);
-    group.bench_function("load+build", |b| b.iter(|| RoadMap::load(black_box(&file), &profile).unwrap()));
+    group.bench_function("load+build", |b| {
+        b.iter(|| RoadMap::load(black_box(&file), &profile).unwrap())
+    });
 
     let map = RoadMap::load(&file, &profile).unwrap();
     let points = points();
-    let snapped: Vec<_> =
-        points.iter().map(|(name, p)| map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M).unwrap()).collect();
+    let snapped: Vec<_> = points
+        .iter()
+        .map(|(name, p)| map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M).unwrap())
+        .collect();
     group.bench_function("snap 300", |b| {
-        b.iter(|| points.iter().map(|(_, p)| map.snap(*p).unwrap()).count())
+        b.iter(|| {
+            let snapped: Vec<_> = points.iter().map(|(_, p)| map.snap(*p)).collect();
+            snapped
+        })
     });
-    group.bench_function("matrix 300x300", |b| b.iter(|| matrix(&map, black_box(&snapped))));
+    group.bench_function("matrix 300x300", |b| {
+        b.iter(|| matrix(&map, black_box(&snapped)))
+    });
     group.finish();
 }
 

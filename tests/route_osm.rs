@@ -22,7 +22,11 @@ fn shared(name: &str) -> PathBuf {
 
 fn helsinki() -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-data/Helsinki.osm.pbf");
-    assert!(p.exists(), "{} is missing: run scripts/test-data.sh", p.display());
+    assert!(
+        p.exists(),
+        "{} is missing: run scripts/test-data.sh",
+        p.display()
+    );
     p
 }
 
@@ -33,7 +37,13 @@ fn liechtenstein_points() -> Vec<(String, LatLon)> {
         .records()
         .map(|r| {
             let r = r.unwrap();
-            (r[0].to_string(), LatLon { lat: r[1].parse().unwrap(), lon: r[2].parse().unwrap() })
+            (
+                r[0].to_string(),
+                LatLon {
+                    lat: r[1].parse().unwrap(),
+                    lon: r[2].parse().unwrap(),
+                },
+            )
         })
         .collect()
 }
@@ -43,12 +53,21 @@ fn osrm_table(name: &str) -> Vec<Vec<f64>> {
     let mut reader = csv::Reader::from_path(shared(name)).unwrap();
     reader
         .records()
-        .map(|r| r.unwrap().iter().skip(1).map(|v| v.parse().unwrap()).collect())
+        .map(|r| {
+            r.unwrap()
+                .iter()
+                .skip(1)
+                .map(|v| v.parse().unwrap())
+                .collect()
+        })
         .collect()
 }
 
 fn snap_all(map: &RoadMap, points: &[(String, LatLon)]) -> Vec<Snapped> {
-    points.iter().map(|(name, p)| map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M).unwrap()).collect()
+    points
+        .iter()
+        .map(|(name, p)| map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M).unwrap())
+        .collect()
 }
 
 /// Random points inside the bbox of the map's roads, snapped.
@@ -57,7 +76,10 @@ fn random_points(map: &RoadMap, seed: u64, n: usize) -> Vec<Snapped> {
     let mut rng = Pcg64::seed_from_u64(seed);
     let mut points = Vec::new();
     while points.len() < n {
-        let p = LatLon { lat: rng.random_range(sw.lat..ne.lat), lon: rng.random_range(sw.lon..ne.lon) };
+        let p = LatLon {
+            lat: rng.random_range(sw.lat..ne.lat),
+            lon: rng.random_range(sw.lon..ne.lon),
+        };
         if let Ok(s) = map.snap_named("random", p, 200.0) {
             points.push(s);
         }
@@ -75,7 +97,10 @@ fn assert_triangle_inequality(t: &TravelMatrix) {
         for j in 0..n {
             let tij = t.seconds(i, j);
             for k in 0..n {
-                assert!(t.seconds(i, k) <= tij + t.seconds(j, k) + 1e-9, "t[{i}][{k}] > t[{i}][{j}] + t[{j}][{k}]");
+                assert!(
+                    t.seconds(i, k) <= tij + t.seconds(j, k) + 1e-9,
+                    "t[{i}][{k}] > t[{i}][{j}] + t[{j}][{k}]"
+                );
             }
         }
     }
@@ -91,12 +116,28 @@ fn check_against_oracle(file: &Path, seed: u64, pairs: usize) {
     for pair in points.chunks(2) {
         let (from, to) = (&pair[0], &pair[1]);
         let fast = path(&map, from, to).expect("the kept component is strongly connected");
-        let (secs, _) = oracle.route(OnSegment::of(&map.graph, from), OnSegment::of(&map.graph, to)).unwrap();
+        let (secs, _) = oracle
+            .route(
+                OnSegment::of(&map.graph, from),
+                OnSegment::of(&map.graph, to),
+            )
+            .unwrap();
         // Whole milliseconds per edge: at most half a millisecond of rounding per edge.
         let tolerance = 0.002 + 0.0005 * fast.geometry.len() as f64;
-        assert!((fast.seconds - secs).abs() <= tolerance, "{}: {} s, oracle {secs} s", file.display(), fast.seconds);
+        assert!(
+            (fast.seconds - secs).abs() <= tolerance,
+            "{}: {} s, oracle {secs} s",
+            file.display(),
+            fast.seconds
+        );
         for w in fast.geometry.windows(2) {
-            assert!(oracle.step_allowed(w[0], w[1]), "{}: step {:?} -> {:?} is not allowed", file.display(), w[0], w[1]);
+            assert!(
+                oracle.step_allowed(w[0], w[1]),
+                "{}: step {:?} -> {:?} is not allowed",
+                file.display(),
+                w[0],
+                w[1]
+            );
         }
     }
 }
@@ -165,7 +206,8 @@ fn liechtenstein_travel_times_are_close_to_osrm() {
     time_ratios.sort_by(f64::total_cmp);
     metre_ratios.sort_by(f64::total_cmp);
 
-    let mut reader = csv::Reader::from_path(shared("liechtenstein-points-300.osrm-pairs.csv")).unwrap();
+    let mut reader =
+        csv::Reader::from_path(shared("liechtenstein-points-300.osrm-pairs.csv")).unwrap();
     let mut pair_ratios = Vec::new();
     for r in reader.records() {
         let r = r.unwrap();
@@ -177,7 +219,11 @@ fn liechtenstein_travel_times_are_close_to_osrm() {
     }
     pair_ratios.sort_by(f64::total_cmp);
 
-    for (what, r) in [("matrix time", &time_ratios), ("matrix distance", &metre_ratios), ("20 pairs time", &pair_ratios)] {
+    for (what, r) in [
+        ("matrix time", &time_ratios),
+        ("matrix distance", &metre_ratios),
+        ("20 pairs time", &pair_ratios),
+    ] {
         eprintln!(
             "ours/OSRM {what}: n {}, p10 {:.3}, median {:.3}, p90 {:.3}, min {:.3}, max {:.3}",
             r.len(),
@@ -194,9 +240,15 @@ fn liechtenstein_travel_times_are_close_to_osrm() {
     assert!((0.90..=1.0).contains(&median), "median time ratio {median}");
     assert!(quantile(&time_ratios, 0.9) <= 1.0, "p90 time ratio above 1");
     let median_m = quantile(&metre_ratios, 0.5);
-    assert!((0.98..=1.02).contains(&median_m), "median distance ratio {median_m}");
+    assert!(
+        (0.98..=1.02).contains(&median_m),
+        "median distance ratio {median_m}"
+    );
     let median_pairs = quantile(&pair_ratios, 0.5);
-    assert!((0.90..=1.0).contains(&median_pairs), "median time ratio of the 20 pairs {median_pairs}");
+    assert!(
+        (0.90..=1.0).contains(&median_pairs),
+        "median time ratio of the 20 pairs {median_pairs}"
+    );
 }
 
 #[test]
@@ -205,10 +257,16 @@ fn liechtenstein_map_info_is_complete() {
     let info = &map.info;
     eprintln!("{}", serde_json::to_string_pretty(info).unwrap());
     assert_eq!(info.component_sizes[0], info.vertices);
-    assert_eq!(info.component_sizes.iter().sum::<usize>(), info.vertices + info.dropped_vertices);
+    assert_eq!(
+        info.component_sizes.iter().sum::<usize>(),
+        info.vertices + info.dropped_vertices
+    );
     assert!(info.edges > 1000 && info.arcs > info.edges);
     let (sw, ne) = info.bbox.unwrap();
-    assert!(sw.lat > 47.0 && ne.lat < 47.3 && sw.lon > 9.4 && ne.lon < 9.7, "{sw:?} {ne:?}");
+    assert!(
+        sw.lat > 47.0 && ne.lat < 47.3 && sw.lon > 9.4 && ne.lon < 9.7,
+        "{sw:?} {ne:?}"
+    );
     let total: f64 = info.km_by_class.values().sum();
     assert!(info.kept_km <= total + 1e-9);
     // pyrosm's driving network on the same file (../shared/osm/PROVENANCE.md; it leaves out
@@ -223,7 +281,10 @@ fn liechtenstein_map_info_is_complete() {
     ];
     for (class, km) in pyrosm {
         let ours = info.km_by_class[class];
-        assert!((ours - km).abs() <= (0.02 * km).max(0.05), "{class}: {ours:.2} km, pyrosm {km} km");
+        assert!(
+            (ours - km).abs() <= (0.02 * km).max(0.05),
+            "{class}: {ours:.2} km, pyrosm {km} km"
+        );
     }
 }
 
@@ -231,8 +292,23 @@ fn liechtenstein_map_info_is_complete() {
 fn a_stop_far_from_any_road_is_an_error_naming_it() {
     let map = RoadMap::load(&shared("monaco.osm.pbf"), &Profile::default()).unwrap();
     // Out at sea, south of Monaco.
-    let err = map.snap_named("Kapal", LatLon { lat: 43.6, lon: 7.42 }, DEFAULT_SNAP_LIMIT_M).unwrap_err();
+    let err = map
+        .snap_named(
+            "Kapal",
+            LatLon {
+                lat: 43.6,
+                lon: 7.42,
+            },
+            DEFAULT_SNAP_LIMIT_M,
+        )
+        .unwrap_err();
     let msg = err.to_string();
-    assert!(msg.starts_with("stop 'Kapal' at 43.600000,7.420000 is "), "{msg}");
-    assert!(msg.ends_with(" m from the nearest road a van can use (limit 1000 m)"), "{msg}");
+    assert!(
+        msg.starts_with("stop 'Kapal' at 43.600000,7.420000 is "),
+        "{msg}"
+    );
+    assert!(
+        msg.ends_with(" m from the nearest road a van can use (limit 1000 m)"),
+        "{msg}"
+    );
 }

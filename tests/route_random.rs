@@ -16,14 +16,24 @@ use rand_pcg::Pcg64;
 const SIZE: i64 = 12;
 
 fn grid_point(id: i64) -> LatLon {
-    LatLon { lat: 50.0 + (id / 100) as f64 * 0.001, lon: 8.0 + (id % 100) as f64 * 0.0015 }
+    LatLon {
+        lat: 50.0 + (id / 100) as f64 * 0.001,
+        lon: 8.0 + (id % 100) as f64 * 0.0015,
+    }
 }
 
 /// Random walks on a SIZE x SIZE grid, as OSM ways with random classes, speeds and oneways.
 fn random_osm(seed: u64) -> OsmData {
     let mut rng = Pcg64::seed_from_u64(seed);
     let mut data = OsmData::default();
-    let classes = ["residential", "primary", "tertiary", "unclassified", "service", "footway"];
+    let classes = [
+        "residential",
+        "primary",
+        "tertiary",
+        "unclassified",
+        "service",
+        "footway",
+    ];
     for way_id in 1..=90 {
         let mut node = rng.random_range(0..SIZE) * 100 + rng.random_range(0..SIZE);
         let mut nodes = vec![node];
@@ -38,19 +48,29 @@ fn random_osm(seed: u64) -> OsmData {
         if nodes.len() < 2 {
             continue;
         }
-        let mut tags = vec![("highway".to_string(), classes[rng.random_range(0..classes.len())].to_string())];
+        let mut tags = vec![(
+            "highway".to_string(),
+            classes[rng.random_range(0..classes.len())].to_string(),
+        )];
         match rng.random_range(0..10) {
             0 | 1 => tags.push(("oneway".into(), "yes".into())),
             2 => tags.push(("oneway".into(), "-1".into())),
             _ => {}
         }
         if rng.random_bool(0.3) {
-            tags.push(("maxspeed".into(), ["30", "50", "80"][rng.random_range(0..3)].into()));
+            tags.push((
+                "maxspeed".into(),
+                ["30", "50", "80"][rng.random_range(0..3)].into(),
+            ));
         }
         for &n in &nodes {
             data.nodes.insert(n, grid_point(n));
         }
-        data.ways.push(Way { id: way_id, nodes, tags });
+        data.ways.push(Way {
+            id: way_id,
+            nodes,
+            tags,
+        });
     }
     data
 }
@@ -89,8 +109,12 @@ fn matrices_match_the_oracle_on_random_networks() {
         let t = matrix(&map, &points);
         for (i, from) in points.iter().enumerate() {
             for (j, to) in points.iter().enumerate() {
-                let expected = oracle.route(OnSegment::of(&map.graph, from), OnSegment::of(&map.graph, to));
-                let (secs, _) = expected.unwrap_or_else(|| panic!("seed {seed}: oracle finds no path {i} -> {j}"));
+                let expected = oracle.route(
+                    OnSegment::of(&map.graph, from),
+                    OnSegment::of(&map.graph, to),
+                );
+                let (secs, _) = expected
+                    .unwrap_or_else(|| panic!("seed {seed}: oracle finds no path {i} -> {j}"));
                 // Edge times are whole milliseconds: allow half a millisecond per edge.
                 let tolerance = 0.002 + 0.0005 * map.graph.edges.len().min(60) as f64;
                 assert!(
@@ -121,9 +145,18 @@ fn paths_match_the_matrix_and_never_run_against_a_oneway() {
                 assert_eq!(p.geometry.first(), Some(&from.point));
                 assert_eq!(p.geometry.last(), Some(&to.point));
                 let drawn: f64 = p.geometry.windows(2).map(|w| haversine_m(w[0], w[1])).sum();
-                assert!((drawn - p.metres).abs() < 1e-3 * (1.0 + p.metres / 1000.0), "{drawn} vs {}", p.metres);
+                assert!(
+                    (drawn - p.metres).abs() < 1e-3 * (1.0 + p.metres / 1000.0),
+                    "{drawn} vs {}",
+                    p.metres
+                );
                 for w in p.geometry.windows(2) {
-                    assert!(oracle.step_allowed(w[0], w[1]), "seed {seed}, {i} -> {j}: step {:?} -> {:?}", w[0], w[1]);
+                    assert!(
+                        oracle.step_allowed(w[0], w[1]),
+                        "seed {seed}, {i} -> {j}: step {:?} -> {:?}",
+                        w[0],
+                        w[1]
+                    );
                 }
             }
         }
@@ -162,6 +195,9 @@ fn the_same_input_in_any_way_order_gives_identical_matrices() {
     let mut shuffled = random_osm(7);
     shuffled.ways.shuffle(&mut Pcg64::seed_from_u64(1));
     let again = build(&shuffled);
-    let points_again: Vec<Snapped> = points.iter().map(|p| again.snap(p.query).unwrap()).collect();
+    let points_again: Vec<Snapped> = points
+        .iter()
+        .map(|p| again.snap(p.query).unwrap())
+        .collect();
     assert_eq!(matrix(&again, &points_again), first);
 }

@@ -239,14 +239,28 @@ impl RawGraph {
                 bbox = Some(match bbox {
                     None => (p, p),
                     Some((sw, ne)) => (
-                        LatLon { lat: sw.lat.min(p.lat), lon: sw.lon.min(p.lon) },
-                        LatLon { lat: ne.lat.max(p.lat), lon: ne.lon.max(p.lon) },
+                        LatLon {
+                            lat: sw.lat.min(p.lat),
+                            lon: sw.lon.min(p.lon),
+                        },
+                        LatLon {
+                            lat: ne.lat.max(p.lat),
+                            lon: ne.lon.max(p.lon),
+                        },
                     ),
                 });
             }
         }
         report.bbox = bbox;
-        RawGraph { vertices, vertex_osm_ids, edges, points, point_osm_ids, classes, report }
+        RawGraph {
+            vertices,
+            vertex_osm_ids,
+            edges,
+            points,
+            point_osm_ids,
+            classes,
+            report,
+        }
     }
 
     fn keep_largest_component(self) -> (RoadGraph, BuildReport) {
@@ -276,8 +290,14 @@ impl RawGraph {
         let mut report = self.report;
         report.component_sizes = components.iter().map(Vec::len).collect();
         report.dropped_vertices = self.vertices.len() - components[0].len();
-        let vertices = components[0].iter().map(|v| self.vertices[v.index()]).collect();
-        let vertex_osm_ids = components[0].iter().map(|v| self.vertex_osm_ids[v.index()]).collect();
+        let vertices = components[0]
+            .iter()
+            .map(|v| self.vertices[v.index()])
+            .collect();
+        let vertex_osm_ids = components[0]
+            .iter()
+            .map(|v| self.vertex_osm_ids[v.index()])
+            .collect();
 
         let mut edges = Vec::new();
         let mut points = Vec::new();
@@ -293,7 +313,13 @@ impl RawGraph {
             points.extend_from_slice(&self.points[range.clone()]);
             point_osm_ids.extend_from_slice(&self.point_osm_ids[range]);
             report.kept_km += e.length_m / 1000.0;
-            edges.push(Edge { tail, head, first_point, end_point: points.len() as u32, ..e.clone() });
+            edges.push(Edge {
+                tail,
+                head,
+                first_point,
+                end_point: points.len() as u32,
+                ..e.clone()
+            });
         }
         let csr = Csr::new(components[0].len(), &edges);
         let graph = RoadGraph {
@@ -373,8 +399,14 @@ impl Csr {
         Csr {
             first_out,
             head: order.iter().map(|i| arc(i).1).collect(),
-            time_ms: order.iter().map(|i| edges[(arc(i).2 >> 1) as usize].time_ms).collect(),
-            length_m: order.iter().map(|i| edges[(arc(i).2 >> 1) as usize].length_m).collect(),
+            time_ms: order
+                .iter()
+                .map(|i| edges[(arc(i).2 >> 1) as usize].time_ms)
+                .collect(),
+            length_m: order
+                .iter()
+                .map(|i| edges[(arc(i).2 >> 1) as usize].length_m)
+                .collect(),
             edge: order.iter().map(|i| arc(i).2).collect(),
         }
     }
@@ -389,7 +421,11 @@ pub(crate) mod tests {
     /// direction, `maxspeed` the speed (default 36 km/h = 10 m/s); `highway=footway` is not
     /// usable.
     pub(crate) fn test_classify(tags: &[(String, String)]) -> Option<WayRule> {
-        let get = |k: &str| tags.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        let get = |k: &str| {
+            tags.iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+        };
         let class = get("highway")?;
         if class == "footway" {
             return None;
@@ -400,11 +436,18 @@ pub(crate) mod tests {
             _ => Direction::Both,
         };
         let speed_kmh = get("maxspeed").map_or(36.0, |s| s.parse().unwrap());
-        Some(WayRule { class: class.to_string(), speed_kmh, direction })
+        Some(WayRule {
+            class: class.to_string(),
+            speed_kmh,
+            direction,
+        })
     }
 
     /// OSM data on a small grid: node `id` sits at (id / 100, id % 100) × 0.001°.
-    pub(crate) fn grid_data(ways: &[(i64, &[i64], &[(&str, &str)])]) -> OsmData {
+    /// A way for [`grid_data`]: id, node ids, tags.
+    pub(crate) type TestWay<'a> = (i64, &'a [i64], &'a [(&'a str, &'a str)]);
+
+    pub(crate) fn grid_data(ways: &[TestWay]) -> OsmData {
         let mut data = OsmData::default();
         for (id, nodes, tags) in ways {
             for &n in *nodes {
@@ -413,14 +456,20 @@ pub(crate) mod tests {
             data.ways.push(Way {
                 id: *id,
                 nodes: nodes.to_vec(),
-                tags: tags.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+                tags: tags
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
             });
         }
         data
     }
 
     pub(crate) fn grid_point(id: i64) -> LatLon {
-        LatLon { lat: 10.0 + (id / 100) as f64 * 0.001, lon: 20.0 + (id % 100) as f64 * 0.001 }
+        LatLon {
+            lat: 10.0 + (id / 100) as f64 * 0.001,
+            lon: 20.0 + (id % 100) as f64 * 0.001,
+        }
     }
 
     fn build(data: &OsmData) -> (RoadGraph, BuildReport) {
@@ -448,7 +497,10 @@ pub(crate) mod tests {
         let first = &g.edges[0];
         assert_eq!(g.vertex_osm_ids[first.tail as usize], 1);
         assert_eq!(g.vertex_osm_ids[first.head as usize], 3);
-        assert_eq!(g.geometry(0), &[grid_point(1), grid_point(2), grid_point(3)]);
+        assert_eq!(
+            g.geometry(0),
+            &[grid_point(1), grid_point(2), grid_point(3)]
+        );
         let expected = haversine_m(grid_point(1), grid_point(2)) * 2.0;
         assert!((first.length_m - expected).abs() < 1e-6);
         assert_eq!(first.time_ms, (expected / 10.0 * 1000.0).round() as u32);
@@ -487,7 +539,11 @@ pub(crate) mod tests {
             // An island far away.
             (20, &[501, 502], &[("highway", "residential")]),
             // A oneway leaving the loop and never coming back.
-            (30, &[3, 4], &[("highway", "residential"), ("oneway", "yes")]),
+            (
+                30,
+                &[3, 4],
+                &[("highway", "residential"), ("oneway", "yes")],
+            ),
             // A footpath joining the island to the loop is no road for a van.
             (40, &[2, 501], &[("highway", "footway")]),
         ]);

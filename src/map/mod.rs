@@ -68,7 +68,11 @@ impl RoadMap {
         let start = Instant::now();
         let data = osm::read_osm(path)?;
         let read_seconds = start.elapsed().as_secs_f64();
-        let mut map = Self::build(&data, &|tags| profile.classify(tags), &path.display().to_string())?;
+        let mut map = Self::build(
+            &data,
+            &|tags| profile.classify(tags),
+            &path.display().to_string(),
+        )?;
         map.info.read_seconds = read_seconds;
         Ok(map)
     }
@@ -79,12 +83,20 @@ impl RoadMap {
     }
 
     /// Builds with any classifier; `source` names the data in errors.
-    pub fn build(data: &OsmData, classify: Classifier<'_>, source: &str) -> anyhow::Result<RoadMap> {
+    pub fn build(
+        data: &OsmData,
+        classify: Classifier<'_>,
+        source: &str,
+    ) -> anyhow::Result<RoadMap> {
         let start = Instant::now();
         let (graph, report) = RoadGraph::build(data, classify, source)?;
         let snap_index = SnapIndex::new(&graph);
         let info = MapInfo::new(data.counts, &graph, report, start.elapsed().as_secs_f64());
-        Ok(RoadMap { graph, snap_index, info })
+        Ok(RoadMap {
+            graph,
+            snap_index,
+            info,
+        })
     }
 
     /// The nearest point on a road a van can use.
@@ -95,7 +107,11 @@ impl RoadMap {
     /// Snaps a named stop; an error names it when it is farther than `max_m` from a road.
     pub fn snap_named(&self, name: &str, p: LatLon, max_m: f64) -> anyhow::Result<Snapped> {
         let Some(mut s) = self.snap(p) else {
-            bail!("stop '{name}' at {:.6},{:.6}: the map has no roads", p.lat, p.lon);
+            bail!(
+                "stop '{name}' at {:.6},{:.6}: the map has no roads",
+                p.lat,
+                p.lon
+            );
         };
         if s.distance_m > max_m {
             bail!(
@@ -112,7 +128,12 @@ impl RoadMap {
 }
 
 impl MapInfo {
-    fn new(read: ReadCounts, graph: &RoadGraph, report: BuildReport, build_seconds: f64) -> MapInfo {
+    fn new(
+        read: ReadCounts,
+        graph: &RoadGraph,
+        report: BuildReport,
+        build_seconds: f64,
+    ) -> MapInfo {
         MapInfo {
             read,
             highway_ways: report.highway_ways,
@@ -141,11 +162,21 @@ mod tests {
     fn snap_named_names_a_stop_too_far_from_the_roads() {
         let data = grid_data(&[(10, &[1, 2], &[("highway", "residential")])]);
         let map = RoadMap::build(&data, &test_classify, "test").unwrap();
-        let near = map.snap_named("Balai Desa", grid_point(2), DEFAULT_SNAP_LIMIT_M).unwrap();
-        assert_eq!((near.name.as_deref(), near.point), (Some("Balai Desa"), grid_point(2)));
+        let near = map
+            .snap_named("Balai Desa", grid_point(2), DEFAULT_SNAP_LIMIT_M)
+            .unwrap();
+        assert_eq!(
+            (near.name.as_deref(), near.point),
+            (Some("Balai Desa"), grid_point(2))
+        );
         // 0.01° of latitude north of node 1: about 1112 m.
-        let far = LatLon { lat: grid_point(1).lat + 0.01, lon: grid_point(1).lon };
-        let err = map.snap_named("SDN 1", far, DEFAULT_SNAP_LIMIT_M).unwrap_err();
+        let far = LatLon {
+            lat: grid_point(1).lat + 0.01,
+            lon: grid_point(1).lon,
+        };
+        let err = map
+            .snap_named("SDN 1", far, DEFAULT_SNAP_LIMIT_M)
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "stop 'SDN 1' at 10.010000,20.001000 is 1112 m from the nearest road a van can use (limit 1000 m)"
@@ -162,12 +193,18 @@ mod tests {
         let map = RoadMap::build(&data, &test_classify, "test").unwrap();
         let info = &map.info;
         assert_eq!((info.vertices, info.edges, info.arcs), (2, 1, 2));
-        assert_eq!(info.km_by_class.keys().collect::<Vec<_>>(), ["residential", "service"]);
+        assert_eq!(
+            info.km_by_class.keys().collect::<Vec<_>>(),
+            ["residential", "service"]
+        );
         assert_eq!(info.component_sizes, vec![2, 2]);
         assert_eq!((info.dropped_vertices, info.dropped_edges), (2, 1));
         let residential = info.km_by_class["residential"];
         assert!((info.kept_km - residential).abs() < 1e-12);
-        let ne = LatLon { lat: grid_point(502).lat, lon: grid_point(3).lon };
+        let ne = LatLon {
+            lat: grid_point(502).lat,
+            lon: grid_point(3).lon,
+        };
         assert_eq!(info.bbox, Some((grid_point(1), ne)));
     }
 }

@@ -45,7 +45,10 @@ impl LocalFrame {
     const R: f64 = 6_371_008.8;
 
     fn project(&self, p: LatLon) -> [f64; 2] {
-        [p.lon.to_radians() * Self::R * self.cos_lat0, p.lat.to_radians() * Self::R]
+        [
+            p.lon.to_radians() * Self::R * self.cos_lat0,
+            p.lat.to_radians() * Self::R,
+        ]
     }
 }
 
@@ -62,9 +65,13 @@ impl SnapIndex {
         let (lo, hi) = graph
             .vertices
             .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v.lat), hi.max(v.lat)));
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                (lo.min(v.lat), hi.max(v.lat))
+            });
         let lat0 = if lo.is_finite() { (lo + hi) / 2.0 } else { 0.0 };
-        let frame = LocalFrame { cos_lat0: lat0.to_radians().cos() };
+        let frame = LocalFrame {
+            cos_lat0: lat0.to_radians().cos(),
+        };
         let mut segments = Vec::with_capacity(graph.points.len());
         for edge in 0..graph.edges.len() as u32 {
             for (k, pair) in graph.geometry(edge).windows(2).enumerate() {
@@ -72,7 +79,10 @@ impl SnapIndex {
                 segments.push(GeomWithData::new(line, (edge, k as u32)));
             }
         }
-        SnapIndex { frame, tree: RTree::bulk_load(segments) }
+        SnapIndex {
+            frame,
+            tree: RTree::bulk_load(segments),
+        }
     }
 
     /// The nearest point on a usable road; `None` only for an empty graph.
@@ -94,14 +104,22 @@ impl SnapIndex {
             lat: s0.lat + fraction * (s1.lat - s0.lat),
             lon: s0.lon + fraction * (s1.lon - s0.lon),
         };
-        let before: f64 = geometry[..=segment as usize].windows(2).map(|w| haversine_m(w[0], w[1])).sum();
+        let before: f64 = geometry[..=segment as usize]
+            .windows(2)
+            .map(|w| haversine_m(w[0], w[1]))
+            .sum();
         let along_m = before + fraction * haversine_m(s0, s1);
         Some(Snapped {
             name: None,
             query: p,
             point,
             distance_m: haversine_m(p, point),
-            position: EdgePosition { edge, segment, fraction, along_m },
+            position: EdgePosition {
+                edge,
+                segment,
+                fraction,
+                along_m,
+            },
         })
     }
 }
@@ -122,13 +140,26 @@ mod tests {
         let index = SnapIndex::new(&g);
         // Halfway between nodes 2 and 3, 0.0005° north of the road.
         let (p2, p3) = (grid_point(2), grid_point(3));
-        let q = LatLon { lat: p2.lat + 0.0005, lon: (p2.lon + p3.lon) / 2.0 };
+        let q = LatLon {
+            lat: p2.lat + 0.0005,
+            lon: (p2.lon + p3.lon) / 2.0,
+        };
         let s = index.snap(&g, q).unwrap();
         assert_eq!(s.position.segment, 1);
         assert!((s.position.fraction - 0.5).abs() < 1e-9);
         assert!((s.point.lat - p2.lat).abs() < 1e-12);
-        let expected = haversine_m(q, LatLon { lat: p2.lat, lon: q.lon });
-        assert!((s.distance_m - expected).abs() < 1e-6, "{} vs {expected}", s.distance_m);
+        let expected = haversine_m(
+            q,
+            LatLon {
+                lat: p2.lat,
+                lon: q.lon,
+            },
+        );
+        assert!(
+            (s.distance_m - expected).abs() < 1e-6,
+            "{} vs {expected}",
+            s.distance_m
+        );
         let along = haversine_m(grid_point(1), p2) + haversine_m(p2, p3) / 2.0;
         assert!((s.position.along_m - along).abs() < 1e-6);
     }

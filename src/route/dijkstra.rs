@@ -101,7 +101,9 @@ impl QueryState {
             self.improve(s.vertex, s.time_ms, s.metres, NO_ARC);
         }
         while remaining > 0 {
-            let Some(Reverse(key)) = self.heap.pop() else { break };
+            let Some(Reverse(key)) = self.heap.pop() else {
+                break;
+            };
             let (time, u) = ((key >> 32) as u32, key as u32 as usize);
             if self.settled[u] == generation {
                 continue;
@@ -137,7 +139,11 @@ mod tests {
         let (g, _) = RoadGraph::build(&data, &test_classify, "test").unwrap();
         let vertex = |id: i64| g.vertex_osm_ids.iter().position(|&x| x == id).unwrap() as u32;
         let mut state = QueryState::default();
-        let start = [Entry { vertex: vertex(1), time_ms: 0, metres: 0.0 }];
+        let start = [Entry {
+            vertex: vertex(1),
+            time_ms: 0,
+            metres: 0.0,
+        }];
         for _ in 0..3 {
             state.one_to_many(&g, &start, &[vertex(3)]);
             let (ms, m) = state.reached(vertex(3)).unwrap();

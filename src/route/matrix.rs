@@ -63,7 +63,11 @@ pub fn matrix(map: &RoadMap, points: &[Snapped]) -> TravelMatrix {
         })
         .collect();
     let (seconds, metres) = rows.into_iter().flatten().unzip();
-    TravelMatrix { n: points.len(), seconds, metres }
+    TravelMatrix {
+        n: points.len(),
+        seconds,
+        metres,
+    }
 }
 
 /// The fastest path from `from` to `to`, or `None` when there is none.
@@ -80,7 +84,9 @@ pub fn path(map: &RoadMap, from: &Snapped, to: &Snapped) -> Option<Path> {
             None => geometry.along_edge(graph, from, to),
             Some(target) => {
                 let arcs = arcs_to(graph, state, target.entry.vertex);
-                let start = arcs.first().map_or(target.entry.vertex, |&a| arc_tail(graph, a));
+                let start = arcs
+                    .first()
+                    .map_or(target.entry.vertex, |&a| arc_tail(graph, a));
                 // The start's time tells which way the search left the source edge (both
                 // ends can be the same vertex on a loop).
                 let start_ms = state.reached(start).map(|r| r.0);
@@ -96,7 +102,11 @@ pub fn path(map: &RoadMap, from: &Snapped, to: &Snapped) -> Option<Path> {
             }
         }
         geometry.push(to.point);
-        Some(Path { seconds: b.time_ms as f64 / 1000.0, metres: b.metres, geometry: geometry.0 })
+        Some(Path {
+            seconds: b.time_ms as f64 / 1000.0,
+            metres: b.metres,
+            geometry: geometry.0,
+        })
     })
 }
 
@@ -120,13 +130,23 @@ struct Best {
 }
 
 /// The cheapest way into `to` after a search from `from`.
-fn best(graph: &RoadGraph, state: &QueryState, from: &Snapped, to: &Snapped, ends: &[End]) -> Option<Best> {
+fn best(
+    graph: &RoadGraph,
+    state: &QueryState,
+    from: &Snapped,
+    to: &Snapped,
+    ends: &[End],
+) -> Option<Best> {
     let mut best = direct(graph, from, to);
     for end in ends {
         if let Some((t, m)) = state.reached(end.entry.vertex) {
             let time_ms = t.saturating_add(end.entry.time_ms);
             if best.is_none_or(|b| time_ms < b.time_ms) {
-                best = Some(Best { time_ms, metres: m + end.entry.metres, via: Some(*end) });
+                best = Some(Best {
+                    time_ms,
+                    metres: m + end.entry.metres,
+                    via: Some(*end),
+                });
             }
         }
     }
@@ -146,7 +166,10 @@ fn offset(graph: &RoadGraph, p: &Snapped) -> (u32, f64) {
 fn at_ends(graph: &RoadGraph, p: &Snapped) -> (bool, bool) {
     let pos = p.position;
     let segments = graph.geometry(pos.edge).len() as u32 - 1;
-    (pos.segment == 0 && pos.fraction == 0.0, pos.segment + 1 == segments && pos.fraction == 1.0)
+    (
+        pos.segment == 0 && pos.fraction == 0.0,
+        pos.segment + 1 == segments && pos.fraction == 1.0,
+    )
 }
 
 /// Where a search from `p` starts, with the cost of driving there.
@@ -156,11 +179,25 @@ fn source_ends(graph: &RoadGraph, p: &Snapped) -> Vec<End> {
     let (at_tail, at_head) = at_ends(graph, p);
     let mut ends = Vec::with_capacity(2);
     if e.forward || at_head {
-        let entry = Entry { vertex: e.head, time_ms: e.time_ms - ms, metres: e.length_m - m };
-        ends.push(End { entry, by_tail: false });
+        let entry = Entry {
+            vertex: e.head,
+            time_ms: e.time_ms - ms,
+            metres: e.length_m - m,
+        };
+        ends.push(End {
+            entry,
+            by_tail: false,
+        });
     }
     if e.backward || at_tail {
-        ends.push(End { entry: Entry { vertex: e.tail, time_ms: ms, metres: m }, by_tail: true });
+        ends.push(End {
+            entry: Entry {
+                vertex: e.tail,
+                time_ms: ms,
+                metres: m,
+            },
+            by_tail: true,
+        });
     }
     ends
 }
@@ -172,11 +209,25 @@ fn target_ends(graph: &RoadGraph, p: &Snapped) -> Vec<End> {
     let (at_tail, at_head) = at_ends(graph, p);
     let mut ends = Vec::with_capacity(2);
     if e.forward || at_tail {
-        ends.push(End { entry: Entry { vertex: e.tail, time_ms: ms, metres: m }, by_tail: true });
+        ends.push(End {
+            entry: Entry {
+                vertex: e.tail,
+                time_ms: ms,
+                metres: m,
+            },
+            by_tail: true,
+        });
     }
     if e.backward || at_head {
-        let entry = Entry { vertex: e.head, time_ms: e.time_ms - ms, metres: e.length_m - m };
-        ends.push(End { entry, by_tail: false });
+        let entry = Entry {
+            vertex: e.head,
+            time_ms: e.time_ms - ms,
+            metres: e.length_m - m,
+        };
+        ends.push(End {
+            entry,
+            by_tail: false,
+        });
     }
     ends
 }
@@ -188,12 +239,22 @@ fn direct(graph: &RoadGraph, from: &Snapped, to: &Snapped) -> Option<Best> {
     }
     let e = &graph.edges[from.position.edge as usize];
     let ((fs, fm), (ts, tm)) = (offset(graph, from), offset(graph, to));
-    let ahead = (from.position.segment, from.position.fraction) <= (to.position.segment, to.position.fraction);
-    let behind = (from.position.segment, from.position.fraction) >= (to.position.segment, to.position.fraction);
+    let ahead = (from.position.segment, from.position.fraction)
+        <= (to.position.segment, to.position.fraction);
+    let behind = (from.position.segment, from.position.fraction)
+        >= (to.position.segment, to.position.fraction);
     if from.point == to.point || (ahead && e.forward) {
-        Some(Best { time_ms: ts.saturating_sub(fs), metres: (tm - fm).max(0.0), via: None })
+        Some(Best {
+            time_ms: ts.saturating_sub(fs),
+            metres: (tm - fm).max(0.0),
+            via: None,
+        })
     } else if behind && e.backward {
-        Some(Best { time_ms: fs.saturating_sub(ts), metres: (fm - tm).max(0.0), via: None })
+        Some(Best {
+            time_ms: fs.saturating_sub(ts),
+            metres: (fm - tm).max(0.0),
+            via: None,
+        })
     } else {
         None
     }
@@ -285,19 +346,29 @@ mod tests {
 
     fn between(a: i64, b: i64, f: f64) -> LatLon {
         let (a, b) = (grid_point(a), grid_point(b));
-        LatLon { lat: a.lat + f * (b.lat - a.lat), lon: a.lon + f * (b.lon - a.lon) }
+        LatLon {
+            lat: a.lat + f * (b.lat - a.lat),
+            lon: a.lon + f * (b.lon - a.lon),
+        }
     }
 
     /// A oneway street 1 -> 2 -> 3 (10 m/s) with a way back 3 -> 103 -> 101 -> 1.
     fn oneway_loop() -> RoadMap {
         map(&grid_data(&[
-            (10, &[1, 2, 3], &[("highway", "residential"), ("oneway", "yes")]),
+            (
+                10,
+                &[1, 2, 3],
+                &[("highway", "residential"), ("oneway", "yes")],
+            ),
             (11, &[3, 103, 101, 1], &[("highway", "residential")]),
         ]))
     }
 
     fn metres(geometry: &[LatLon]) -> f64 {
-        geometry.windows(2).map(|w| crate::map::graph::haversine_m(w[0], w[1])).sum()
+        geometry
+            .windows(2)
+            .map(|w| crate::map::graph::haversine_m(w[0], w[1]))
+            .sum()
     }
 
     #[test]
@@ -340,7 +411,11 @@ mod tests {
 
     #[test]
     fn a_two_way_edge_can_be_driven_back_to_a_point_behind() {
-        let m = map(&grid_data(&[(10, &[1, 2, 3], &[("highway", "residential")])]));
+        let m = map(&grid_data(&[(
+            10,
+            &[1, 2, 3],
+            &[("highway", "residential")],
+        )]));
         let a = m.snap(between(1, 2, 0.25)).unwrap();
         let b = m.snap(between(2, 3, 0.75)).unwrap();
         let ba = path(&m, &b, &a).unwrap();
@@ -354,12 +429,23 @@ mod tests {
         // Way 1-2 two-way, then a oneway loop 2 -> 3 -> 103 -> 102 -> 2.
         let m = map(&grid_data(&[
             (10, &[1, 2], &[("highway", "residential")]),
-            (11, &[2, 3, 103, 102, 2], &[("highway", "residential"), ("oneway", "yes")]),
+            (
+                11,
+                &[2, 3, 103, 102, 2],
+                &[("highway", "residential"), ("oneway", "yes")],
+            ),
         ]));
         let a = m.snap(between(3, 103, 0.5)).unwrap();
         let b = m.snap(between(3, 103, 0.25)).unwrap();
         let p = path(&m, &a, &b).unwrap();
-        let expected = vec![a.point, grid_point(103), grid_point(102), grid_point(2), grid_point(3), b.point];
+        let expected = vec![
+            a.point,
+            grid_point(103),
+            grid_point(102),
+            grid_point(2),
+            grid_point(3),
+            b.point,
+        ];
         assert_eq!(p.geometry, expected);
         assert!((p.metres - metres(&p.geometry)).abs() < 1e-6);
     }

@@ -6,9 +6,9 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use jempol::map::LatLon;
-use jempol::map::graph::{RoadGraph, haversine_m};
+use jempol::map::graph::{Classifier, RoadGraph, haversine_m};
 use jempol::map::osm::OsmData;
-use jempol::map::profile::{Direction, WayRule};
+use jempol::map::profile::Direction;
 use jempol::map::snap::Snapped;
 
 /// A point on segment `a -> b` of a way, at `fraction` of the segment's length from `a`.
@@ -68,12 +68,15 @@ impl Ord for Seconds {
 }
 
 impl Oracle {
-    pub fn new(data: &OsmData, classify: &dyn Fn(&[(String, String)]) -> Option<WayRule>) -> Oracle {
+    pub fn new(data: &OsmData, classify: Classifier<'_>) -> Oracle {
         let mut segments = Vec::new();
         for way in &data.ways {
-            let Some(rule) = classify(&way.tags) else { continue };
+            let Some(rule) = classify(&way.tags) else {
+                continue;
+            };
             for pair in way.nodes.windows(2) {
-                let (Some(&pa), Some(&pb)) = (data.nodes.get(&pair[0]), data.nodes.get(&pair[1])) else {
+                let (Some(&pa), Some(&pb)) = (data.nodes.get(&pair[0]), data.nodes.get(&pair[1]))
+                else {
                     continue;
                 };
                 segments.push(Segment {
@@ -104,7 +107,12 @@ impl Oracle {
                 allowed.insert((s.b, s.a));
             }
         }
-        Oracle { segments, nodes, at, allowed }
+        Oracle {
+            segments,
+            nodes,
+            at,
+            allowed,
+        }
     }
 
     /// Seconds and metres of the fastest path, or `None` when there is none.
@@ -165,7 +173,9 @@ impl Oracle {
     /// path geometry must be like this).
     pub fn step_allowed(&self, p: LatLon, q: LatLon) -> bool {
         if let (Some(ps), Some(qs)) = (self.at.get(&key(p)), self.at.get(&key(q))) {
-            return ps.iter().any(|&a| qs.iter().any(|&b| self.allowed.contains(&(a, b))));
+            return ps
+                .iter()
+                .any(|&a| qs.iter().any(|&b| self.allowed.contains(&(a, b))));
         }
         // A step from or to a point between nodes.
         self.segments.iter().any(|s| {
@@ -186,7 +196,14 @@ fn key(p: LatLon) -> (u64, u64) {
 fn position_on(a: LatLon, b: LatLon, p: LatLon) -> Option<f64> {
     let (dx, dy) = (b.lon - a.lon, b.lat - a.lat);
     let len2 = dx * dx + dy * dy;
-    let f = if len2 > 0.0 { (((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
-    let on = LatLon { lat: a.lat + f * dy, lon: a.lon + f * dx };
+    let f = if len2 > 0.0 {
+        (((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let on = LatLon {
+        lat: a.lat + f * dy,
+        lon: a.lon + f * dx,
+    };
     (haversine_m(on, p) < 1e-3).then_some(f)
 }
