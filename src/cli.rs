@@ -16,9 +16,28 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Road maps
+    #[command(subcommand)]
+    Map(MapCommand),
+}
+
+#[derive(Subcommand)]
+enum MapCommand {
+    /// Clip a large .osm.pbf extract to a boundary, keeping whole every way that touches it
+    Import(jempol::map::import::ImportArgs),
+}
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    let result = match cli.command {
+        Command::Map(MapCommand::Import(args)) => jempol::map::import::run(&args).map(|_| ()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
