@@ -78,8 +78,6 @@ pub struct RoadGraph {
 /// What the build saw and what it dropped.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct BuildReport {
-    /// Ways with a `highway` tag given to the build.
-    pub highway_ways: usize,
     /// Ways the profile lets a van use.
     pub usable_ways: usize,
     /// Km of usable road per highway class, over all usable ways (before the component
@@ -173,7 +171,6 @@ impl RawGraph {
         let class_index = |c: &str| classes.binary_search_by(|x| x.as_str().cmp(c)).unwrap() as u16;
 
         let mut report = BuildReport {
-            highway_ways: data.ways.len(),
             usable_ways: usable.len(),
             ..Default::default()
         };

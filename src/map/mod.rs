@@ -41,7 +41,6 @@ pub struct RoadMap {
 pub struct MapInfo {
     /// Objects in the file, before any filtering.
     pub read: ReadCounts,
-    pub highway_ways: usize,
     pub usable_ways: usize,
     /// Of the kept component.
     pub vertices: usize,
@@ -137,7 +136,6 @@ impl MapInfo {
     ) -> MapInfo {
         MapInfo {
             read,
-            highway_ways: report.highway_ways,
             usable_ways: report.usable_ways,
             vertices: graph.vertex_count(),
             edges: graph.edges.len(),
