@@ -29,7 +29,7 @@ use anyhow::{Context, bail};
 use osmpbf::{PrimitiveBlock, RelMemberType};
 use rayon::prelude::*;
 
-pub use boundary::{BoundarySpec, osm_boundary, read_geojson};
+pub use boundary::{BoundarySpec, OsmBoundary, osm_boundary, read_geojson};
 use ids::IdSet;
 pub use region::Region;
 use scan::for_each_batch;
@@ -65,7 +65,8 @@ pub struct ImportStats {
 pub fn run(args: &ImportArgs) -> anyhow::Result<ImportStats> {
     let started = Instant::now();
     let spec = BoundarySpec::parse(&args.boundary);
-    let shape = spec.load(&args.source)?;
+    let (shape, what) = spec.load(&args.source)?;
+    println!("boundary: {what}");
     let stats = import(&args.source, &Region::new(&shape)?, &args.out)?;
     println!(
         "{}: kept {} nodes ({} inside the boundary), {} ways, {} relations of {} source nodes in {:.1} s",

@@ -8,7 +8,7 @@ use osmpbf::{Blob, BlobDecode, BlobReader, PrimitiveBlock};
 use rayon::prelude::*;
 
 /// Blocks decoded at once: enough to keep every core busy, small enough to stay a few MB.
-const BATCH: usize = 32;
+const BATCH: usize = 16;
 
 /// Header features this reader understands (others make the file unreadable for us).
 const KNOWN_FEATURES: [&str; 2] = ["OsmSchema-V0.6", "DenseNodes"];
