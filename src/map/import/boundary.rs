@@ -9,7 +9,7 @@ use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon};
 use osmpbf::RelMemberType;
 use serde_json::Value;
 
-use super::scan::for_each_batch;
+use super::scan::{block_nodes, for_each_batch};
 
 /// A `--boundary` argument.
 #[derive(Clone, Debug, PartialEq)]
@@ -184,44 +184,24 @@ pub fn osm_boundary(source: &Path, name: &str, level: Option<&str>) -> anyhow::R
             source.display()
         );
     }
-    let mut nodes: HashMap<i64, Coord<f64>> = ways
-        .values()
-        .flatten()
-        .map(|&id| {
-            (
-                id,
-                Coord {
-                    x: f64::NAN,
-                    y: f64::NAN,
-                },
-            )
-        })
-        .collect();
+    let mut nodes: HashMap<i64, Option<Coord<f64>>> =
+        ways.values().flatten().map(|&id| (id, None)).collect();
     for_each_batch(source, |blocks| {
-        for block in &blocks {
-            for group in block.groups() {
-                let dense = group
-                    .dense_nodes()
-                    .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
-                let plain = group
-                    .nodes()
-                    .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
-                for (id, lat, lon) in dense.chain(plain) {
-                    if let Some(c) = nodes.get_mut(&id) {
-                        *c = Coord {
-                            x: lon as f64 * 1e-7,
-                            y: lat as f64 * 1e-7,
-                        };
-                    }
-                }
+        for (id, lat, lon) in blocks.iter().flat_map(block_nodes) {
+            if let Some(c) = nodes.get_mut(&id) {
+                *c = Some(Coord {
+                    x: lon as f64 * 1e-7,
+                    y: lat as f64 * 1e-7,
+                });
             }
         }
         Ok(())
     })?;
-    if let Some((id, _)) = nodes
+    if let Some(id) = nodes
         .iter()
-        .filter(|(_, c)| c.x.is_nan())
-        .min_by_key(|(id, _)| **id)
+        .filter(|(_, c)| c.is_none())
+        .map(|(id, _)| id)
+        .min()
     {
         bail!(
             "relation {} ({name}): node {id} is not in {}",
@@ -229,7 +209,8 @@ pub fn osm_boundary(source: &Path, name: &str, level: Option<&str>) -> anyhow::R
             source.display()
         );
     }
-    let line = |ids: &Vec<i64>| -> Vec<Coord<f64>> { ids.iter().map(|id| nodes[id]).collect() };
+    let line =
+        |ids: &Vec<i64>| -> Vec<Coord<f64>> { ids.iter().filter_map(|id| nodes[id]).collect() };
     let outer = join_rings(rel.id, &rel.outer, &ways)?;
     let inner = join_rings(rel.id, &rel.inner, &ways)?;
     let mut polygons: Vec<Polygon<f64>> = outer

@@ -32,7 +32,7 @@ use rayon::prelude::*;
 pub use boundary::{BoundarySpec, OsmBoundary, osm_boundary, read_geojson};
 use ids::IdSet;
 pub use region::Region;
-use scan::for_each_batch;
+use scan::{block_nodes, for_each_batch};
 
 use super::LatLon;
 use super::pbf_write::{Member, MemberKind, PbfWriter};
@@ -139,19 +139,6 @@ fn kinds(block: &PrimitiveBlock) -> Option<(u8, u8)> {
         }
     }
     range
-}
-
-/// Nodes of a block as (id, lat, lon) in 1e-7 degrees, dense or not.
-fn block_nodes(block: &PrimitiveBlock) -> impl Iterator<Item = (i64, i32, i32)> + '_ {
-    block.groups().flat_map(|g| {
-        let dense = g
-            .dense_nodes()
-            .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
-        let plain = g
-            .nodes()
-            .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
-        dense.chain(plain)
-    })
 }
 
 /// Pass 1: which nodes, ways and relations to keep.

@@ -60,3 +60,16 @@ fn decode(blob: &Blob, path: &Path) -> anyhow::Result<Option<PrimitiveBlock>> {
         BlobDecode::Unknown(_) => Ok(None),
     }
 }
+
+/// Nodes of a block as (id, lat, lon) in 1e-7 degrees, dense or not.
+pub fn block_nodes(block: &PrimitiveBlock) -> impl Iterator<Item = (i64, i32, i32)> + '_ {
+    block.groups().flat_map(|g| {
+        let dense = g
+            .dense_nodes()
+            .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
+        let plain = g
+            .nodes()
+            .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
+        dense.chain(plain)
+    })
+}
