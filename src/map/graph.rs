@@ -78,6 +78,9 @@ pub struct RoadGraph {
 /// What the build saw and what it dropped.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct BuildReport {
+    /// Highway ways given to the build (the reader drops ways with fewer than 2 nodes and
+    /// splits ways at nodes missing from the file).
+    pub highway_ways: usize,
     /// Ways the profile lets a van use.
     pub usable_ways: usize,
     /// Km of usable road per highway class, over all usable ways (before the component
@@ -171,6 +174,7 @@ impl RawGraph {
         let class_index = |c: &str| classes.binary_search_by(|x| x.as_str().cmp(c)).unwrap() as u16;
 
         let mut report = BuildReport {
+            highway_ways: data.ways.len(),
             usable_ways: usable.len(),
             ..Default::default()
         };

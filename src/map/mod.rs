@@ -41,6 +41,8 @@ pub struct RoadMap {
 pub struct MapInfo {
     /// Objects in the file, before any filtering.
     pub read: ReadCounts,
+    /// Highway ways given to the build, and those a van may use.
+    pub highway_ways: usize,
     pub usable_ways: usize,
     /// Of the kept component.
     pub vertices: usize,
@@ -136,6 +138,7 @@ impl MapInfo {
     ) -> MapInfo {
         MapInfo {
             read,
+            highway_ways: report.highway_ways,
             usable_ways: report.usable_ways,
             vertices: graph.vertex_count(),
             edges: graph.edges.len(),
