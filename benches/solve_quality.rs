@@ -1,6 +1,6 @@
 //! Solution quality on the standard benchmarks against best-known results.
 //!
-//!     cargo bench --bench solve_quality -- SET SECONDS [NAME...]
+//!     cargo bench --bench solve_quality -- SET SECONDS|Nit [NAME...]
 //!
 //! SET is `cordeau` (TOPTW pr01-pr10, m = 1..4), `solomon-op` (TOPTW Solomon type 1, m = 1,
 //! against proven optima) or `vrptw` (Solomon VRPTW, min vehicles then distance, against the
@@ -90,7 +90,16 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .collect();
     let set = args.first().map_or("cordeau", String::as_str);
-    let seconds: f64 = args.get(1).map_or(10.0, |s| s.parse().expect("seconds"));
+    // A budget like `5000it` runs a fixed number of iterations instead of seconds.
+    let budget = args.get(1).map_or("10", String::as_str);
+    let iterations: Option<u64> = budget
+        .strip_suffix("it")
+        .map(|n| n.parse().expect("iterations"));
+    let seconds: f64 = if iterations.is_some() {
+        3600.0
+    } else {
+        budget.parse().expect("seconds")
+    };
     let names = args.get(2..).unwrap_or_default().to_vec();
     println!(
         "{:<12} {:>10} {:>10} {:>8} {:>6} {:>7}",
@@ -101,7 +110,7 @@ fn main() {
         let options = SolveOptions {
             seed: 1,
             time_limit: Some(Duration::from_secs_f64(seconds)),
-            iterations: None,
+            iterations,
         };
         let t0 = Instant::now();
         let solution = solve(&run.instance, &options);
@@ -130,7 +139,7 @@ fn main() {
     let avg = gaps.iter().sum::<f64>() / gaps.len().max(1) as f64;
     let worst = gaps.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     println!(
-        "average gap {avg:.2}% (worst {worst:.2}%) over {} runs at {seconds} s",
+        "average gap {avg:.2}% (worst {worst:.2}%) over {} runs, budget {budget}",
         gaps.len()
     );
 }

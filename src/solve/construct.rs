@@ -1,6 +1,6 @@
 //! The first plan: greedy insertion, one job at a time, always the best-rated feasible
 //! insertion over all jobs and tours. Jobs that must be served come first. For Prize, the
-//! rating is value² per time used (added driving plus service); for VisitAll it is the
+//! rating is value² per time used (the shift of the next visit: driving, waiting and service); for VisitAll it is the
 //! cheapest added driving into a tour already in use, and a new tour opens, with the
 //! farthest job that fits, only when nothing else fits.
 
@@ -22,7 +22,12 @@ pub fn construct(model: &Model) -> Plan {
     let mut best: Vec<Option<Insertion>> = vec![None; nj * nt];
     let refresh = |plan: &Plan, best: &mut Vec<Option<Insertion>>, jobs: &[usize], t: usize| {
         for &j in jobs {
-            best[j * nt + t] = plan.routes[t].best_insertion(model, j, || false);
+            best[j * nt + t] = plan.routes[t].best_insertion(
+                model,
+                j,
+                model.inst.objective == Objective::Prize,
+                || false,
+            );
         }
     };
     for t in 0..nt {
@@ -58,11 +63,7 @@ fn rate(model: &Model, plan: &Plan, job: usize, tour: usize, ins: Insertion) -> 
     match inst.objective {
         Objective::Prize => {
             let v = inst.jobs[job].value.max(0.0);
-            (
-                must,
-                true,
-                v * v / (ins.added + model.duration(job, tour) + 1e-9),
-            )
+            (must, true, v * v / (ins.shift + 1e-9))
         }
         Objective::VisitAll if plan.routes[tour].jobs.is_empty() => {
             // Opening a tour: the farthest job first.

@@ -69,6 +69,10 @@ impl Plan {
     pub fn insert(&mut self, model: &Model, job: usize, route: usize, pos: usize) {
         debug_assert_eq!(self.route_of[job], UNSERVED);
         self.routes[route].insert(model, job, pos);
+        debug_assert!(
+            self.routes[route].feasible,
+            "infeasible insertion of {job} at {pos}"
+        );
         self.route_of[job] = route;
     }
 

@@ -102,6 +102,8 @@ pub struct Route {
 pub struct Insertion {
     pub pos: usize,
     pub added: f64,
+    /// How much later the next node is reached (time used, waiting included).
+    pub shift: f64,
 }
 
 impl Route {
@@ -188,9 +190,9 @@ impl Route {
         }
     }
 
-    /// The added driving of inserting `job` before node `pos + 1` (after node `pos`), or
-    /// `None` when a rule breaks.
-    pub fn insertion_cost(&self, model: &Model, job: usize, pos: usize) -> Option<f64> {
+    /// The added driving and the time shift of inserting `job` before node `pos + 1` (after
+    /// node `pos`), or `None` when a rule breaks.
+    pub fn insertion_cost(&self, model: &Model, job: usize, pos: usize) -> Option<(f64, f64)> {
         let inst = model.inst;
         let tour = &inst.tours[self.tour];
         let jb = &inst.jobs[job];
@@ -211,15 +213,24 @@ impl Route {
         let start = earliest_start(&jb.windows, jb.finish_by_close, &tour.breaks, arrive, dur)?;
         let next_arrive = drive(&tour.breaks, start + dur, from);
         let by = self.latest[pos + 1];
-        (next_arrive <= by + tol(by)).then_some(added)
+        if next_arrive > by + tol(by) {
+            return None;
+        }
+        let before = if self.jobs.is_empty() {
+            self.depart[0]
+        } else {
+            drive(&tour.breaks, self.depart[pos], model.time(prev, next))
+        };
+        Some((added, next_arrive - before))
     }
 
-    /// The cheapest feasible insertion of `job`, skipping each position with probability
-    /// `blink` (drawn from `coin`).
+    /// The feasible insertion of `job` with the least added driving (or the least shift),
+    /// skipping each position when `coin` says so.
     pub fn best_insertion(
         &self,
         model: &Model,
         job: usize,
+        by_shift: bool,
         mut coin: impl FnMut() -> bool,
     ) -> Option<Insertion> {
         if !model.allowed(job, self.tour) {
@@ -229,23 +240,29 @@ impl Route {
         if self.load + model.inst.jobs[job].load > tour.capacity + tol(tour.capacity) {
             return None;
         }
-        let last_close = model.inst.jobs[job]
-            .windows
-            .last()
-            .map_or(f64::NEG_INFINITY, |w| w.close);
+        let jb = &model.inst.jobs[job];
+        let (Some(first), Some(last)) = (jb.windows.first(), jb.windows.last()) else {
+            return None;
+        };
+        // Departures and latest arrivals only grow along the route, so the positions that
+        // can fit the job form a range: the next node must be reachable after the earliest
+        // possible end, and the job reached before its last window closes.
+        let earliest_end = first.open + model.duration(job, self.tour);
+        let lo = self.latest[1..].partition_point(|&l| l + tol(l) < earliest_end);
+        let hi = self
+            .depart
+            .partition_point(|&d| d <= last.close + tol(last.close));
         let mut best: Option<Insertion> = None;
-        for pos in 0..=self.jobs.len() {
-            // Departures only grow along the route: past the last window, nothing fits.
-            if self.depart[pos] > last_close + tol(last_close) {
-                break;
-            }
+        for pos in lo..hi {
             if coin() {
                 continue;
             }
-            if let Some(added) = self.insertion_cost(model, job, pos)
-                && best.is_none_or(|b| added < b.added)
-            {
-                best = Some(Insertion { pos, added });
+            if let Some((added, shift)) = self.insertion_cost(model, job, pos) {
+                let key = |i: &Insertion| if by_shift { i.shift } else { i.added };
+                let ins = Insertion { pos, added, shift };
+                if best.is_none_or(|b| key(&ins) < key(&b)) {
+                    best = Some(ins);
+                }
             }
         }
         best

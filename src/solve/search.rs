@@ -30,6 +30,8 @@ const AVG_REMOVED: f64 = 10.0;
 const MAX_STRING: f64 = 10.0;
 /// Probability of skipping an insertion position.
 const BLINK: f64 = 0.01;
+/// Prize: share of recreates that insert by value per time rather than in a fixed order.
+const RATIO_SHARE: f64 = 0.5;
 /// Iterations when neither a time limit nor an iteration count is given.
 const DEFAULT_ITERATIONS: u64 = 20_000;
 
@@ -157,7 +159,7 @@ impl<'m, 'a> Search<'m, 'a> {
             };
         }
         let (t0, t1) = match self.objective() {
-            Objective::Prize => (0.3 * self.scale, 0.005 * self.scale),
+            Objective::Prize => (tune("T0", 1.0) * self.scale, tune("T1", 0.01) * self.scale),
             Objective::VisitAll => (1.0 * self.scale, 0.01 * self.scale),
         };
         let mut current_score = current.score(self.model);
@@ -168,6 +170,7 @@ impl<'m, 'a> Search<'m, 'a> {
                 .clamp(0.0, 1.0);
             let temperature = t0 * (t1 / t0).powf(p);
             *it += 1;
+
             let mut candidate = current.clone();
             self.ruin(&mut candidate);
             self.recreate(&mut candidate, true);
@@ -183,6 +186,9 @@ impl<'m, 'a> Search<'m, 'a> {
                     best_score = current_score;
                 }
             }
+        }
+        if std::env::var_os("JEMPOL_DEBUG").is_some() {
+            eprintln!("iterations {it}, best {best_score:?}");
         }
         best
     }
@@ -273,7 +279,7 @@ impl<'m, 'a> Search<'m, 'a> {
         let used = plan.routes.iter().filter(|r| !r.jobs.is_empty()).count();
         let avg_len = served as f64 / used as f64;
         let max_len = MAX_STRING.min(avg_len);
-        let max_strings = 4.0 * AVG_REMOVED / (1.0 + max_len) - 1.0;
+        let max_strings = 4.0 * tune("AVG", AVG_REMOVED) / (1.0 + max_len) - 1.0;
         let strings = self
             .rng
             .random_range(1.0..max_strings.max(1.0) + 1.0)
@@ -308,6 +314,78 @@ impl<'m, 'a> Search<'m, 'a> {
     /// Inserts unserved jobs at their cheapest feasible place. VisitAll fills tours in use
     /// first and opens a new one for a job only when `open_new` and nothing else fits.
     fn recreate(&mut self, plan: &mut Plan, open_new: bool) {
+        if self.objective() == Objective::Prize && self.rng.random_bool(tune("RATIO", RATIO_SHARE))
+        {
+            self.recreate_by_ratio(plan);
+        } else {
+            self.recreate_in_order(plan, open_new);
+        }
+    }
+
+    /// Prize: repeatedly inserts the job with the best value² per time used (Vansteenwegen
+    /// et al. 2009), its rating perturbed by a random factor per job.
+    fn recreate_by_ratio(&mut self, plan: &mut Plan) {
+        let model = self.model;
+        let nt = plan.routes.len();
+        let pool: Vec<usize> = plan
+            .unserved()
+            .filter(|&j| worth_serving(model, j))
+            .collect();
+        let noise: Vec<f64> = pool
+            .iter()
+            .map(|_| self.rng.random_range(0.7..1.3))
+            .collect();
+        let mut done = vec![false; pool.len()];
+        let mut best: Vec<Option<Insertion>> = vec![None; pool.len() * nt];
+        for r in 0..nt {
+            self.refresh(plan, &pool, &done, r, &mut best);
+        }
+        loop {
+            let mut choice: Option<(usize, usize, (bool, f64))> = None;
+            for (k, &j) in pool.iter().enumerate() {
+                for r in 0..nt {
+                    let Some(ins) = best[k * nt + r] else {
+                        continue;
+                    };
+                    let v = model.inst.jobs[j].value.max(0.0);
+                    let rating = (model.must[j], noise[k] * v * v / (ins.shift + 1e-9));
+                    if choice.is_none_or(|c| rating > c.2) {
+                        choice = Some((k, r, rating));
+                    }
+                }
+            }
+            let Some((k, r, _)) = choice else { break };
+            let pos = best[k * nt + r].expect("chosen insertion").pos;
+            plan.insert(model, pool[k], r, pos);
+            done[k] = true;
+            for b in &mut best[k * nt..(k + 1) * nt] {
+                *b = None;
+            }
+            self.refresh(plan, &pool, &done, r, &mut best);
+        }
+    }
+
+    /// Recomputes the best insertion into route `r` of every job still in the pool.
+    fn refresh(
+        &mut self,
+        plan: &Plan,
+        pool: &[usize],
+        done: &[bool],
+        r: usize,
+        best: &mut [Option<Insertion>],
+    ) {
+        let nt = plan.routes.len();
+        for (k, &j) in pool.iter().enumerate() {
+            if !done[k] {
+                let rng = &mut self.rng;
+                best[k * nt + r] =
+                    plan.routes[r].best_insertion(self.model, j, true, || rng.random_bool(BLINK));
+            }
+        }
+    }
+
+    /// Inserts jobs one by one in a random order rule, each at its cheapest place.
+    fn recreate_in_order(&mut self, plan: &mut Plan, open_new: bool) {
         let model = self.model;
         let mut pool: Vec<usize> = plan
             .unserved()
@@ -329,7 +407,8 @@ impl<'m, 'a> Search<'m, 'a> {
                         continue;
                     }
                     let rng = &mut self.rng;
-                    if let Some(ins) = route.best_insertion(model, j, || rng.random_bool(BLINK))
+                    if let Some(ins) =
+                        route.best_insertion(model, j, false, || rng.random_bool(BLINK))
                         && choice.is_none_or(|(_, c)| ins.added < c.added)
                     {
                         choice = Some((r, ins));
@@ -381,4 +460,11 @@ impl<'m, 'a> Search<'m, 'a> {
                 .then(key(a).total_cmp(&key(b)))
         });
     }
+}
+
+fn tune(name: &str, default: f64) -> f64 {
+    std::env::var(format!("JEMPOL_{name}"))
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

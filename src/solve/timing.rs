@@ -10,7 +10,11 @@ use super::instance::Window;
 /// Relative tolerance for the search's own comparisons; far tighter than the verifier's, so
 /// the verifier accepts whatever the search accepts.
 pub fn tol(x: f64) -> f64 {
-    1e-9 * x.abs().max(1.0)
+    if x.is_finite() {
+        1e-9 * x.abs().max(1.0)
+    } else {
+        0.0
+    }
 }
 
 /// Arrival time after `leg` units of driving that start at `t`, pausing during breaks.
@@ -107,7 +111,7 @@ pub fn latest_start(
     let mut s = by;
     for w in windows.iter().rev() {
         s = s.min(last_start(w, finish_by_close, dur));
-        if s < w.open {
+        if s < w.open - tol(w.open) {
             continue;
         }
         for b in breaks.iter().rev() {
@@ -115,8 +119,9 @@ pub fn latest_start(
                 s = b.open - dur;
             }
         }
-        if s >= w.open {
-            return Some(s);
+        // Rounding may leave a zero-slack start a hair before the opening.
+        if s >= w.open - tol(w.open) {
+            return Some(s.max(w.open));
         }
     }
     None

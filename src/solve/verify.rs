@@ -370,3 +370,221 @@ pub fn verify(instance: &Instance, solution: &Solution) -> Result<VerifiedPlan, 
         tours,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::instance::{Matrix, Objective};
+
+    fn w(open: f64, close: f64) -> Window {
+        Window { open, close }
+    }
+
+    /// Depot 0, jobs at 1 and 2 on a line, 10 minutes apart; one tour with a break 40-50.
+    fn instance() -> Instance {
+        let line = Matrix::from_fn(3, |a, b| (a as f64 - b as f64).abs() * 10.0);
+        let job = |location: usize, window: Window| Job {
+            name: format!("J{location}"),
+            location,
+            value: 5.0,
+            service_fixed: 5.0,
+            service_work: 10.0,
+            windows: vec![window],
+            finish_by_close: false,
+            days: 0b1,
+            requires: 0b1,
+            load: 3.0,
+            mandatory: false,
+        };
+        Instance {
+            time: line.clone(),
+            distance: Matrix::from_fn(3, |a, b| line.get(a, b) * 100.0),
+            jobs: vec![job(1, w(0.0, 100.0)), job(2, w(20.0, 60.0))],
+            tours: vec![Tour {
+                van: 0,
+                day: 0,
+                start_location: 0,
+                end_location: 0,
+                start: 0.0,
+                end: 100.0,
+                breaks: vec![w(40.0, 50.0)],
+                equipment: 0b1,
+                sets: 2,
+                capacity: 10.0,
+                max_drive: 60.0,
+            }],
+            objective: Objective::Prize,
+        }
+    }
+
+    fn plan(routes: Vec<Vec<usize>>) -> Solution {
+        Solution { routes }
+    }
+
+    /// The messages of all violations, asserting there is at least one.
+    fn broken(inst: &Instance, routes: Vec<Vec<usize>>) -> Vec<String> {
+        let v = verify(inst, &plan(routes)).expect_err("a violation");
+        v.iter().map(|v| v.to_string()).collect()
+    }
+
+    #[test]
+    fn schedules_a_valid_plan_with_a_break_on_the_way_back() {
+        let p = verify(&instance(), &plan(vec![vec![0, 1]])).expect("valid");
+        let s = &p.tours[0];
+        // Service 5 + 10/2 sets = 10: J1 10-20, J2 30-40, drive back pauses for 40-50.
+        assert_eq!(
+            s.visits[0],
+            Visit {
+                job: 0,
+                arrive: 10.0,
+                start: 10.0,
+                end: 20.0
+            }
+        );
+        assert_eq!(
+            s.visits[1],
+            Visit {
+                job: 1,
+                arrive: 30.0,
+                start: 30.0,
+                end: 40.0
+            }
+        );
+        assert_eq!(
+            (s.depart, s.back, s.drive_time, s.load),
+            (0.0, 70.0, 40.0, 6.0)
+        );
+        assert_eq!((p.value, p.travel_time, p.distance), (10.0, 40.0, 4000.0));
+        assert_eq!(p.served, vec![true, true]);
+    }
+
+    #[test]
+    fn service_waits_for_the_window_and_skips_the_break() {
+        let mut inst = instance();
+        inst.jobs[1].windows = vec![w(35.0, 60.0)];
+        let p = verify(&inst, &plan(vec![vec![0, 1]])).expect("valid");
+        // Arrives 30, window opens 35, but 35-45 would overlap the break: starts at 50.
+        assert_eq!(
+            p.tours[0].visits[1],
+            Visit {
+                job: 1,
+                arrive: 30.0,
+                start: 50.0,
+                end: 60.0
+            }
+        );
+        // Leaves as late as keeps the first start: J1 has a window from 0, so at 0.
+        inst.jobs[0].windows = vec![w(25.0, 100.0)];
+        let p = verify(&inst, &plan(vec![vec![0]])).expect("valid");
+        assert_eq!(
+            (p.tours[0].depart, p.tours[0].visits[0].start),
+            (15.0, 25.0)
+        );
+    }
+
+    #[test]
+    fn catches_a_missed_window() {
+        let mut inst = instance();
+        inst.jobs[1].windows = vec![w(0.0, 5.0)];
+        let msgs = broken(&inst, vec![vec![0, 1]]);
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("tour 0: job 1: arrives at 30")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn catches_a_service_that_ends_after_close() {
+        let mut inst = instance();
+        inst.jobs[1].windows = vec![w(20.0, 35.0)];
+        inst.jobs[1].finish_by_close = true;
+        assert!(broken(&inst, vec![vec![0, 1]])[0].contains("after every window"));
+        inst.jobs[1].finish_by_close = false;
+        assert!(verify(&inst, &plan(vec![vec![0, 1]])).is_ok());
+    }
+
+    #[test]
+    fn catches_missing_equipment_and_wrong_day() {
+        let mut inst = instance();
+        inst.jobs[0].requires = 0b11;
+        inst.jobs[1].days = 0b10;
+        let msgs = broken(&inst, vec![vec![0, 1]]);
+        assert!(
+            msgs.iter().any(|m| m.contains("job 0: needs equipment")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("job 1: not allowed on day 0")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn catches_capacity_drive_and_tour_end() {
+        let mut inst = instance();
+        inst.tours[0].capacity = 5.0;
+        inst.tours[0].max_drive = 30.0;
+        inst.tours[0].end = 60.0;
+        let msgs = broken(&inst, vec![vec![0, 1]]);
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].contains("back at 70"), "{msgs:?}");
+        assert!(msgs[1].contains("load 6 exceeds capacity 5"), "{msgs:?}");
+        assert!(
+            msgs[2].contains("drives 40, more than the limit 30"),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn catches_duplicates_unknown_jobs_and_missing_mandatory_jobs() {
+        let mut inst = instance();
+        inst.jobs[1].mandatory = true;
+        let msgs = broken(&inst, vec![vec![0, 0, 7]]);
+        assert!(
+            msgs.iter()
+                .any(|m| m == "tour 0: job 7: no such job (there are 2)"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m == "job 0: served 2 times"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("job 1: 'J2' must be served")),
+            "{msgs:?}"
+        );
+        inst.jobs[1].mandatory = false;
+        inst.objective = Objective::VisitAll;
+        assert!(broken(&inst, vec![vec![0]])[0].contains("must be served"));
+    }
+
+    #[test]
+    fn catches_a_route_count_mismatch() {
+        let msgs = broken(&instance(), vec![vec![0], vec![1]]);
+        assert_eq!(msgs, vec!["the plan has 2 routes for 1 tours".to_string()]);
+    }
+
+    #[test]
+    fn tolerates_rounding_but_not_more() {
+        let mut inst = instance();
+        inst.tours[0].end = 70.0 - 1e-8;
+        assert!(verify(&inst, &plan(vec![vec![0, 1]])).is_ok());
+        inst.tours[0].end = 70.0 - 1e-3;
+        assert!(verify(&inst, &plan(vec![vec![0, 1]])).is_err());
+    }
+
+    #[test]
+    fn driving_helpers_agree_on_breaks() {
+        let breaks = [w(10.0, 20.0), w(30.0, 35.0)];
+        assert_eq!(arrival(&breaks, 5.0, 6.0), 21.0);
+        assert_eq!(arrival(&breaks, 12.0, 6.0), 26.0);
+        assert_eq!(arrival(&breaks, 5.0, 20.0), 40.0);
+        assert_eq!(arrival(&breaks, 5.0, 5.0), 10.0);
+        assert_eq!(latest_departure(&breaks, 21.0, 6.0), 5.0);
+        assert_eq!(latest_departure(&breaks, 15.0, 6.0), 4.0);
+        assert_eq!(latest_departure(&breaks, 40.0, 20.0), 5.0);
+    }
+}

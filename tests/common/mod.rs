@@ -1,0 +1,2 @@
+pub mod benchmark_files;
+pub mod random_instance;
