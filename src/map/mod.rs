@@ -4,6 +4,7 @@ pub mod graph;
 pub mod osm;
 pub mod profile;
 pub mod snap;
+pub mod synth;
 
 /// A WGS84 coordinate in degrees.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
