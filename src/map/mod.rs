@@ -2,6 +2,7 @@
 
 pub mod graph;
 pub mod osm;
+pub mod pbf_write;
 pub mod profile;
 pub mod snap;
 pub mod synth;
