@@ -14,7 +14,7 @@ use super::plan::{Plan, travel_speed_kmh};
 /// A road may become at most this much longer than without meander.
 const MAX_STRETCH: f64 = 2.0;
 /// Correction rounds after construction.
-const ROUNDS: usize = 6;
+const ROUNDS: usize = 10;
 
 /// The measured route to one destination.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,8 +37,8 @@ impl Measured {
     }
 }
 
-/// Sets the meander of main-road links; returns the final measurement.
-pub fn calibrate(plan: &mut Plan, corridors: &Corridors) -> Vec<Measured> {
+/// Sets the meander of main-road links.
+pub fn calibrate(plan: &mut Plan, corridors: &Corridors) {
     let flat: Vec<f64> = (0..plan.links.len())
         .map(|l| {
             let link = &plan.links[l];
@@ -93,28 +93,29 @@ pub fn calibrate(plan: &mut Plan, corridors: &Corridors) -> Vec<Measured> {
         }
     }
     // Correction: the fastest route is what a van drives; it may take a village shortcut, and
-    // meanders saturate. Rescale each destination's own links by the remaining error.
+    // meanders saturate. Each destination, nearest first, rescales the links of its measured
+    // route that no nearer destination's route uses, by the remaining error.
     for _ in 0..ROUNDS {
-        let measured = measure(plan, corridors, &length);
+        let (measured, routes) = measure_lengths(plan, corridors, &length);
+        let mut taken = vec![false; plan.links.len()];
         for &i in &order {
             let target = corridors.destinations[i].bps_m.unwrap_or(0.0);
             let gap = target - measured[i].route_m;
-            let own: f64 = corridors.paths[i]
-                .iter()
-                .filter(|&&l| owner[l] == Some(i))
-                .map(|&l| length[l])
-                .sum();
-            if own <= 0.0 || (gap / target).abs() < 0.01 {
+            let own: Vec<usize> = routes[i].iter().copied().filter(|&l| !taken[l]).collect();
+            for &l in &routes[i] {
+                taken[l] = true;
+            }
+            let own_length: f64 = own.iter().map(|&l| length[l]).sum();
+            if own_length <= 0.0 || (gap / target).abs() < 0.01 {
                 continue;
             }
-            let factor = (own + gap) / own;
-            for &l in corridors.paths[i].iter().filter(|&&l| owner[l] == Some(i)) {
+            let factor = (own_length + gap) / own_length;
+            for &l in &own {
                 stretch[l] = (stretch[l] * factor).clamp(1.0, MAX_STRETCH);
                 length[l] = apply(plan, l, stretch[l]);
             }
         }
     }
-    measure(plan, corridors, &length)
 }
 
 /// Gives link `l` the meander for `stretch`; returns its new length.
@@ -128,24 +129,43 @@ fn apply(plan: &mut Plan, l: usize, stretch: f64) -> f64 {
     polyline_length(&road_polyline(a, b, plan.links[l].curve))
 }
 
-/// Fastest routes (van speeds from the posted limits) from the capital to each destination.
-pub fn measure(plan: &Plan, corridors: &Corridors, length: &[f64]) -> Vec<Measured> {
+/// Fastest routes (van speeds from the posted limits) from the capital to each destination,
+/// and the links each route takes.
+pub fn measure(plan: &Plan, corridors: &Corridors) -> (Vec<Measured>, Vec<Vec<usize>>) {
+    let length: Vec<f64> = (0..plan.links.len())
+        .map(|l| polyline_length(&plan.polyline(l)))
+        .collect();
+    measure_lengths(plan, corridors, &length)
+}
+
+fn measure_lengths(
+    plan: &Plan,
+    corridors: &Corridors,
+    length: &[f64],
+) -> (Vec<Measured>, Vec<Vec<usize>>) {
     let seconds = |l: usize| {
         let link = &plan.links[l];
         length[l] / (travel_speed_kmh(link.class, link.terrain) / 3.6)
     };
     let (time, via) = plan.shortest_paths(corridors.origin, seconds);
     let origin = plan.sites[corridors.origin].pos;
-    corridors
+    let routes: Vec<Vec<usize>> = corridors
         .destinations
         .iter()
-        .map(|d| Measured {
+        .map(|d| plan.path_to(&via, d.site))
+        .collect();
+    let measured = corridors
+        .destinations
+        .iter()
+        .zip(&routes)
+        .map(|(d, route)| Measured {
             kecamatan: d.kecamatan.clone(),
             desa: d.desa.clone(),
             straight_m: origin.dist(plan.sites[d.site].pos),
             bps_m: d.bps_m,
-            route_m: plan.path_to(&via, d.site).iter().map(|&l| length[l]).sum(),
+            route_m: route.iter().map(|&l| length[l]).sum(),
             route_s: time[d.site],
         })
-        .collect()
+        .collect();
+    (measured, routes)
 }

@@ -55,15 +55,6 @@ impl Projection {
     }
 }
 
-/// Great-circle distance in metres (haversine).
-pub fn haversine_m(a: LatLon, b: LatLon) -> f64 {
-    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = la2 - la1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * h.sqrt().asin()
-}
-
 /// An edge of the Gabriel graph, flagged when it is also in the relative-neighbourhood graph.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ProximityEdge {
@@ -75,7 +66,7 @@ pub struct ProximityEdge {
 /// Gabriel graph of the points (no other point inside the circle on a–b as diameter), with the
 /// relative-neighbourhood subset marked (no point closer to both a and b than they are to each
 /// other). Both are planar and contain the minimum spanning tree, so they are connected.
-/// O(n³): meant for a few hundred villages.
+/// O(n³) at worst, but a pair far apart fails on an early point: a second for a thousand.
 pub fn gabriel_graph(points: &[Xy]) -> Vec<ProximityEdge> {
     let mut edges = Vec::new();
     for a in 0..points.len() {
@@ -83,23 +74,14 @@ pub fn gabriel_graph(points: &[Xy]) -> Vec<ProximityEdge> {
             let (pa, pb) = (points[a], points[b]);
             let d2 = sq(pa.dist(pb));
             let mid = pa.lerp(pb, 0.5);
-            let mut gabriel = true;
-            let mut rng = true;
-            for (c, &pc) in points.iter().enumerate() {
-                if c == a || c == b {
-                    continue;
-                }
-                if sq(pc.dist(mid)) < d2 / 4.0 {
-                    gabriel = false;
-                    break;
-                }
-                if sq(pc.dist(pa)) < d2 && sq(pc.dist(pb)) < d2 {
-                    rng = false;
-                }
+            let others = || (0..points.len()).filter(move |&c| c != a && c != b);
+            // Most pairs fail on an early point; the full lune scan runs for Gabriel edges only.
+            if others().any(|c| sq(points[c].dist(mid)) < d2 / 4.0) {
+                continue;
             }
-            if gabriel {
-                edges.push(ProximityEdge { a, b, in_rng: rng });
-            }
+            let in_rng =
+                !others().any(|c| sq(points[c].dist(pa)) < d2 && sq(points[c].dist(pb)) < d2);
+            edges.push(ProximityEdge { a, b, in_rng });
         }
     }
     edges
@@ -186,8 +168,8 @@ pub fn road_polyline(a: Xy, b: Xy, curve: Curve) -> Vec<Xy> {
                 * envelope
                 * curve.bend
                 * chord;
-            // The meander ramps up over the first and last wavelength.
-            let ramp = (t.min(1.0 - t) * chord / MEANDER_WAVELENGTH_M).min(1.0);
+            // The meander ramps up over the first and last wavelength (quarter, on short roads).
+            let ramp = (t.min(1.0 - t) * chord / MEANDER_WAVELENGTH_M.min(chord / 4.0)).min(1.0);
             let meander = curve.meander * ramp * (std::f64::consts::TAU * waves * t).sin();
             let off = bends + meander;
             let base = a.lerp(b, t);
@@ -257,9 +239,59 @@ pub fn segments_cross(p1: Xy, p2: Xy, q1: Xy, q2: Xy) -> bool {
     d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
+/// Road segments bucketed on a grid, to find crossings fast.
+#[derive(Default)]
+pub struct SegmentIndex {
+    cells: std::collections::HashMap<(i64, i64), Vec<(Xy, Xy)>>,
+}
+
+/// Grid cell size (m) of [`SegmentIndex`].
+const CELL_M: f64 = 400.0;
+
+impl SegmentIndex {
+    fn cells_of(p: Xy, q: Xy) -> impl Iterator<Item = (i64, i64)> {
+        let cell = |v: f64| (v / CELL_M).floor() as i64;
+        let (x0, x1, y0, y1) = (
+            cell(p.x.min(q.x)),
+            cell(p.x.max(q.x)),
+            cell(p.y.min(q.y)),
+            cell(p.y.max(q.y)),
+        );
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    pub fn insert(&mut self, line: &[Xy]) {
+        for w in line.windows(2) {
+            for c in Self::cells_of(w[0], w[1]) {
+                self.cells.entry(c).or_default().push((w[0], w[1]));
+            }
+        }
+    }
+
+    /// Whether any segment of `line` properly crosses a stored one.
+    pub fn crosses(&self, line: &[Xy]) -> bool {
+        line.windows(2).any(|w| {
+            Self::cells_of(w[0], w[1]).any(|c| {
+                self.cells
+                    .get(&c)
+                    .is_some_and(|segs| segs.iter().any(|&(p, q)| segments_cross(w[0], w[1], p, q)))
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Great-circle distance in metres (haversine).
+    fn haversine_m(a: LatLon, b: LatLon) -> f64 {
+        let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
+        let dlat = la2 - la1;
+        let dlon = (b.lon - a.lon).to_radians();
+        let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_M * h.sqrt().asin()
+    }
 
     #[test]
     fn projection_round_trips_and_matches_haversine() {

@@ -1,13 +1,17 @@
 //! The generated network as OSM objects: nodes with ids and coordinates, tagged ways.
 
 use std::collections::HashMap;
+use std::path::Path;
 
-use super::geometry::{Projection, Xy, road_polyline};
+use anyhow::Context;
+
+use super::geometry::{Projection, SegmentIndex, Xy};
 use super::plan::{Class, Plan, Terrain, maxspeed, surface};
 use super::villages::residential_loops;
 use super::{NOTE, SOURCE};
 use crate::map::LatLon;
 use crate::map::osm::{OsmData, ReadCounts, Way};
+use crate::map::pbf_write::PbfWriter;
 
 /// Nodes (id = index + 1) and ways (ids ascending from 1), ready to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +40,39 @@ impl Network {
             nodes,
             ways: self.ways.clone(),
         }
+    }
+
+    /// Writes the network as `.osm.pbf` (atomically: a temporary file renamed into place).
+    pub fn write_pbf(&self, path: &Path) -> anyhow::Result<()> {
+        let (mut min, mut max) = (self.nodes[0], self.nodes[0]);
+        for p in &self.nodes {
+            min = LatLon {
+                lat: min.lat.min(p.lat),
+                lon: min.lon.min(p.lon),
+            };
+            max = LatLon {
+                lat: max.lat.max(p.lat),
+                lon: max.lon.max(p.lon),
+            };
+        }
+        let mut out = PbfWriter::create_with_bbox(path, min, max)?;
+        let mut tagged = self.node_tags.iter().peekable();
+        for (i, &p) in self.nodes.iter().enumerate() {
+            let id = i as i64 + 1;
+            let tags = match tagged.peek() {
+                Some((tid, tags)) if *tid == id => {
+                    tagged.next();
+                    tags.as_slice()
+                }
+                _ => &[],
+            };
+            out.node(id, p, tags)?;
+        }
+        for w in &self.ways {
+            out.way(w.id, &w.nodes, &w.tags)?;
+        }
+        out.finish()
+            .with_context(|| format!("writing the generated map to {}", path.display()))
     }
 
     /// Nodes that are road junctions or road ends: the vertices of a compressed road graph.
@@ -91,6 +128,7 @@ pub fn materialize(plan: &Plan, proj: &Projection, capital: usize, seed: u64) ->
         .sites
         .iter()
         .enumerate()
+        .filter(|(_, s)| s.is_centre)
         .map(|(i, s)| {
             let place = if i == capital {
                 "town"
@@ -104,7 +142,7 @@ pub fn materialize(plan: &Plan, proj: &Projection, capital: usize, seed: u64) ->
             (i as i64 + 1, tags)
         })
         .collect();
-    let mut add_line = |nodes: &mut Vec<LatLon>, line: &[Xy], start: i64, end: i64| {
+    let add_line = |nodes: &mut Vec<LatLon>, line: &[Xy], start: i64, end: i64| {
         let mut ids = vec![start];
         for &p in &line[1..line.len() - 1] {
             nodes.push(proj.to_latlon(p));
@@ -114,9 +152,10 @@ pub fn materialize(plan: &Plan, proj: &Projection, capital: usize, seed: u64) ->
         ids
     };
     let mut ways = Vec::new();
-    for link in &plan.links {
-        let (a, b) = (plan.sites[link.a].pos, plan.sites[link.b].pos);
-        let line = road_polyline(a, b, link.curve);
+    let mut laid = SegmentIndex::default();
+    for (l, link) in plan.links.iter().enumerate() {
+        let line = plan.polyline(l);
+        laid.insert(&line);
         let ids = add_line(&mut nodes, &line, link.a as i64 + 1, link.b as i64 + 1);
         ways.push(Way {
             id: ways.len() as i64 + 1,
@@ -127,21 +166,25 @@ pub fn materialize(plan: &Plan, proj: &Projection, capital: usize, seed: u64) ->
     let incidence = plan.incidence();
     for (site, s) in plan.sites.iter().enumerate() {
         let centre = site as i64 + 1;
-        for (k, ring) in residential_loops(plan, &incidence[site], site, seed)
-            .iter()
-            .enumerate()
-        {
-            let town_square = k == 0 && site == capital && s.name == TOWN_SQUARE_DESA;
+        let mut count = 0;
+        for ring in residential_loops(plan, &incidence[site], site, seed) {
+            // A loop that would cross a winding main road is left out.
+            if laid.crosses(&ring) {
+                continue;
+            }
+            laid.insert(&ring);
+            count += 1;
+            let town_square = count == 1 && site == capital && s.name == TOWN_SQUARE_DESA;
             let name = if town_square {
-                format!("Jalan Alun-Alun {}", s.name)
+                Some(format!("Jalan Alun-Alun {}", s.name))
             } else {
-                format!("Gang {} {}", s.name, k + 1)
+                s.is_centre.then(|| format!("Gang {} {count}", s.name))
             };
-            let ids = add_line(&mut nodes, ring, centre, centre);
+            let ids = add_line(&mut nodes, &ring, centre, centre);
             ways.push(Way {
                 id: ways.len() as i64 + 1,
                 nodes: ids,
-                tags: road_tags(Class::Residential, s.terrain, Some(&name), town_square),
+                tags: road_tags(Class::Residential, s.terrain, name.as_deref(), town_square),
             });
         }
     }
@@ -156,7 +199,7 @@ pub fn materialize(plan: &Plan, proj: &Projection, capital: usize, seed: u64) ->
 pub fn crossings(network: &Network) -> usize {
     let proj = Projection::new(network.nodes[0]);
     let xy = |id: i64| proj.to_xy(network.nodes[id as usize - 1]);
-    // Segments bucketed on a 500 m grid; each pair is tested once, in the lower bucket they share.
+    // Segments bucketed on a 500 m grid; a pair met in several cells is counted once.
     const CELL: f64 = 500.0;
     let mut segments = Vec::new();
     let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
@@ -164,7 +207,7 @@ pub fn crossings(network: &Network) -> usize {
         for pair in w.nodes.windows(2) {
             let (p, q) = (xy(pair[0]), xy(pair[1]));
             let s = segments.len();
-            segments.push((pair[0], pair[1], p, q));
+            segments.push((p, q));
             let cell = |v: f64| (v / CELL).floor() as i64;
             for cx in cell(p.x.min(q.x))..=cell(p.x.max(q.x)) {
                 for cy in cell(p.y.min(q.y))..=cell(p.y.max(q.y)) {
@@ -177,10 +220,8 @@ pub fn crossings(network: &Network) -> usize {
     for bucket in grid.values() {
         for (i, &s) in bucket.iter().enumerate() {
             for &t in &bucket[i + 1..] {
-                let (a1, a2, p1, p2) = segments[s];
-                let (b1, b2, q1, q2) = segments[t];
-                let shared = a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2;
-                if !shared && super::geometry::segments_cross(p1, p2, q1, q2) {
+                let ((p1, p2), (q1, q2)) = (segments[s], segments[t]);
+                if super::geometry::segments_cross(p1, p2, q1, q2) {
                     pairs.insert((s.min(t), s.max(t)));
                 }
             }

@@ -4,7 +4,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::geometry::{Curve, Xy};
+use super::geometry::{Curve, SegmentIndex, Xy, road_polyline};
 
 /// OSM highway classes the generator uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,12 +91,14 @@ pub fn travel_speed_kmh(class: Class, terrain: Terrain) -> f64 {
     f64::from(maxspeed(class, terrain)) * 0.8
 }
 
-/// A village (desa or kelurahan) centre: where its roads meet.
+/// A place where roads meet: a desa (or kelurahan) centre, or one of its hamlets (dusun).
 #[derive(Clone, Debug)]
 pub struct Site {
     pub pos: Xy,
+    /// The desa's name.
     pub name: String,
-    pub kecamatan: String,
+    /// The desa centre, not a hamlet.
+    pub is_centre: bool,
     pub is_kelurahan: bool,
     /// Desa area (m²), sizes its residential loops.
     pub area_m2: f64,
@@ -112,8 +114,6 @@ pub struct Link {
     pub terrain: Terrain,
     pub name: Option<String>,
     pub curve: Curve,
-    /// Whether the link belongs to the relative-neighbourhood backbone.
-    pub backbone: bool,
 }
 
 impl Link {
@@ -138,6 +138,33 @@ impl Plan {
             out[l.b].push(i);
         }
         out
+    }
+
+    /// The road of link `l`, as a polyline.
+    pub fn polyline(&self, l: usize) -> Vec<Xy> {
+        let link = &self.links[l];
+        road_polyline(self.sites[link.a].pos, self.sites[link.b].pos, link.curve)
+    }
+
+    /// Makes the roads planar: main roads keep their shape, and a road that would cross one
+    /// already laid is straightened (a straight village road crosses none: the Gabriel graph is
+    /// planar); a meander that still crosses is removed.
+    pub fn untangle(&mut self) {
+        let mut order: Vec<usize> = (0..self.links.len()).collect();
+        order.sort_by_key(|&l| (self.links[l].class, l));
+        let mut index = SegmentIndex::default();
+        for l in order {
+            let mut line = self.polyline(l);
+            if index.crosses(&line) {
+                self.links[l].curve.bend = 0.0;
+                line = self.polyline(l);
+            }
+            if index.crosses(&line) {
+                self.links[l].curve.meander = 0.0;
+                line = self.polyline(l);
+            }
+            index.insert(&line);
+        }
     }
 
     /// Shortest paths from `origin` over the links, by `cost` per link (Dijkstra).

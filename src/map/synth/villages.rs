@@ -1,5 +1,8 @@
 //! Village roads: desa centres joined to their neighbours, and residential loops inside desa.
 
+use rand::{Rng, SeedableRng};
+use rand_pcg::Pcg64;
+
 use super::geometry::{Curve, Projection, Xy, gabriel_graph, in_ring, ring_area, road_polyline};
 use super::inputs::Inputs;
 use super::plan::{Class, Link, Plan, Site, Terrain};
@@ -7,9 +10,9 @@ use super::plan::{Class, Link, Plan, Site, Terrain};
 /// Gentle bends of village roads, as a fraction of their length.
 const VILLAGE_BEND: f64 = 0.06;
 
-/// One site per desa, at its centroid.
-pub fn sites(inputs: &Inputs, proj: &Projection) -> Vec<Site> {
-    inputs
+/// One site per desa at its centroid (site i is desa i), then its hamlets.
+pub fn sites(inputs: &Inputs, proj: &Projection, seed: u64) -> Vec<Site> {
+    let centres: Vec<Site> = inputs
         .desa
         .iter()
         .map(|d| {
@@ -19,7 +22,7 @@ pub fn sites(inputs: &Inputs, proj: &Projection) -> Vec<Site> {
             Site {
                 pos: proj.to_xy(d.centroid),
                 name: d.name.clone(),
-                kecamatan: d.kecamatan.clone(),
+                is_centre: true,
                 is_kelurahan: d.is_kelurahan,
                 area_m2: d
                     .rings
@@ -29,7 +32,62 @@ pub fn sites(inputs: &Inputs, proj: &Projection) -> Vec<Site> {
                 terrain: Terrain::from_elevation(elevation),
             }
         })
-        .collect()
+        .collect();
+    let mut all = centres.clone();
+    for (i, d) in inputs.desa.iter().enumerate() {
+        let rings: Vec<Vec<Xy>> = d
+            .rings
+            .iter()
+            .map(|r| r.iter().map(|&p| proj.to_xy(p)).collect())
+            .collect();
+        for pos in hamlets(&centres[i], &rings, link_seed(seed, i, usize::MAX)) {
+            all.push(Site {
+                pos,
+                is_centre: false,
+                ..centres[i].clone()
+            });
+        }
+    }
+    all
+}
+
+/// Land per hamlet (m²): Javanese desa have a few dusun each, about one per 0.8 km².
+const HAMLET_AREA_M2: f64 = 800_000.0;
+const MAX_HAMLETS: usize = 5;
+
+/// Hamlet positions inside the desa polygon, spread out (rejection sampling with a minimum
+/// spacing), deterministic from the seed.
+fn hamlets(centre: &Site, rings: &[Vec<Xy>], seed: u64) -> Vec<Xy> {
+    let wanted = ((centre.area_m2 / HAMLET_AREA_M2).round() as usize)
+        .saturating_sub(1)
+        .min(MAX_HAMLETS);
+    let spacing = 0.5 * (centre.area_m2 / (wanted + 1) as f64).sqrt();
+    let (mut lo, mut hi) = (centre.pos, centre.pos);
+    for p in rings.iter().flatten() {
+        lo = Xy {
+            x: lo.x.min(p.x),
+            y: lo.y.min(p.y),
+        };
+        hi = Xy {
+            x: hi.x.max(p.x),
+            y: hi.y.max(p.y),
+        };
+    }
+    let mut rng = Pcg64::seed_from_u64(seed);
+    let mut placed = vec![centre.pos];
+    for _ in 0..wanted * 50 {
+        if placed.len() > wanted || hi.x <= lo.x || hi.y <= lo.y {
+            break;
+        }
+        let p = Xy {
+            x: rng.random_range(lo.x..hi.x),
+            y: rng.random_range(lo.y..hi.y),
+        };
+        if rings.iter().any(|r| in_ring(p, r)) && placed.iter().all(|q| q.dist(p) >= spacing) {
+            placed.push(p);
+        }
+    }
+    placed.split_off(1)
 }
 
 /// Village roads between neighbouring desa: the Gabriel graph of the centroids. It is planar,
@@ -72,7 +130,6 @@ pub fn village_links(sites: &[Site], regency: &[Xy], seed: u64) -> Vec<Link> {
                     bend: VILLAGE_BEND,
                     meander: 0.0,
                 },
-                backbone: e.in_rng,
             }
         })
         .collect()
@@ -92,7 +149,8 @@ const LOOP_CLEARANCE: f64 = 0.5;
 
 /// Residential loops of one site: closed lanes that leave the village centre and come back,
 /// placed in the widest gaps between the roads that meet there (so they cross none). Urban
-/// kelurahan get up to three, villages up to two; larger desa get larger loops.
+/// kelurahan centres get up to three, desa centres two, hamlets one; larger desa get larger
+/// loops.
 pub fn residential_loops(plan: &Plan, incidence: &[usize], site: usize, seed: u64) -> Vec<Vec<Xy>> {
     let s = &plan.sites[site];
     let mut angles: Vec<f64> = incidence
@@ -120,7 +178,11 @@ pub fn residential_loops(plan: &Plan, incidence: &[usize], site: usize, seed: u6
         })
         .collect();
     gaps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.total_cmp(&y.1)));
-    let wanted = if s.is_kelurahan { 3 } else { 2 };
+    let wanted = match (s.is_centre, s.is_kelurahan) {
+        (false, _) => 1,
+        (true, false) => 2,
+        (true, true) => 3,
+    };
     let radius = (0.12 * s.area_m2.sqrt())
         .clamp(120.0, 400.0)
         .min(0.3 * shortest);
