@@ -63,7 +63,7 @@ pub fn generate_magetan(inputs: &Inputs, seed: u64) -> anyhow::Result<Standin> {
     let regency: Vec<geometry::Xy> = inputs.regency.iter().map(|&p| proj.to_xy(p)).collect();
     let links = villages::village_links(&sites, &regency, seed);
     let mut plan = plan::Plan { sites, links };
-    let corridors = corridors::lay(&mut plan, inputs).context("laying out the main roads")?;
+    let corridors = corridors::lay(&mut plan, inputs, seed).context("laying out the main roads")?;
     plan.untangle();
     calibrate::calibrate(&mut plan, &corridors);
     plan.untangle();

@@ -146,21 +146,28 @@ impl Plan {
         road_polyline(self.sites[link.a].pos, self.sites[link.b].pos, link.curve)
     }
 
-    /// Makes the roads planar: main roads keep their shape, and a road that would cross one
-    /// already laid is straightened (a straight village road crosses none: the Gabriel graph is
-    /// planar); a meander that still crosses is removed.
+    /// Makes the roads planar. The straight chords of the links cross nowhere (the village
+    /// mesh is a Gabriel graph; main-road bypasses were laid to cross no chord); bends and
+    /// meanders can. Main roads go first: their bends, then their meanders, are reduced until
+    /// they cross no chord and no other main road. Then a village road that would cross
+    /// anything laid or any chord is made straight.
     pub fn untangle(&mut self) {
-        let mut order: Vec<usize> = (0..self.links.len()).collect();
-        order.sort_by_key(|&l| (self.links[l].class, l));
+        let is_main = |link: &Link| link.class <= Class::Secondary;
         let mut index = SegmentIndex::default();
+        for link in self.links.iter().filter(|l| !is_main(l)) {
+            index.insert(&[self.sites[link.a].pos, self.sites[link.b].pos]);
+        }
+        let mut order: Vec<usize> = (0..self.links.len()).collect();
+        order.sort_by_key(|&l| (!is_main(&self.links[l]), l));
         for l in order {
             let mut line = self.polyline(l);
             if index.crosses(&line) {
                 self.links[l].curve.bend = 0.0;
                 line = self.polyline(l);
             }
-            if index.crosses(&line) {
-                self.links[l].curve.meander = 0.0;
+            while index.crosses(&line) && self.links[l].curve.meander > 0.0 {
+                let m = self.links[l].curve.meander / 2.0;
+                self.links[l].curve.meander = if m < 10.0 { 0.0 } else { m };
                 line = self.polyline(l);
             }
             index.insert(&line);
