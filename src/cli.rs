@@ -87,6 +87,7 @@ fn map_synth(args: SynthArgs) -> anyhow::Result<()> {
     );
     if args.report {
         print!("\n{}", synth::calibration_table(&standin.calibration));
+        print!("\n{}", synth::network_table(&standin.network));
     }
     Ok(())
 }

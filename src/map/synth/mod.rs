@@ -122,6 +122,23 @@ pub fn calibration_table(rows: &[Measured]) -> String {
     out
 }
 
+/// The network's size as a Markdown table: ways and km per highway class.
+pub fn network_table(network: &Network) -> String {
+    let mut out = String::from("| highway | ways | km |\n|---|---:|---:|\n");
+    let mut total = (0, 0.0);
+    for (class, (ways, km)) in network.km_by_class() {
+        out += &format!("| {class} | {ways} | {km:.0} |\n");
+        total = (total.0 + ways, total.1 + km);
+    }
+    out += &format!("| all | {} | {:.0} |\n", total.0, total.1);
+    out += &format!(
+        "\n{} nodes, {} of them junctions or road ends (graph vertices).\n",
+        network.nodes.len(),
+        network.junction_count()
+    );
+    out
+}
+
 /// Median and largest absolute relative error over the rows that have a BPS distance.
 pub fn error_summary(rows: &[Measured]) -> (f64, f64) {
     let mut errors: Vec<f64> = rows

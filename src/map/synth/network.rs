@@ -75,6 +75,28 @@ impl Network {
             .with_context(|| format!("writing the generated map to {}", path.display()))
     }
 
+    /// Number of ways and km of road per highway class.
+    pub fn km_by_class(&self) -> std::collections::BTreeMap<String, (usize, f64)> {
+        let proj = Projection::new(self.nodes[0]);
+        let mut out = std::collections::BTreeMap::new();
+        for w in &self.ways {
+            let class = w
+                .tags
+                .iter()
+                .find(|(k, _)| k == "highway")
+                .map_or("", |(_, v)| v);
+            let line: Vec<Xy> = w
+                .nodes
+                .iter()
+                .map(|&n| proj.to_xy(self.nodes[n as usize - 1]))
+                .collect();
+            let entry = out.entry(class.to_string()).or_insert((0, 0.0));
+            entry.0 += 1;
+            entry.1 += super::geometry::polyline_length(&line) / 1000.0;
+        }
+        out
+    }
+
     /// Nodes that are road junctions or road ends: the vertices of a compressed road graph.
     pub fn junction_count(&self) -> usize {
         let mut uses = vec![0u8; self.nodes.len() + 1];
