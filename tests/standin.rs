@@ -38,3 +38,33 @@ fn the_committed_map_equals_a_fresh_generation() {
         "maps/magetan-standin.osm.pbf is stale: regenerate it with `jempol map synth`"
     );
 }
+
+#[test]
+fn the_committed_map_reads_back_as_a_stand_in() {
+    let data = jempol::map::osm::read_osm(&committed()).unwrap();
+    let standin = synth::generate_magetan_from(&synth::default_data_dir(), synth::DEFAULT_SEED)
+        .unwrap()
+        .network;
+    assert_eq!(data.ways, standin.ways);
+    assert_eq!(data.nodes.len(), standin.nodes.len());
+    assert!(synth::is_standin(&data));
+    assert!(data.ways.iter().all(|w| synth::is_standin_tags(&w.tags)));
+}
+
+#[test]
+fn a_tiled_network_has_the_size_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiled.osm.pbf");
+    let base = synth::generate_magetan_from(&synth::default_data_dir(), 1)
+        .unwrap()
+        .network;
+    let want = 3 * base.junction_count() as u64 + 1;
+    let summary = synth::write_tiled(&base, want, &path).unwrap();
+    assert_eq!(summary.tiles, 4);
+    assert!(summary.junctions >= want);
+    let data = jempol::map::osm::read_osm(&path).unwrap();
+    assert_eq!(data.counts.nodes, summary.nodes);
+    assert_eq!(data.ways.len() as u64, summary.ways);
+    // 2 x 2 tiles joined by 4 connector roads.
+    assert_eq!(summary.ways, 4 * base.ways.len() as u64 + 4);
+}

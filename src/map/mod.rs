@@ -1,6 +1,7 @@
 //! OpenStreetMap -> routable road graph.
 
 pub mod graph;
+pub mod import;
 pub mod osm;
 pub mod pbf_write;
 pub mod profile;

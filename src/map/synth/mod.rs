@@ -5,6 +5,7 @@
 //! [`NOTE`], so plans made on it can say they use a stand-in.
 
 mod calibrate;
+mod command;
 mod corridors;
 mod geometry;
 mod inputs;
@@ -18,6 +19,7 @@ use std::path::Path;
 use anyhow::Context;
 
 pub use calibrate::Measured;
+pub use command::{SynthArgs, run};
 pub use inputs::{Desa, Inputs, Kecamatan, default_data_dir};
 pub use network::{Network, crossings};
 pub use tiling::{TiledSummary, write_tiled};

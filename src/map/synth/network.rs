@@ -36,6 +36,8 @@ impl Network {
                 nodes: nodes.len() as u64,
                 ways: self.ways.len() as u64,
                 relations: 0,
+                highway_ways: self.ways.len() as u64,
+                missing_node_refs: 0,
             },
             nodes,
             ways: self.ways.clone(),
