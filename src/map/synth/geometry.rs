@@ -41,13 +41,13 @@ impl Projection {
             cos_lat: origin.lat.to_radians().cos(),
         }
     }
-    pub fn to_xy(&self, p: LatLon) -> Xy {
+    pub fn to_xy(self, p: LatLon) -> Xy {
         Xy {
             x: (p.lon - self.origin.lon).to_radians() * self.cos_lat * EARTH_RADIUS_M,
             y: (p.lat - self.origin.lat).to_radians() * EARTH_RADIUS_M,
         }
     }
-    pub fn to_latlon(&self, p: Xy) -> LatLon {
+    pub fn to_latlon(self, p: Xy) -> LatLon {
         LatLon {
             lat: self.origin.lat + (p.y / EARTH_RADIUS_M).to_degrees(),
             lon: self.origin.lon + (p.x / (EARTH_RADIUS_M * self.cos_lat)).to_degrees(),
