@@ -40,18 +40,7 @@ impl Measured {
 /// Sets the meander of main-road links.
 pub fn calibrate(plan: &mut Plan, corridors: &Corridors) {
     let flat: Vec<f64> = (0..plan.links.len())
-        .map(|l| {
-            let link = &plan.links[l];
-            let curve = super::geometry::Curve {
-                meander: 0.0,
-                ..link.curve
-            };
-            polyline_length(&road_polyline(
-                plan.sites[link.a].pos,
-                plan.sites[link.b].pos,
-                curve,
-            ))
-        })
+        .map(|l| flat_length(plan, l))
         .collect();
     let mut order: Vec<usize> = (0..corridors.destinations.len())
         .filter(|&i| corridors.destinations[i].bps_m.is_some())
@@ -115,7 +104,28 @@ pub fn calibrate(plan: &mut Plan, corridors: &Corridors) {
                 length[l] = apply(plan, l, stretch[l]);
             }
         }
+        // Meanders that would cross a road are damped; the next round makes up for them
+        // elsewhere, and the last measurement is of the untangled roads.
+        plan.untangle();
+        for l in 0..plan.links.len() {
+            length[l] = polyline_length(&plan.polyline(l));
+            stretch[l] = length[l] / flat_length(plan, l);
+        }
     }
+}
+
+/// Length of link `l` without its meander.
+fn flat_length(plan: &Plan, l: usize) -> f64 {
+    let link = &plan.links[l];
+    let curve = super::geometry::Curve {
+        meander: 0.0,
+        ..link.curve
+    };
+    polyline_length(&road_polyline(
+        plan.sites[link.a].pos,
+        plan.sites[link.b].pos,
+        curve,
+    ))
 }
 
 /// Gives link `l` the meander for `stretch`; returns its new length.

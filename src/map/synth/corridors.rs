@@ -5,9 +5,9 @@ use anyhow::Context;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::geometry::{Curve, SegmentIndex, Xy};
+use super::geometry::{Curve, Xy, segments_cross};
 use super::inputs::Inputs;
-use super::plan::{Class, Link, Plan};
+use super::plan::{Class, Link, Plan, Site, SiteKind};
 use super::villages::link_seed;
 
 /// The kecamatan whose seat is the regency capital.
@@ -118,7 +118,17 @@ pub fn lay(plan: &mut Plan, inputs: &Inputs, seed: u64) -> anyhow::Result<Corrid
             inputs.desa[origin].name
         );
     }
-    let paths = straighten(plan, origin, &destinations, &mesh_paths, seed);
+    // Where the path through the mesh is already longer than BPS, winding cannot help: those
+    // main roads are laid straight through the mesh instead.
+    let too_long: Vec<bool> = destinations
+        .iter()
+        .zip(&mesh_paths)
+        .map(|(d, path)| {
+            let length: f64 = path.iter().map(|&l| chord(plan, l)).sum();
+            d.bps_m.is_some_and(|bps| length > STRAIGHTEN_ABOVE * bps)
+        })
+        .collect();
+    let paths = straighten(plan, origin, &destinations, &mesh_paths, &too_long, seed);
 
     // Destinations in order of distance, so each road is named after the nearest place it
     // leads to, and after the last destination passed before it.
@@ -164,29 +174,35 @@ pub fn lay(plan: &mut Plan, inputs: &Inputs, seed: u64) -> anyhow::Result<Corrid
     })
 }
 
-/// How close (m) a new main road may pass to a village it does not enter.
-const BYPASS_CLEARANCE_M: f64 = 150.0;
+/// Share of the BPS distance above which a path through the mesh is too long to calibrate by
+/// winding (the bends of the roads add a few per cent).
+const STRAIGHTEN_ABOVE: f64 = 0.95;
 
-/// Main roads are straighter than paths through the village mesh: along each stretch of the
-/// main-road tree between places that matter (the capital, destinations, forks), a road
-/// skips villages where a straight road would cross no other road and pass no village closer
-/// than [`BYPASS_CLEARANCE_M`]. The skipped villages keep their own roads. Returns the paths
-/// with the new links.
+/// Main roads can run straighter than paths through the village mesh. Along each stretch of
+/// the main-road tree between places that matter (the capital, destinations, forks) on the
+/// way to a destination marked in `straight`, the main road is a straight road from one to
+/// the other; where it crosses a village road (or an earlier
+/// main road) both are cut there and meet at a new junction. Villages beside it keep their own
+/// roads. Returns the destinations' paths over the new links.
 fn straighten(
     plan: &mut Plan,
     origin: usize,
     destinations: &[Destination],
     paths: &[Vec<usize>],
+    straight: &[bool],
     seed: u64,
 ) -> Vec<Vec<usize>> {
-    let sites_of = |plan: &Plan, path: &[usize]| {
-        let mut sites = vec![origin];
-        for &l in path {
-            sites.push(plan.links[l].other(*sites.last().unwrap_or(&origin)));
-        }
-        sites
-    };
-    let site_paths: Vec<Vec<usize>> = paths.iter().map(|p| sites_of(plan, p)).collect();
+    let site_paths: Vec<Vec<usize>> = paths
+        .iter()
+        .map(|path| {
+            let mut sites = vec![origin];
+            for &l in path {
+                let last = *sites.last().unwrap_or(&origin);
+                sites.push(plan.links[l].other(last));
+            }
+            sites
+        })
+        .collect();
     let mut next: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for sites in &site_paths {
         for w in sites.windows(2) {
@@ -198,97 +214,152 @@ fn straighten(
             || destinations.iter().any(|d| d.site == site)
             || next.get(&site).is_some_and(|n| n.len() > 1)
     };
-    let mut chords = SegmentIndex::default();
-    for link in &plan.links {
-        chords.insert(&[plan.sites[link.a].pos, plan.sites[link.b].pos]);
-    }
-    let mut done: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (sites, path) in site_paths.iter().zip(paths) {
-        let mut new_path = Vec::new();
+    // Each path as a list of stretches between key sites; each stretch laid once. A stretch
+    // not laid straight keeps its path through the mesh.
+    let mut stretches: Vec<Vec<usize>> = Vec::new();
+    let mut lay: Vec<bool> = Vec::new();
+    let mut stretch_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut path_stretches = Vec::new();
+    for (sites, &straight) in site_paths.iter().zip(straight) {
+        let mut list = Vec::new();
         let mut start = 0;
         for end in 1..sites.len() {
-            if !key(sites[end]) {
-                continue;
-            }
-            let chain = &sites[start..=end];
-            let links = match done.get(&(chain[0], sites[end])) {
-                Some(links) => links.clone(),
-                None => {
-                    let links = straighten_chain(plan, &mut chords, chain, &path[start..end], seed);
-                    done.insert((chain[0], sites[end]), links.clone());
-                    links
-                }
-            };
-            new_path.extend(links);
-            start = end;
-        }
-        out.push(new_path);
-    }
-    out
-}
-
-/// Greedy: from each village, the farthest later village on the chain a bypass can reach.
-fn straighten_chain(
-    plan: &mut Plan,
-    chords: &mut SegmentIndex,
-    chain: &[usize],
-    links: &[usize],
-    seed: u64,
-) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 1 < chain.len() {
-        let reach = (i + 2..chain.len())
-            .rev()
-            .find(|&j| bypass_ok(plan, chords, chain[i], chain[j]));
-        match reach {
-            Some(j) => {
-                let (a, b) = (chain[i], chain[j]);
-                let terrain = chain[i..=j].iter().map(|&s| plan.sites[s].terrain).max();
-                chords.insert(&[plan.sites[a].pos, plan.sites[b].pos]);
-                plan.links.push(Link {
-                    a,
-                    b,
-                    class: Class::Secondary,
-                    terrain: terrain.unwrap_or(plan.sites[a].terrain),
-                    name: None,
-                    curve: Curve {
-                        seed: link_seed(seed, a, b),
-                        bend: MAIN_ROAD_BEND,
-                        meander: 0.0,
-                    },
-                });
-                out.push(plan.links.len() - 1);
-                i = j;
-            }
-            None => {
-                out.push(links[i]);
-                i += 1;
+            if key(sites[end]) {
+                let id = *stretch_of
+                    .entry((sites[start], sites[end]))
+                    .or_insert_with(|| {
+                        stretches.push(sites[start..=end].to_vec());
+                        lay.push(false);
+                        stretches.len() - 1
+                    });
+                lay[id] |= straight;
+                list.push(id);
+                start = end;
             }
         }
+        path_stretches.push(list);
     }
-    out
-}
-
-fn bypass_ok(plan: &Plan, chords: &SegmentIndex, a: usize, b: usize) -> bool {
-    let (pa, pb) = (plan.sites[a].pos, plan.sites[b].pos);
-    !chords.crosses(&[pa, pb])
-        && plan.sites.iter().enumerate().all(|(s, site)| {
-            s == a || s == b || distance_to_segment(site.pos, pa, pb) >= BYPASS_CLEARANCE_M
+    for i in 0..stretches.len() {
+        if lay[i] {
+            let (a, b) = (
+                stretches[i][0],
+                *stretches[i].last().unwrap_or(&stretches[i][0]),
+            );
+            lay_straight(plan, &mut stretches, i, a, b, seed);
+        }
+    }
+    let mut link_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (l, link) in plan.links.iter().enumerate() {
+        link_of.insert((link.a.min(link.b), link.a.max(link.b)), l);
+    }
+    path_stretches
+        .iter()
+        .map(|list| {
+            list.iter()
+                .flat_map(|&i| {
+                    stretches[i]
+                        .windows(2)
+                        .map(|w| link_of[&(w[0].min(w[1]), w[0].max(w[1]))])
+                })
+                .collect()
         })
+        .collect()
 }
 
-fn distance_to_segment(p: Xy, a: Xy, b: Xy) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 {
-        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    p.dist(Xy {
-        x: a.x + t * dx,
-        y: a.y + t * dy,
-    })
+/// Lays stretch `i` as a straight road from site `a` to site `b`, cutting every link it
+/// crosses at a new junction (and inserting that junction into any stretch already laid
+/// along the cut link).
+fn lay_straight(
+    plan: &mut Plan,
+    stretches: &mut [Vec<usize>],
+    i: usize,
+    a: usize,
+    b: usize,
+    seed: u64,
+) {
+    let (pa, pb) = (plan.sites[a].pos, plan.sites[b].pos);
+    let mut cuts: Vec<(f64, usize, Xy)> = Vec::new();
+    for (l, link) in plan.links.iter().enumerate() {
+        let (q1, q2) = (plan.sites[link.a].pos, plan.sites[link.b].pos);
+        if let Some((t, x)) = crossing(pa, pb, q1, q2) {
+            cuts.push((t, l, x));
+        }
+    }
+    cuts.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+    let mut along = vec![a];
+    for (_, l, x) in cuts {
+        let cut = plan.links[l].clone();
+        let near = if plan.sites[cut.a].pos.dist(x) <= plan.sites[cut.b].pos.dist(x) {
+            cut.a
+        } else {
+            cut.b
+        };
+        let junction = plan.sites.len();
+        plan.sites.push(Site {
+            pos: x,
+            kind: SiteKind::Junction,
+            terrain: plan.sites[cut.a].terrain.max(plan.sites[cut.b].terrain),
+            ..plan.sites[near].clone()
+        });
+        plan.links[l].b = junction;
+        plan.links[l].curve.seed = link_seed(seed, cut.a, junction);
+        plan.links.push(Link {
+            a: junction,
+            curve: Curve {
+                seed: link_seed(seed, junction, cut.b),
+                ..cut.curve
+            },
+            ..cut.clone()
+        });
+        for stretch in stretches.iter_mut() {
+            if let Some(k) = stretch
+                .windows(2)
+                .position(|w| (w[0], w[1]) == (cut.a, cut.b) || (w[0], w[1]) == (cut.b, cut.a))
+            {
+                stretch.insert(k + 1, junction);
+            }
+        }
+        along.push(junction);
+    }
+    along.push(b);
+    for w in along.windows(2) {
+        let exists = plan
+            .links
+            .iter()
+            .any(|l| (l.a, l.b) == (w[0], w[1]) || (l.a, l.b) == (w[1], w[0]));
+        if exists {
+            continue; // a village road already runs there: it becomes the main road
+        }
+        let terrain = plan.sites[w[0]].terrain.max(plan.sites[w[1]].terrain);
+        plan.links.push(Link {
+            a: w[0],
+            b: w[1],
+            class: Class::Secondary,
+            terrain,
+            name: None,
+            curve: Curve {
+                seed: link_seed(seed, w[0], w[1]),
+                bend: MAIN_ROAD_BEND,
+                meander: 0.0,
+            },
+        });
+    }
+    stretches[i] = along;
+}
+
+/// Where segment p1–p2 properly crosses q1–q2: the fraction along p1–p2, and the point.
+fn crossing(p1: Xy, p2: Xy, q1: Xy, q2: Xy) -> Option<(f64, Xy)> {
+    if !segments_cross(p1, p2, q1, q2) {
+        return None;
+    }
+    let (rx, ry) = (p2.x - p1.x, p2.y - p1.y);
+    let (sx, sy) = (q2.x - q1.x, q2.y - q1.y);
+    let t = ((q1.x - p1.x) * sy - (q1.y - p1.y) * sx) / (rx * sy - ry * sx);
+    Some((
+        t,
+        Xy {
+            x: p1.x + t * rx,
+            y: p1.y + t * ry,
+        },
+    ))
 }

@@ -239,10 +239,11 @@ pub fn segments_cross(p1: Xy, p2: Xy, q1: Xy, q2: Xy) -> bool {
     d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
-/// Road segments bucketed on a grid, to find crossings fast.
+/// Road segments bucketed on a grid, to find crossings fast. Each segment has an owner (a
+/// road), and a road is not checked against itself.
 #[derive(Default)]
 pub struct SegmentIndex {
-    cells: std::collections::HashMap<(i64, i64), Vec<(Xy, Xy)>>,
+    cells: std::collections::HashMap<(i64, i64), Vec<(Xy, Xy, usize)>>,
 }
 
 /// Grid cell size (m) of [`SegmentIndex`].
@@ -251,30 +252,27 @@ const CELL_M: f64 = 400.0;
 impl SegmentIndex {
     fn cells_of(p: Xy, q: Xy) -> impl Iterator<Item = (i64, i64)> {
         let cell = |v: f64| (v / CELL_M).floor() as i64;
-        let (x0, x1, y0, y1) = (
-            cell(p.x.min(q.x)),
-            cell(p.x.max(q.x)),
-            cell(p.y.min(q.y)),
-            cell(p.y.max(q.y)),
-        );
+        let (x0, x1) = (cell(p.x.min(q.x)), cell(p.x.max(q.x)));
+        let (y0, y1) = (cell(p.y.min(q.y)), cell(p.y.max(q.y)));
         (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
     }
 
-    pub fn insert(&mut self, line: &[Xy]) {
+    pub fn insert(&mut self, line: &[Xy], owner: usize) {
         for w in line.windows(2) {
             for c in Self::cells_of(w[0], w[1]) {
-                self.cells.entry(c).or_default().push((w[0], w[1]));
+                self.cells.entry(c).or_default().push((w[0], w[1], owner));
             }
         }
     }
 
-    /// Whether any segment of `line` properly crosses a stored one.
-    pub fn crosses(&self, line: &[Xy]) -> bool {
+    /// Whether any segment of `line` properly crosses a stored one of another owner.
+    pub fn crosses(&self, line: &[Xy], owner: usize) -> bool {
         line.windows(2).any(|w| {
             Self::cells_of(w[0], w[1]).any(|c| {
-                self.cells
-                    .get(&c)
-                    .is_some_and(|segs| segs.iter().any(|&(p, q)| segments_cross(w[0], w[1], p, q)))
+                self.cells.get(&c).is_some_and(|segs| {
+                    segs.iter()
+                        .any(|&(p, q, o)| o != owner && segments_cross(w[0], w[1], p, q))
+                })
             })
         })
     }

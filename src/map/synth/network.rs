@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Context;
 
 use super::geometry::{Projection, SegmentIndex, Xy};
-use super::plan::{Class, Plan, Terrain, maxspeed, surface};
+use super::plan::{Class, Plan, SiteKind, Terrain, maxspeed, surface};
 use super::villages::residential_loops;
 use super::{NOTE, SOURCE};
 use crate::map::LatLon;
@@ -152,7 +152,7 @@ pub fn materialize(plan: &Plan, proj: &Projection, capital: usize, seed: u64) ->
         .sites
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.is_centre)
+        .filter(|(_, s)| s.kind == SiteKind::Centre)
         .map(|(i, s)| {
             let place = if i == capital {
                 "town"
@@ -179,7 +179,7 @@ pub fn materialize(plan: &Plan, proj: &Projection, capital: usize, seed: u64) ->
     let mut laid = SegmentIndex::default();
     for (l, link) in plan.links.iter().enumerate() {
         let line = plan.polyline(l);
-        laid.insert(&line);
+        laid.insert(&line, l);
         let ids = add_line(&mut nodes, &line, link.a as i64 + 1, link.b as i64 + 1);
         ways.push(Way {
             id: ways.len() as i64 + 1,
@@ -193,16 +193,16 @@ pub fn materialize(plan: &Plan, proj: &Projection, capital: usize, seed: u64) ->
         let mut count = 0;
         for ring in residential_loops(plan, &incidence[site], site, seed) {
             // A loop that would cross a winding main road is left out.
-            if laid.crosses(&ring) {
+            if laid.crosses(&ring, usize::MAX) {
                 continue;
             }
-            laid.insert(&ring);
+            laid.insert(&ring, usize::MAX);
             count += 1;
             let town_square = count == 1 && site == capital && s.name == TOWN_SQUARE_DESA;
             let name = if town_square {
                 Some(format!("Jalan Alun-Alun {}", s.name))
             } else {
-                s.is_centre.then(|| format!("Gang {} {count}", s.name))
+                (s.kind == SiteKind::Centre).then(|| format!("Gang {} {count}", s.name))
             };
             let ids = add_line(&mut nodes, &ring, centre, centre);
             ways.push(Way {

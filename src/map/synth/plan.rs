@@ -52,8 +52,8 @@ impl Terrain {
     }
 }
 
-/// Posted speed limit (km/h) by class and terrain. Indonesian limits (PM 111/2015) are 50 in
-/// towns and up to 80 between towns; on the narrow, winding Lawu roads they are set lower so
+/// Posted speed limit (km/h) by class and terrain. Indonesian limits (PM 111/2015) are 30 in
+/// settlements, 50 in towns and up to 80 between towns; village roads run through settlements; on the narrow, winding Lawu roads they are set lower so
 /// that the climb to Sarangan (~16-17 km) takes about 30 min, as PROVENANCE.md reports.
 pub fn maxspeed(class: Class, terrain: Terrain) -> u32 {
     use Class::*;
@@ -63,7 +63,7 @@ pub fn maxspeed(class: Class, terrain: Terrain) -> u32 {
         (Town, Secondary | Tertiary) => 40,
         (Town, Unclassified) => 30,
         (Lowland, Primary | Secondary) => 60,
-        (Lowland, Tertiary) => 40,
+        (Lowland, Tertiary) => 30,
         (Lowland, Unclassified) => 30,
         (Slope, Primary) => 50,
         (Slope, Secondary) => 40,
@@ -91,14 +91,25 @@ pub fn travel_speed_kmh(class: Class, terrain: Terrain) -> f64 {
     f64::from(maxspeed(class, terrain)) * 0.8
 }
 
-/// A place where roads meet: a desa (or kelurahan) centre, or one of its hamlets (dusun).
+/// What a site is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteKind {
+    /// The desa centre (its centroid).
+    Centre,
+    /// A hamlet (dusun) of the desa.
+    Hamlet,
+    /// Where a main road crosses a village road.
+    Junction,
+}
+
+/// A place where roads meet: a desa (or kelurahan) centre, one of its hamlets (dusun), or a
+/// junction.
 #[derive(Clone, Debug)]
 pub struct Site {
     pub pos: Xy,
     /// The desa's name.
     pub name: String,
-    /// The desa centre, not a hamlet.
-    pub is_centre: bool,
+    pub kind: SiteKind,
     pub is_kelurahan: bool,
     /// Desa area (m²), sizes its residential loops.
     pub area_m2: f64,
@@ -147,30 +158,30 @@ impl Plan {
     }
 
     /// Makes the roads planar. The straight chords of the links cross nowhere (the village
-    /// mesh is a Gabriel graph; main-road bypasses were laid to cross no chord); bends and
-    /// meanders can. Main roads go first: their bends, then their meanders, are reduced until
-    /// they cross no chord and no other main road. Then a village road that would cross
-    /// anything laid or any chord is made straight.
+    /// mesh is a Gabriel graph, and straight main roads were cut into it); bends and meanders
+    /// can. Main roads go first: their bends, then their meanders, are reduced until they cross
+    /// no chord and no other main road. Then a village road that would cross anything laid or
+    /// any chord is made straight.
     pub fn untangle(&mut self) {
         let is_main = |link: &Link| link.class <= Class::Secondary;
         let mut index = SegmentIndex::default();
-        for link in self.links.iter().filter(|l| !is_main(l)) {
-            index.insert(&[self.sites[link.a].pos, self.sites[link.b].pos]);
+        for (l, link) in self.links.iter().enumerate() {
+            index.insert(&[self.sites[link.a].pos, self.sites[link.b].pos], l);
         }
         let mut order: Vec<usize> = (0..self.links.len()).collect();
         order.sort_by_key(|&l| (!is_main(&self.links[l]), l));
         for l in order {
             let mut line = self.polyline(l);
-            if index.crosses(&line) {
+            if index.crosses(&line, l) {
                 self.links[l].curve.bend = 0.0;
                 line = self.polyline(l);
             }
-            while index.crosses(&line) && self.links[l].curve.meander > 0.0 {
+            while index.crosses(&line, l) && self.links[l].curve.meander > 0.0 {
                 let m = self.links[l].curve.meander / 2.0;
                 self.links[l].curve.meander = if m < 10.0 { 0.0 } else { m };
                 line = self.polyline(l);
             }
-            index.insert(&line);
+            index.insert(&line, l);
         }
     }
 

@@ -5,7 +5,7 @@ use rand_pcg::Pcg64;
 
 use super::geometry::{Curve, Projection, Xy, gabriel_graph, in_ring, ring_area, road_polyline};
 use super::inputs::Inputs;
-use super::plan::{Class, Link, Plan, Site, Terrain};
+use super::plan::{Class, Link, Plan, Site, SiteKind, Terrain};
 
 /// Gentle bends of village roads, as a fraction of their length.
 const VILLAGE_BEND: f64 = 0.06;
@@ -22,7 +22,7 @@ pub fn sites(inputs: &Inputs, proj: &Projection, seed: u64) -> Vec<Site> {
             Site {
                 pos: proj.to_xy(d.centroid),
                 name: d.name.clone(),
-                is_centre: true,
+                kind: SiteKind::Centre,
                 is_kelurahan: d.is_kelurahan,
                 area_m2: d
                     .rings
@@ -43,7 +43,7 @@ pub fn sites(inputs: &Inputs, proj: &Projection, seed: u64) -> Vec<Site> {
         for pos in hamlets(&centres[i], &rings, link_seed(seed, i, usize::MAX)) {
             all.push(Site {
                 pos,
-                is_centre: false,
+                kind: SiteKind::Hamlet,
                 ..centres[i].clone()
             });
         }
@@ -178,10 +178,11 @@ pub fn residential_loops(plan: &Plan, incidence: &[usize], site: usize, seed: u6
         })
         .collect();
     gaps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.total_cmp(&y.1)));
-    let wanted = match (s.is_centre, s.is_kelurahan) {
-        (false, _) => 1,
-        (true, false) => 2,
-        (true, true) => 3,
+    let wanted = match (s.kind, s.is_kelurahan) {
+        (SiteKind::Junction, _) => 0,
+        (SiteKind::Hamlet, _) => 1,
+        (SiteKind::Centre, false) => 2,
+        (SiteKind::Centre, true) => 3,
     };
     let radius = (0.12 * s.area_m2.sqrt())
         .clamp(120.0, 400.0)
