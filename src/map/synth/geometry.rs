@@ -243,8 +243,11 @@ pub fn segments_cross(p1: Xy, p2: Xy, q1: Xy, q2: Xy) -> bool {
 /// road), and a road is not checked against itself.
 #[derive(Default)]
 pub struct SegmentIndex {
-    cells: std::collections::HashMap<(i64, i64), Vec<(Xy, Xy, usize)>>,
+    cells: std::collections::HashMap<(i64, i64), Vec<OwnedSegment>>,
 }
+
+/// A segment and the road it belongs to.
+type OwnedSegment = (Xy, Xy, usize);
 
 /// Grid cell size (m) of [`SegmentIndex`].
 const CELL_M: f64 = 400.0;
