@@ -1,5 +1,7 @@
 //! The command line: parse, call the library, map errors to exit codes.
 
+mod map;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -8,7 +10,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "jempol",
     version,
-    about = "Weekly routes for Magetan's mobile e-KTP recording vans"
+    about = "Weekly routes for the mobile e-KTP recording vans of Kabupaten Magetan"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -17,29 +19,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Road maps
+    /// Road maps: inspect, route, travel-time matrices.
     #[command(subcommand)]
-    Map(MapCommand),
-}
-
-#[derive(Subcommand)]
-enum MapCommand {
-    /// Clip a large .osm.pbf extract to a boundary, keeping whole every way that touches it
-    Import(jempol::map::import::ImportArgs),
-    /// Generate the stand-in road network of Magetan (not surveyed), or a larger tiled one
-    Synth(jempol::map::synth::SynthArgs),
+    Map(map::MapCommand),
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Map(MapCommand::Import(args)) => jempol::map::import::run(&args).map(|_| ()),
-        Command::Map(MapCommand::Synth(args)) => jempol::map::synth::run(args),
+        Command::Map(command) => map::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e:#}");
+        Err(error) => {
+            eprintln!("error: {error:#}");
             ExitCode::FAILURE
         }
     }

@@ -239,6 +239,31 @@ fn osm_boundary_errors_say_what_to_fix() {
         "{e}"
     );
 
+    // A unique loose match is taken; several are listed.
+    let stats = jempol_import(LIECHTENSTEIN, "osm:oberland@6", &out).unwrap();
+    let exact = jempol_import(
+        LIECHTENSTEIN,
+        "osm:Wahlkreis Oberland@6",
+        &dir.path().join("b.osm.pbf"),
+    );
+    assert_eq!(stats, exact.unwrap());
+    let e = err("osm:Wahlkreis@6");
+    assert!(
+        e.contains("5 boundary relations") && e.contains("osm:Wahlkreis Unterland@6"),
+        "{e}"
+    );
+    std::fs::remove_file(&out).unwrap();
+
+    // Monaco's country relation has a gap in this extract (osmium export cannot build it either).
+    let e = format!(
+        "{:#}",
+        jempol_import(MONACO, "osm:Monaco@2", &out).unwrap_err()
+    );
+    assert!(
+        e.contains("relation 1124039") && e.contains("does not close"),
+        "{e}"
+    );
+
     let e = err(&dir.path().join("missing.geojson").display().to_string());
     assert!(
         e.contains("cannot read") && e.contains("missing.geojson"),

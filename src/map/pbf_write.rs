@@ -62,7 +62,12 @@ impl PbfWriter {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let tmp = NamedTempFile::new_in(dir)
+        let mut builder = tempfile::Builder::new();
+        // Like File::create (0666 less the umask), not tempfile's private 0600.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder
+            .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         Ok(PbfWriter {
             path: path.to_path_buf(),
@@ -521,6 +526,14 @@ mod tests {
         expect.push("r2 [\"Way5:outer\", \"Node7:\", \"Relation1:sub\"] type=multipolygon".into());
         w.finish().unwrap();
         assert_eq!(read_back(&path), expect);
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions();
+        assert_eq!(
+            mode(&path),
+            mode(&plain),
+            "same permissions as any new file"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon};
 use osmpbf::RelMemberType;
 use serde_json::Value;
 
-use super::scan::for_each_batch;
+use super::scan::{block_nodes, for_each_batch};
 
 /// A `--boundary` argument.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,12 +41,20 @@ impl BoundarySpec {
         }
     }
 
-    /// The polygon, reading `source` for `osm:` boundaries.
-    pub fn load(&self, source: &Path) -> anyhow::Result<MultiPolygon<f64>> {
+    /// The polygon and a line saying what it is, reading `source` for `osm:` boundaries.
+    pub fn load(&self, source: &Path) -> anyhow::Result<(MultiPolygon<f64>, String)> {
         match self {
-            BoundarySpec::GeoJson(path) => read_geojson(path),
+            BoundarySpec::GeoJson(path) => Ok((read_geojson(path)?, path.display().to_string())),
             BoundarySpec::Osm { name, level } => {
-                Ok(osm_boundary(source, name, level.as_deref())?.1)
+                let b = osm_boundary(source, name, level.as_deref())?;
+                let what = format!(
+                    "relation {} \"{}\" (admin_level {}, {} polygons)",
+                    b.relation,
+                    b.name,
+                    b.admin_level,
+                    b.shape.0.len()
+                );
+                Ok((b.shape, what))
             }
         }
     }
@@ -142,13 +150,20 @@ struct Candidate {
     inner: Vec<i64>,
 }
 
+/// An administrative boundary taken from an OSM file.
+#[derive(Debug)]
+pub struct OsmBoundary {
+    pub relation: i64,
+    pub name: String,
+    pub admin_level: String,
+    pub shape: MultiPolygon<f64>,
+}
+
 /// Finds the `boundary=administrative` relation `name` (at `level`) in `source` and builds its
-/// area. Three passes over the file: relations, then their ways, then those ways' nodes.
-pub fn osm_boundary(
-    source: &Path,
-    name: &str,
-    level: Option<&str>,
-) -> anyhow::Result<(i64, MultiPolygon<f64>)> {
+/// area. The name must match exactly or, failing that, loosely (ignoring case, or as the end or
+/// start of a longer name like "Kabupaten Magetan") and then only one relation may match.
+/// Three passes over the file: relations, then their ways, then those ways' nodes.
+pub fn osm_boundary(source: &Path, name: &str, level: Option<&str>) -> anyhow::Result<OsmBoundary> {
     let rel = find_relation(source, name, level)?;
     let way_ids: HashSet<i64> = rel.outer.iter().chain(&rel.inner).copied().collect();
     let mut ways: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -169,44 +184,24 @@ pub fn osm_boundary(
             source.display()
         );
     }
-    let mut nodes: HashMap<i64, Coord<f64>> = ways
-        .values()
-        .flatten()
-        .map(|&id| {
-            (
-                id,
-                Coord {
-                    x: f64::NAN,
-                    y: f64::NAN,
-                },
-            )
-        })
-        .collect();
+    let mut nodes: HashMap<i64, Option<Coord<f64>>> =
+        ways.values().flatten().map(|&id| (id, None)).collect();
     for_each_batch(source, |blocks| {
-        for block in &blocks {
-            for group in block.groups() {
-                let dense = group
-                    .dense_nodes()
-                    .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
-                let plain = group
-                    .nodes()
-                    .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
-                for (id, lat, lon) in dense.chain(plain) {
-                    if let Some(c) = nodes.get_mut(&id) {
-                        *c = Coord {
-                            x: lon as f64 * 1e-7,
-                            y: lat as f64 * 1e-7,
-                        };
-                    }
-                }
+        for (id, lat, lon) in blocks.iter().flat_map(block_nodes) {
+            if let Some(c) = nodes.get_mut(&id) {
+                *c = Some(Coord {
+                    x: lon as f64 * 1e-7,
+                    y: lat as f64 * 1e-7,
+                });
             }
         }
         Ok(())
     })?;
-    if let Some((id, _)) = nodes
+    if let Some(id) = nodes
         .iter()
-        .filter(|(_, c)| c.x.is_nan())
-        .min_by_key(|(id, _)| **id)
+        .filter(|(_, c)| c.is_none())
+        .map(|(id, _)| id)
+        .min()
     {
         bail!(
             "relation {} ({name}): node {id} is not in {}",
@@ -214,7 +209,8 @@ pub fn osm_boundary(
             source.display()
         );
     }
-    let line = |ids: &Vec<i64>| -> Vec<Coord<f64>> { ids.iter().map(|id| nodes[id]).collect() };
+    let line =
+        |ids: &Vec<i64>| -> Vec<Coord<f64>> { ids.iter().filter_map(|id| nodes[id]).collect() };
     let outer = join_rings(rel.id, &rel.outer, &ways)?;
     let inner = join_rings(rel.id, &rel.inner, &ways)?;
     let mut polygons: Vec<Polygon<f64>> = outer
@@ -232,7 +228,12 @@ pub fn osm_boundary(
             p.interiors_push(ring);
         }
     }
-    Ok((rel.id, MultiPolygon(polygons)))
+    Ok(OsmBoundary {
+        relation: rel.id,
+        name: rel.name,
+        admin_level: rel.level,
+        shape: MultiPolygon(polygons),
+    })
 }
 
 fn find_relation(source: &Path, name: &str, level: Option<&str>) -> anyhow::Result<Candidate> {
@@ -251,7 +252,7 @@ fn find_relation(source: &Path, name: &str, level: Option<&str>) -> anyhow::Resu
                     outer: vec![],
                     inner: vec![],
                 };
-                if c.name == name {
+                if matches_loosely(&c.name, name) {
                     for m in rel
                         .members()
                         .filter(|m| m.member_type == RelMemberType::Way)
@@ -268,8 +269,17 @@ fn find_relation(source: &Path, name: &str, level: Option<&str>) -> anyhow::Resu
         }
         Ok(())
     })?;
-    let wanted = |c: &Candidate| c.name == name && level.is_none_or(|l| c.level == l);
-    let (mut found, others): (Vec<Candidate>, Vec<Candidate>) = all.into_iter().partition(wanted);
+    let at_level = |c: &Candidate| level.is_none_or(|l| c.level == l);
+    let (exact, others): (Vec<Candidate>, Vec<Candidate>) =
+        all.into_iter().partition(|c| at_level(c) && c.name == name);
+    // No exact name: accept "Kabupaten Magetan" for "Magetan" if it is the only such one.
+    let (mut found, others): (Vec<Candidate>, Vec<Candidate>) = if exact.is_empty() {
+        others
+            .into_iter()
+            .partition(|c| at_level(c) && matches_loosely(&c.name, name))
+    } else {
+        (exact, others)
+    };
     let describe = |cs: &mut dyn Iterator<Item = &Candidate>| -> String {
         cs.map(|c| format!("osm:{}@{} (relation {})", c.name, c.level, c.id))
             .collect::<Vec<_>>()
@@ -314,6 +324,12 @@ fn find_relation(source: &Path, name: &str, level: Option<&str>) -> anyhow::Resu
             describe(&mut found.iter())
         ),
     }
+}
+
+/// Same name ignoring case, or `query` as the first or last words of `name`.
+fn matches_loosely(name: &str, query: &str) -> bool {
+    let (n, q) = (name.to_lowercase(), query.to_lowercase());
+    !q.is_empty() && (n == q || n.ends_with(&format!(" {q}")) || n.starts_with(&format!("{q} ")))
 }
 
 /// Levenshtein distance, for suggesting names close to a misspelt one.

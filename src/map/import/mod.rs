@@ -29,10 +29,10 @@ use anyhow::{Context, bail};
 use osmpbf::{PrimitiveBlock, RelMemberType};
 use rayon::prelude::*;
 
-pub use boundary::{BoundarySpec, osm_boundary, read_geojson};
+pub use boundary::{BoundarySpec, OsmBoundary, osm_boundary, read_geojson};
 use ids::IdSet;
 pub use region::Region;
-use scan::for_each_batch;
+use scan::{block_nodes, for_each_batch};
 
 use super::LatLon;
 use super::pbf_write::{Member, MemberKind, PbfWriter};
@@ -65,7 +65,8 @@ pub struct ImportStats {
 pub fn run(args: &ImportArgs) -> anyhow::Result<ImportStats> {
     let started = Instant::now();
     let spec = BoundarySpec::parse(&args.boundary);
-    let shape = spec.load(&args.source)?;
+    let (shape, what) = spec.load(&args.source)?;
+    println!("boundary: {what}");
     let stats = import(&args.source, &Region::new(&shape)?, &args.out)?;
     println!(
         "{}: kept {} nodes ({} inside the boundary), {} ways, {} relations of {} source nodes in {:.1} s",
@@ -138,19 +139,6 @@ fn kinds(block: &PrimitiveBlock) -> Option<(u8, u8)> {
         }
     }
     range
-}
-
-/// Nodes of a block as (id, lat, lon) in 1e-7 degrees, dense or not.
-fn block_nodes(block: &PrimitiveBlock) -> impl Iterator<Item = (i64, i32, i32)> + '_ {
-    block.groups().flat_map(|g| {
-        let dense = g
-            .dense_nodes()
-            .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
-        let plain = g
-            .nodes()
-            .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
-        dense.chain(plain)
-    })
 }
 
 /// Pass 1: which nodes, ways and relations to keep.

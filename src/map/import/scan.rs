@@ -8,7 +8,7 @@ use osmpbf::{Blob, BlobDecode, BlobReader, PrimitiveBlock};
 use rayon::prelude::*;
 
 /// Blocks decoded at once: enough to keep every core busy, small enough to stay a few MB.
-const BATCH: usize = 32;
+const BATCH: usize = 16;
 
 /// Header features this reader understands (others make the file unreadable for us).
 const KNOWN_FEATURES: [&str; 2] = ["OsmSchema-V0.6", "DenseNodes"];
@@ -59,4 +59,17 @@ fn decode(blob: &Blob, path: &Path) -> anyhow::Result<Option<PrimitiveBlock>> {
         }
         BlobDecode::Unknown(_) => Ok(None),
     }
+}
+
+/// Nodes of a block as (id, lat, lon) in 1e-7 degrees, dense or not.
+pub fn block_nodes(block: &PrimitiveBlock) -> impl Iterator<Item = (i64, i32, i32)> + '_ {
+    block.groups().flat_map(|g| {
+        let dense = g
+            .dense_nodes()
+            .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
+        let plain = g
+            .nodes()
+            .map(|n| (n.id(), n.decimicro_lat(), n.decimicro_lon()));
+        dense.chain(plain)
+    })
 }

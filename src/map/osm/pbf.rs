@@ -33,7 +33,7 @@ pub(super) fn read(bytes: &[u8]) -> anyhow::Result<RawOsm> {
     let parts = blobs
         .par_iter()
         .enumerate()
-        .map(|(i, blob)| decode(blob).with_context(|| format!("in PBF block {i}")))
+        .map(|(i, blob)| decode_guarded(blob).with_context(|| format!("in PBF block {i}")))
         .collect::<anyhow::Result<Vec<RawOsm>>>()?;
     let mut raw = RawOsm::default();
     for part in parts {
@@ -93,6 +93,15 @@ impl Read for CountingReader<'_> {
     }
 }
 
+/// osmpbf decodes delta-coded ids and coordinates with plain `+=`: on a crafted file that
+/// overflows, a build with overflow checks (debug, tests) panics, while release builds wrap
+/// (and `checked_coord` then rejects the coordinates). As a last resort the panic is turned
+/// into an error here; the panic message still appears on stderr in such builds.
+fn decode_guarded(blob: &Blob) -> anyhow::Result<RawOsm> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode(blob)))
+        .unwrap_or_else(|_| bail!("the block is corrupt (its delta-coded values overflow)"))
+}
+
 fn decode(blob: &Blob) -> anyhow::Result<RawOsm> {
     match blob.decode().context("cannot decode block")? {
         BlobDecode::OsmHeader(header) => {
@@ -145,4 +154,73 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
         ways,
         counts,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{OsmFormat, read_osm_bytes};
+
+    fn varint(mut v: u64, out: &mut Vec<u8>) {
+        while v >= 0x80 {
+            out.push(v as u8 | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
+
+    /// A length-delimited protobuf field.
+    fn field(number: u64, payload: &[u8], out: &mut Vec<u8>) {
+        varint(number << 3 | 2, out);
+        varint(payload.len() as u64, out);
+        out.extend(payload);
+    }
+
+    fn packed_sint64(values: &[i64]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for &v in values {
+            varint(((v << 1) ^ (v >> 63)) as u64, &mut out);
+        }
+        out
+    }
+
+    /// A one-block PBF (no header block) holding dense nodes with the given id deltas.
+    fn dense_pbf(id_deltas: &[i64]) -> Vec<u8> {
+        let zeros = vec![0; id_deltas.len()];
+        let mut dense = Vec::new();
+        field(1, &packed_sint64(id_deltas), &mut dense);
+        field(8, &packed_sint64(&zeros), &mut dense);
+        field(9, &packed_sint64(&zeros), &mut dense);
+        let mut group = Vec::new();
+        field(2, &dense, &mut group);
+        let mut strings = Vec::new();
+        field(1, b"", &mut strings);
+        let mut block = Vec::new();
+        field(1, &strings, &mut block);
+        field(2, &group, &mut block);
+        let mut blob = Vec::new();
+        field(1, &block, &mut blob);
+        let mut header = Vec::new();
+        field(1, b"OSMData", &mut header);
+        header.push(3 << 3);
+        varint(blob.len() as u64, &mut header);
+        let mut file = (header.len() as u32).to_be_bytes().to_vec();
+        file.extend(header);
+        file.extend(blob);
+        file
+    }
+
+    #[test]
+    fn hand_made_dense_block_reads() {
+        let data = read_osm_bytes(&dense_pbf(&[5, 1, 1]), OsmFormat::Pbf).unwrap();
+        assert_eq!(data.counts.nodes, 3);
+    }
+
+    #[test]
+    fn overflowing_ids_do_not_panic() {
+        let result = read_osm_bytes(&dense_pbf(&[i64::MAX, 1]), OsmFormat::Pbf);
+        if cfg!(debug_assertions) {
+            let msg = format!("{:#}", result.unwrap_err());
+            assert!(msg.contains("corrupt"), "{msg}");
+        }
+    }
 }

@@ -5,6 +5,7 @@
 //! [`NOTE`], so plans made on it can say they use a stand-in.
 
 mod calibrate;
+mod check;
 mod command;
 mod corridors;
 mod geometry;
@@ -19,6 +20,7 @@ use std::path::Path;
 use anyhow::Context;
 
 pub use calibrate::Measured;
+pub use check::measure_on_map;
 pub use command::{SynthArgs, run};
 pub use inputs::{Desa, Inputs, Kecamatan, default_data_dir};
 pub use network::{Network, crossings};
