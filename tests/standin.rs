@@ -67,4 +67,68 @@ fn a_tiled_network_has_the_size_asked_for() {
     assert_eq!(data.ways.len() as u64, summary.ways);
     // 2 x 2 tiles joined by 4 connector roads.
     assert_eq!(summary.ways, 4 * base.ways.len() as u64 + 4);
+    let map = jempol::map::RoadMap::load(&path, &jempol::map::profile::Profile::default()).unwrap();
+    assert_eq!(map.info.vertices as u64, summary.junctions);
+    assert_eq!(
+        map.info.dropped_vertices, 0,
+        "the tiles are not all connected"
+    );
+}
+
+mod on_the_road_map {
+    use jempol::map::RoadMap;
+    use jempol::map::profile::Profile;
+    use jempol::route::matrix::matrix;
+
+    use super::*;
+
+    fn load() -> RoadMap {
+        RoadMap::load(&committed(), &Profile::default()).unwrap()
+    }
+
+    #[test]
+    fn it_loads_as_one_strongly_connected_network() {
+        let map = load();
+        assert_eq!(
+            map.info.dropped_vertices, 0,
+            "{:?}",
+            map.info.component_sizes
+        );
+        assert_eq!(map.info.usable_ways, map.info.highway_ways);
+        assert!(map.info.vertices > 700, "{}", map.info.vertices);
+    }
+
+    #[test]
+    fn every_desa_centroid_snaps_within_300_m_and_reaches_every_other() {
+        let map = load();
+        let inputs = synth::Inputs::read(&synth::default_data_dir()).unwrap();
+        let points: Vec<_> = inputs
+            .desa
+            .iter()
+            .map(|d| map.snap_named(&d.name, d.centroid, 300.0).unwrap())
+            .collect();
+        assert_eq!(points.len(), 235);
+        let travel = matrix(&map, &points);
+        let unreachable = travel.seconds.iter().filter(|s| !s.is_finite()).count();
+        assert_eq!(unreachable, 0, "desa pairs without a route");
+    }
+
+    #[test]
+    fn calibration_bounds_hold_on_the_loaded_map() {
+        let map = load();
+        let standin =
+            synth::generate_magetan_from(&synth::default_data_dir(), synth::DEFAULT_SEED).unwrap();
+        let measured = synth::measure_on_map(&map, &standin).unwrap();
+        let (median, worst) = synth::error_summary(&measured);
+        let table = synth::calibration_table(&measured);
+        assert!(median <= 0.10, "median error {median}\n{table}");
+        assert!(worst <= 0.25, "largest error {worst}\n{table}");
+        // The generator's own measurement and the map's agree to 0.1%: same roads and speeds;
+        // the generator measures on a plane, the map on the sphere, with times in whole ms.
+        for (plan, road) in standin.calibration.iter().zip(&measured) {
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-3 * b;
+            assert!(close(plan.route_m, road.route_m), "{plan:?} vs {road:?}");
+            assert!(close(plan.route_s, road.route_s), "{plan:?} vs {road:?}");
+        }
+    }
 }
