@@ -1,11 +1,12 @@
 //! Scaling of load, build and a 300 x 300 matrix with the size of the road graph, on tiled
 //! copies of the generated Magetan stand-in (`jempol map synth --size N`). Prints a Markdown
-//! table (medians of 3 runs); the peer is the same matrix on one thread.
+//! table (medians of 3 runs; 1 run from a million vertices up); the peer is the same matrix on
+//! one thread. The tiles keep every third shape node (`synth::TILE_NODE_THINNING`).
 //!
 //!     cargo bench --bench scaling                  # 10k, 100k and 1M vertices
 //!     cargo bench --bench scaling -- 10000 50000   # other sizes
 //!
-//! The files go to target/scaling/ (1M vertices: about 140 MB).
+//! The files go to target/scaling/.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -43,18 +44,19 @@ fn main() -> anyhow::Result<()> {
     let profile = Profile::default();
     let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     println!(
-        "| vertices | edges | nodes | file MB | generate s | read s | build s | matrix 300x300 s (2 threads) | same, 1 thread | speed-up |"
+        "| vertices | edges | nodes | file MB | generate s | runs | read s | build s | matrix 300x300 s (2 threads) | same, 1 thread | speed-up |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for size in sizes {
         let path = dir.join(format!("synth-{size}.osm.pbf"));
         let start = Instant::now();
         let summary = synth::write_tiled(&base, size, &path)?;
+        let runs = if size >= 1_000_000 { 1 } else { RUNS };
         let generate_s = start.elapsed().as_secs_f64();
         let mb = std::fs::metadata(&path)?.len() as f64 / 1e6;
         let (mut read, mut build) = (Vec::new(), Vec::new());
         let mut map = None;
-        for _ in 0..RUNS {
+        for _ in 0..runs {
             let m = RoadMap::load(&path, &profile)?;
             read.push(m.info.read_seconds);
             build.push(m.info.build_seconds);
@@ -73,7 +75,7 @@ fn main() -> anyhow::Result<()> {
             .collect();
         let time = |f: &dyn Fn()| {
             median(
-                (0..RUNS)
+                (0..runs)
                     .map(|_| {
                         let t = Instant::now();
                         f();
@@ -89,12 +91,13 @@ fn main() -> anyhow::Result<()> {
             one_thread.install(|| std::hint::black_box(matrix(&map, &points)));
         });
         println!(
-            "| {} | {} | {} | {:.1} | {:.1} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            "| {} | {} | {} | {:.1} | {:.1} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
             map.info.vertices,
             map.info.edges,
             summary.nodes,
             mb,
             generate_s,
+            runs,
             median(read),
             median(build),
             two,

@@ -21,7 +21,7 @@ use anyhow::Context;
 
 pub use calibrate::Measured;
 pub use check::measure_on_map;
-pub use command::{SynthArgs, run};
+pub use command::{SynthArgs, TILE_NODE_THINNING, run};
 pub use inputs::{Desa, Inputs, Kecamatan, default_data_dir};
 pub use network::{Network, crossings};
 pub use tiling::{TiledSummary, write_tiled};
@@ -225,6 +225,24 @@ mod tests {
             })
             .collect();
         assert_eq!(oneway, vec!["Jalan Alun-Alun Magetan"]);
+    }
+
+    #[test]
+    fn thinning_keeps_ends_junctions_and_village_nodes() {
+        let net = standin().network;
+        let thin = net.thinned(3);
+        assert!(thin.nodes.len() * 2 < net.nodes.len());
+        assert_eq!(thin.junction_count(), net.junction_count());
+        assert_eq!(thin.node_tags.len(), net.node_tags.len());
+        for (a, b) in net.ways.iter().zip(&thin.ways) {
+            let at = |n: &Network, id: i64| n.nodes[id as usize - 1];
+            assert_eq!(at(&net, a.nodes[0]), at(&thin, b.nodes[0]));
+            assert_eq!(
+                at(&net, *a.nodes.last().unwrap()),
+                at(&thin, *b.nodes.last().unwrap())
+            );
+        }
+        assert_eq!(net.thinned(1), net);
     }
 
     #[test]

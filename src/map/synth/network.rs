@@ -99,6 +99,64 @@ impl Network {
         out
     }
 
+    /// The same roads with only every `keep`-th shape node between the ends of each way (and
+    /// every node that is a junction), renumbered in order. Large test networks use it to get
+    /// closer to OpenStreetMap's density of nodes per junction.
+    pub fn thinned(&self, keep: usize) -> Network {
+        let keep = keep.max(1);
+        let mut uses = vec![0u32; self.nodes.len() + 1];
+        for w in &self.ways {
+            for &n in &w.nodes {
+                uses[n as usize] += 1;
+            }
+        }
+        let ways: Vec<Vec<i64>> = self
+            .ways
+            .iter()
+            .map(|w| {
+                let last = w.nodes.len() - 1;
+                w.nodes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &n)| i == 0 || i == last || i % keep == 0 || uses[n as usize] > 1)
+                    .map(|(_, &n)| n)
+                    .collect()
+            })
+            .collect();
+        let mut new_id = vec![0i64; self.nodes.len() + 1];
+        for &n in ways.iter().flatten() {
+            new_id[n as usize] = 1;
+        }
+        for (id, _) in &self.node_tags {
+            new_id[*id as usize] = 1;
+        }
+        let mut nodes = Vec::new();
+        for (old, slot) in new_id.iter_mut().enumerate().skip(1) {
+            if *slot != 0 {
+                nodes.push(self.nodes[old - 1]);
+                *slot = nodes.len() as i64;
+            }
+        }
+        Network {
+            nodes,
+            node_tags: self
+                .node_tags
+                .iter()
+                .map(|(id, tags)| (new_id[*id as usize], tags.clone()))
+                .collect(),
+            ways: self
+                .ways
+                .iter()
+                .zip(ways)
+                .map(|(w, refs)| Way {
+                    id: w.id,
+                    nodes: refs.iter().map(|&n| new_id[n as usize]).collect(),
+                    tags: w.tags.clone(),
+                })
+                .collect(),
+        }
+    }
+
     /// Nodes that are road junctions or road ends: the vertices of a compressed road graph.
     pub fn junction_count(&self) -> usize {
         let mut uses = vec![0u8; self.nodes.len() + 1];
