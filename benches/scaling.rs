@@ -39,8 +39,9 @@ fn main() -> anyhow::Result<()> {
     };
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/scaling"));
     std::fs::create_dir_all(&dir)?;
-    let base =
-        synth::generate_magetan_from(&synth::default_data_dir(), synth::DEFAULT_SEED)?.network;
+    let base = synth::generate_magetan_from(&synth::default_data_dir(), synth::DEFAULT_SEED)?
+        .network
+        .thinned(synth::TILE_NODE_THINNING);
     let profile = Profile::default();
     let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     println!(
