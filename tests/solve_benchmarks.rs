@@ -8,18 +8,30 @@ use common::benchmark_files::{best_known, shared, solomon, toptw};
 use jempol::solve::{SolveOptions, solve, verify};
 
 fn options(iterations: u64) -> SolveOptions {
-    SolveOptions { seed: 7, time_limit: None, iterations: Some(iterations) }
+    SolveOptions {
+        seed: 7,
+        time_limit: None,
+        iterations: Some(iterations),
+    }
 }
 
 #[test]
 fn toptw_cordeau_pr01_reaches_near_best_known() {
     for m in [1, 2] {
         let instance = toptw(&shared("toptw/cordeau/pr01.txt"), m, 2);
-        let best = best_known(&shared("toptw/cordeau/BKS.csv"), &["pr01", &m.to_string()], 2)
-            .expect("best known");
+        let best = best_known(
+            &shared("toptw/cordeau/BKS.csv"),
+            &["pr01", &m.to_string()],
+            2,
+        )
+        .expect("best known");
         let plan = verify(&instance, &solve(&instance, &options(2000)))
             .unwrap_or_else(|v| panic!("pr01 m={m}: {}", v[0]));
-        assert!(plan.value >= 0.97 * best, "pr01 m={m}: {} vs best known {best}", plan.value);
+        assert!(
+            plan.value >= 0.97 * best,
+            "pr01 m={m}: {} vs best known {best}",
+            plan.value
+        );
     }
 }
 
@@ -31,5 +43,9 @@ fn solomon_c101_serves_all_with_the_best_known_fleet() {
     let tours = solution.routes.iter().filter(|r| !r.is_empty()).count();
     let best = best_known(&shared("solomon/BKS.csv"), &["c101"], 2).expect("best known");
     assert_eq!(tours, 10);
-    assert!(plan.distance <= 1.02 * best, "distance {} vs best known {best}", plan.distance);
+    assert!(
+        plan.distance <= 1.02 * best,
+        "distance {} vs best known {best}",
+        plan.distance
+    );
 }
