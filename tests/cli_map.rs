@@ -1,11 +1,12 @@
 //! The `jempol map` commands, run as a user would, on real OpenStreetMap data.
 
-mod common;
+#[path = "common/gpsbabel.rs"]
+mod gpsbabel;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::gpsbabel_csv;
+use gpsbabel::gpsbabel_csv;
 
 fn shared(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -147,4 +148,18 @@ fn bad_inputs_fail_with_a_message_and_no_panic() {
         stderr.contains("destination (--to)") && stderr.contains("limit 1000 m"),
         "{stderr}"
     );
+}
+
+#[test]
+fn info_says_when_the_map_is_the_generated_standin() {
+    let standin = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/magetan-standin.osm.pbf");
+    let out = jempol(&["map", "info", standin.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("STAND-IN"));
+    let real = jempol(&["map", "info", &liechtenstein()]);
+    assert!(!String::from_utf8_lossy(&real.stdout).contains("STAND-IN"));
 }
