@@ -155,7 +155,7 @@ impl<'m, 'a> Search<'m, 'a> {
             let s = current.score(self.model);
             let legs = current.served_count() + s.tours;
             self.scale = if legs > 0 {
-                s.travel / legs as f64
+                (s.travel / legs as f64).max(1e-9)
             } else {
                 1.0
             };
