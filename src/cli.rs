@@ -5,11 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "jempol",
-    version,
-    about = "Weekly routes for Magetan's mobile e-KTP recording vans"
-)]
+#[command(name = "jempol", version, about = "Weekly routes for Magetan's mobile e-KTP recording vans")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
