@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod map;
+pub mod plan;
 pub mod route;
 pub mod scenario;
 pub mod solve;

@@ -44,14 +44,21 @@ pub struct Built {
     pub equipment: Vec<String>,
 }
 
-/// The equipment names of the scenario, sorted (vans' and stops'), at most 64.
+/// The equipment names of the scenario, sorted (declared, vans' and stops'), at most 64.
 pub fn equipment_names(scenario: &Scenario) -> Vec<String> {
     let mut names: Vec<String> = scenario
-        .vans
+        .equipment
         .iter()
-        .flat_map(|v| v.equipment.iter())
-        .chain(scenario.stops.iter().flat_map(|s| s.requires.iter()))
-        .cloned()
+        .flatten()
+        .chain(scenario.vans.iter().flat_map(|v| v.equipment.iter()))
+        .map(|e| e.value.clone())
+        .chain(
+            scenario
+                .stops
+                .iter()
+                .flat_map(|s| s.requires.iter())
+                .cloned(),
+        )
         .collect();
     names.sort();
     names.dedup();
@@ -73,7 +80,9 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
     let mut tour_info = Vec::new();
     for (day, date) in scenario.dates.iter().enumerate() {
         let weekday = date.weekday().num_days_from_monday();
-        let Some(hours) = &scenario.hours[weekday as usize] else { continue };
+        let Some(hours) = &scenario.hours[weekday as usize] else {
+            continue;
+        };
         for (v, van) in scenario.vans.iter().enumerate() {
             if van.days & (1 << weekday) == 0 {
                 continue;
@@ -85,13 +94,26 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
                 end_location: 0,
                 start: hours.shift.0,
                 end: hours.shift.1,
-                breaks: hours.breaks.iter().map(|&(open, close)| Window { open, close }).collect(),
-                equipment: mask(&equipment, &van.equipment),
+                breaks: hours
+                    .breaks
+                    .iter()
+                    .map(|&(open, close)| Window { open, close })
+                    .collect(),
+                equipment: mask(
+                    &equipment,
+                    &van.equipment
+                        .iter()
+                        .map(|e| e.value.clone())
+                        .collect::<Vec<_>>(),
+                ),
                 sets: van.sets.max(1),
                 capacity: van.blank_cards.map_or(f64::INFINITY, f64::from),
                 max_drive: van.max_drive.unwrap_or(f64::INFINITY),
             });
-            tour_info.push(TourInfo { van: v, date: *date });
+            tour_info.push(TourInfo {
+                van: v,
+                date: *date,
+            });
         }
     }
 
@@ -99,8 +121,7 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
     let mut job_info = Vec::new();
     for (s, stop) in scenario.stops.iter().enumerate() {
         let location = s + 1;
-        let requires = mask(&equipment, &stop.requires)
-            | if stop.requires.iter().all(|r| equipment.contains(r)) { 0 } else { 1 << 63 };
+        let requires = mask(&equipment, &stop.requires);
         let days = scenario
             .dates
             .iter()
@@ -108,9 +129,15 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
             .filter(|(_, d)| stop.days & (1 << d.weekday().num_days_from_monday()) != 0)
             .fold(0u64, |m, (i, _)| m | 1 << i);
         let windows: Vec<Window> = if stop.windows.is_empty() {
-            vec![Window { open: 0.0, close: 86_400.0 }]
+            vec![Window {
+                open: 0.0,
+                close: 86_400.0,
+            }]
         } else {
-            stop.windows.iter().map(|&(open, close)| Window { open, close }).collect()
+            stop.windows
+                .iter()
+                .map(|&(open, close)| Window { open, close })
+                .collect()
         };
         let (fixed, parts) = if stop.home_visit {
             (scenario.service.home_visit, 1)
@@ -121,22 +148,35 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
                 .iter()
                 .filter(|t| days & (1 << t.day) != 0 && t.equipment & requires == requires)
                 .map(|t| {
-                    let stretch = longest_stretch(t, &windows, time.get(0, location), time.get(location, 0));
+                    let stretch =
+                        longest_stretch(t, &windows, time.get(0, location), time.get(location, 0));
                     (stretch - setup).max(0.0) * f64::from(t.sets) * PART_FILL
                 })
                 .fold(0.0, f64::max);
-            let parts = if most > 0.0 && work > most { (work / most).ceil() as usize } else { 1 };
+            let parts = if most > 0.0 && work > most {
+                (work / most).ceil() as usize
+            } else {
+                1
+            };
             (setup, parts)
         };
         for part in 0..parts {
             let people = share(&stop.people, part, parts);
-            let name = if parts == 1 { stop.name.clone() } else { format!("{} (part {}/{parts})", stop.name, part + 1) };
+            let name = if parts == 1 {
+                stop.name.clone()
+            } else {
+                format!("{} (part {}/{parts})", stop.name, part + 1)
+            };
             jobs.push(Job {
                 name,
                 location,
                 value: scenario.weights.dot(&people),
                 service_fixed: fixed,
-                service_work: if stop.home_visit { 0.0 } else { scenario.service.per_person.dot(&people) },
+                service_work: if stop.home_visit {
+                    0.0
+                } else {
+                    scenario.service.per_person.dot(&people)
+                },
                 windows: windows.clone(),
                 finish_by_close: true,
                 days,
@@ -144,12 +184,23 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
                 load: f64::from(people.total()),
                 mandatory: stop.mandatory,
             });
-            job_info.push(JobInfo { stop: s, part: part + 1, parts, people });
+            job_info.push(JobInfo {
+                stop: s,
+                part: part + 1,
+                parts,
+                people,
+            });
         }
     }
 
     Built {
-        instance: Instance { time, distance, jobs, tours, objective: Objective::Prize },
+        instance: Instance {
+            time,
+            distance,
+            jobs,
+            tours,
+            objective: Objective::Prize,
+        },
         jobs: job_info,
         tours: tour_info,
         equipment,
@@ -162,7 +213,11 @@ fn share(people: &People, part: usize, parts: usize) -> People {
         let at = |k: usize| (u64::from(n) * k as u64 / parts as u64) as u32;
         at(part + 1) - at(part)
     };
-    People { elderly: cut(people.elderly), disabled: cut(people.disabled), new_eligible: cut(people.new_eligible) }
+    People {
+        elderly: cut(people.elderly),
+        disabled: cut(people.disabled),
+        new_eligible: cut(people.new_eligible),
+    }
 }
 
 /// The longest break-free stretch of any window that a tour can use, after driving `out`
@@ -190,12 +245,20 @@ mod tests {
 
     #[test]
     fn shares_add_up_and_spread_remainders() {
-        let people = People { elderly: 10, disabled: 3, new_eligible: 7 };
+        let people = People {
+            elderly: 10,
+            disabled: 3,
+            new_eligible: 7,
+        };
         let parts: Vec<People> = (0..3).map(|p| share(&people, p, 3)).collect();
         let mut total = People::default();
         parts.iter().for_each(|p| total.add(p));
         assert_eq!(total, people);
-        assert!(parts.iter().all(|p| (3..=4).contains(&p.elderly) && p.disabled == 1));
+        assert!(
+            parts
+                .iter()
+                .all(|p| (3..=4).contains(&p.elderly) && p.disabled == 1)
+        );
     }
 
     #[test]
@@ -207,16 +270,28 @@ mod tests {
             end_location: 0,
             start: 27_000.0,
             end: 55_800.0,
-            breaks: vec![Window { open: 43_200.0, close: 46_800.0 }],
+            breaks: vec![Window {
+                open: 43_200.0,
+                close: 46_800.0,
+            }],
             equipment: 0,
             sets: 2,
             capacity: f64::INFINITY,
             max_drive: f64::INFINITY,
         };
-        let all_day = [Window { open: 0.0, close: 86_400.0 }];
+        let all_day = [Window {
+            open: 0.0,
+            close: 86_400.0,
+        }];
         // 07:30 + 30 min drive = 08:00 to 12:00 is the longest stretch: 4 h.
         assert_eq!(longest_stretch(&tour, &all_day, 1800.0, 1800.0), 14_400.0);
-        let afternoon = [Window { open: 46_800.0, close: 86_400.0 }];
-        assert_eq!(longest_stretch(&tour, &afternoon, 1800.0, 1800.0), 55_800.0 - 1800.0 - 46_800.0);
+        let afternoon = [Window {
+            open: 46_800.0,
+            close: 86_400.0,
+        }];
+        assert_eq!(
+            longest_stretch(&tour, &afternoon, 1800.0, 1800.0),
+            55_800.0 - 1800.0 - 46_800.0
+        );
     }
 }

@@ -14,7 +14,7 @@
 //!   (SLBs are small). Mon-Thu, 07:30-12:00.
 //! - Home visits (6): one bedridden elderly resident in the first desa (by code) of six
 //!   kecamatan, 300 m north of the desa centroid (a placeholder address); they need the
-//!   portable kit, 08:00-14:00.
+//!   portable kit, 08:00-14:00, and are mandatory (a bedridden resident cannot wait).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -29,7 +29,9 @@ pub const KTP_NOT_RECORDED_2024: u32 = 4_591;
 pub const DISABLED_2020: u32 = 3_453;
 pub const TURNING_17_PER_YEAR: u32 = 9_500;
 const GENERATOR_ELEVATION_M: f64 = 600.0;
-const HOME_VISIT_KECAMATAN: [&str; 6] = ["Poncol", "Plaosan", "Sidorejo", "Panekan", "Parang", "Lembeyan"];
+const HOME_VISIT_KECAMATAN: [&str; 6] = [
+    "Poncol", "Plaosan", "Sidorejo", "Panekan", "Parang", "Lembeyan",
+];
 
 #[derive(Deserialize)]
 struct DesaRow {
@@ -61,7 +63,8 @@ struct SchoolRow {
 }
 
 fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T>> {
-    let mut reader = csv::Reader::from_path(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut reader =
+        csv::Reader::from_path(path).with_context(|| format!("cannot open {}", path.display()))?;
     reader
         .deserialize()
         .enumerate()
@@ -78,7 +81,11 @@ pub fn apportion(total: u32, weights: &[f64]) -> Vec<u32> {
     let exact: Vec<f64> = weights.iter().map(|w| f64::from(total) * w / sum).collect();
     let mut counts: Vec<u32> = exact.iter().map(|e| e.floor() as u32).collect();
     let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        (exact[b] - exact[b].floor())
+            .total_cmp(&(exact[a] - exact[a].floor()))
+            .then(a.cmp(&b))
+    });
     let left = total - counts.iter().sum::<u32>();
     for &i in order.iter().take(left as usize) {
         counts[i] += 1;
@@ -91,7 +98,10 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
     let desa: Vec<DesaRow> = read_csv(&data.join("desa.csv"))?;
     let kecamatan: Vec<KecamatanRow> = read_csv(&data.join("kecamatan-stats.csv"))?;
     let schools: Vec<SchoolRow> = read_csv(&data.join("schools-sma-smk-slb.csv"))?;
-    let kec: BTreeMap<&str, &KecamatanRow> = kecamatan.iter().map(|k| (k.kecamatan.as_str(), k)).collect();
+    let kec: BTreeMap<&str, &KecamatanRow> = kecamatan
+        .iter()
+        .map(|k| (k.kecamatan.as_str(), k))
+        .collect();
     let mut desa_count: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &desa {
         *desa_count.entry(d.kecamatan.as_str()).or_default() += 1;
@@ -99,7 +109,11 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
     let mut weights = Vec::new();
     for d in &desa {
         let Some(k) = kec.get(d.kecamatan.as_str()) else {
-            bail!("desa {} names kecamatan {} that kecamatan-stats.csv lacks", d.kode, d.kecamatan);
+            bail!(
+                "desa {} names kecamatan {} that kecamatan-stats.csv lacks",
+                d.kode,
+                d.kecamatan
+            );
         };
         weights.push(k.pop_2024_estimated_area_x_density / desa_count[d.kecamatan.as_str()] as f64);
     }
@@ -108,7 +122,11 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
 
     let mut rows: Vec<[String; 13]> = Vec::new();
     for (i, d) in desa.iter().enumerate() {
-        let hall = if d.kind == "kelurahan" { "Kantor Kelurahan" } else { "Balai Desa" };
+        let hall = if d.kind == "kelurahan" {
+            "Kantor Kelurahan"
+        } else {
+            "Balai Desa"
+        };
         let high = kec[d.kecamatan.as_str()].elevation_mdpl_2025 >= GENERATOR_ELEVATION_M;
         rows.push(row(
             format!("{hall} {} ({})", d.desa, d.kecamatan),
@@ -128,7 +146,10 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
         .iter()
         .filter(|s| s.coord_in_magetan_bbox == "yes" && s.lat.is_some() && s.lon.is_some())
         .collect();
-    let school_weights: Vec<f64> = usable.iter().map(|s| if s.bentuk == "SLB" { 0.1 } else { 1.0 }).collect();
+    let school_weights: Vec<f64> = usable
+        .iter()
+        .map(|s| if s.bentuk == "SLB" { 0.1 } else { 1.0 })
+        .collect();
     let pupils = apportion(TURNING_17_PER_YEAR, &school_weights);
     for (s, n) in usable.iter().zip(pupils) {
         rows.push(row(
@@ -146,7 +167,11 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
     }
 
     for name in HOME_VISIT_KECAMATAN {
-        let Some(d) = desa.iter().filter(|d| d.kecamatan == name).min_by(|a, b| a.kode.cmp(&b.kode)) else {
+        let Some(d) = desa
+            .iter()
+            .filter(|d| d.kecamatan == name)
+            .min_by(|a, b| a.kode.cmp(&b.kode))
+        else {
             bail!("desa.csv has no desa in kecamatan {name}");
         };
         rows.push(row(
@@ -163,8 +188,12 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
         ));
     }
 
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
     for line in HEADER.lines() {
         writeln!(file, "# {line}")?;
     }
@@ -176,7 +205,8 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
         }
         writer.flush()?;
     }
-    file.persist(out).with_context(|| format!("cannot write {}", out.display()))?;
+    file.persist(out)
+        .with_context(|| format!("cannot write {}", out.display()))?;
     Ok(rows.len())
 }
 
@@ -204,7 +234,8 @@ fn row(
         days.into(),
         requires.into(),
         if home_visit { "yes" } else { "no" }.into(),
-        "no".into(),
+        // Bedridden residents cannot wait for a later week: home visits are mandatory.
+        if home_visit { "yes" } else { "no" }.into(),
         desa.into(),
         kecamatan.into(),
     ]
@@ -221,7 +252,8 @@ rules in src/scenario/generate.rs:
   Halls in kecamatan at >= 600 m require a generator (assumption).
 - schools (SMA/SMK/SLB with usable coordinates): new_eligible = ~9,500 turning 17 per
   year, equal per school, an SLB counting 1/10; Mon-Thu 07:30-12:00.
-- 6 home visits (bedridden elderly, placeholder addresses) need the portable kit.
+- 6 home visits (bedridden elderly, placeholder addresses) need the portable kit;
+  they are mandatory.
 Replace these rows with the office's own lists (same columns).";
 
 #[cfg(test)]
@@ -245,12 +277,20 @@ mod tests {
         let (stops, problems) = super::super::stops_csv::read_stops_csv(&out).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(stops.len(), n);
-        let halls = stops.iter().filter(|s| s.name.starts_with("Balai Desa") || s.name.starts_with("Kantor Kelurahan"));
+        let halls = stops
+            .iter()
+            .filter(|s| s.name.starts_with("Balai Desa") || s.name.starts_with("Kantor Kelurahan"));
         assert_eq!(halls.count(), 235);
-        let sum = |f: fn(&super::super::model::People) -> u32| stops.iter().map(|s| f(&s.people)).sum::<u32>();
+        let sum = |f: fn(&super::super::model::People) -> u32| {
+            stops.iter().map(|s| f(&s.people)).sum::<u32>()
+        };
         assert_eq!(sum(|p| p.elderly), KTP_NOT_RECORDED_2024 + 6);
         assert_eq!(sum(|p| p.disabled), DISABLED_2020);
         assert_eq!(sum(|p| p.new_eligible), TURNING_17_PER_YEAR);
-        assert_eq!(stops.iter().filter(|s| s.home_visit).count(), 6);
+        assert_eq!(
+            stops.iter().filter(|s| s.home_visit && s.mandatory).count(),
+            6
+        );
+        assert_eq!(stops.iter().filter(|s| s.mandatory).count(), 6);
     }
 }

@@ -26,7 +26,11 @@ use problem::Loc;
 /// is returned with the scenario.
 pub fn read(path: &Path) -> anyhow::Result<(Scenario, Vec<Problem>)> {
     let layers = raw::read_layers(path)?;
-    let merged = layers.into_iter().map(|l| l.raw).reduce(raw::merge).unwrap_or_default();
+    let merged = layers
+        .into_iter()
+        .map(|l| l.raw)
+        .reduce(raw::merge)
+        .unwrap_or_default();
     let (scenario, mut problems) = model::resolve(path, &merged);
     problems.extend(check::validate(&scenario));
     Ok((scenario, problems))
@@ -42,7 +46,12 @@ pub struct Prepared {
 /// The depot and the stops, as named points for the travel source.
 pub fn points(scenario: &Scenario) -> Vec<(String, LatLon, Option<Loc>)> {
     std::iter::once((scenario.depot_name.clone(), scenario.depot, None))
-        .chain(scenario.stops.iter().map(|s| (s.name.clone(), s.location, s.at.clone())))
+        .chain(
+            scenario
+                .stops
+                .iter()
+                .map(|s| (s.name.clone(), s.location, s.at.clone())),
+        )
         .collect()
 }
 
@@ -63,7 +72,14 @@ pub fn check(path: &Path) -> anyhow::Result<(Option<Prepared>, Vec<Problem>)> {
             drop(travel);
             let built = build::build(&scenario, time, distance);
             problems.extend(check::mandatory_problems(&scenario, &built));
-            return Ok((Some(Prepared { scenario, source, built }), problems));
+            return Ok((
+                Some(Prepared {
+                    scenario,
+                    source,
+                    built,
+                }),
+                problems,
+            ));
         }
     }
     problems.extend(map_problems);

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::problem::{At, Loc, Problem};
 use super::raw::{RawScenario, RawStop, TextList};
 use super::units::{
-    WEEKDAYS, parse_duration, parse_intervals, parse_interval, parse_weekdays, weekday_name,
+    WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_weekdays, weekday_name,
 };
 use crate::map::LatLon;
 
@@ -56,7 +56,11 @@ impl PerGroup {
 #[derive(Clone, Debug, PartialEq)]
 pub enum TravelChoice {
     /// Shortest paths on an OpenStreetMap road network.
-    Roads { map: PathBuf, profile: Option<PathBuf>, standin: bool },
+    Roads {
+        map: PathBuf,
+        profile: Option<PathBuf>,
+        standin: bool,
+    },
     /// Great-circle distance × `detour` at `speed_kmh`: a fallback, not roads.
     StraightLine { detour: f64, speed_kmh: f64 },
 }
@@ -82,7 +86,7 @@ pub struct Service {
 pub struct Van {
     pub name: String,
     pub sets: u32,
-    pub equipment: Vec<String>,
+    pub equipment: Vec<At<String>>,
     pub blank_cards: Option<u32>,
     /// Seconds of driving allowed per day.
     pub max_drive: Option<f64>,
@@ -124,6 +128,8 @@ pub struct Scenario {
     pub service: Service,
     /// Hours per weekday, Monday first.
     pub hours: [Option<DayHours>; 7],
+    /// The equipment tags the scenario declares (`equipment = [...]`), if it does.
+    pub equipment: Option<Vec<At<String>>>,
     pub vans: Vec<Van>,
     pub stops: Vec<Stop>,
 }
@@ -143,7 +149,12 @@ impl Reader {
     }
 
     /// Parses `value` with `parse`; on failure records a problem and returns `None`.
-    fn parse<T>(&mut self, value: &At<String>, what: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
+    fn parse<T>(
+        &mut self,
+        value: &At<String>,
+        what: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Option<T> {
         match parse(&value.value) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -154,7 +165,9 @@ impl Reader {
     }
 
     fn duration(&mut self, value: Option<&At<String>>, what: &str, default: f64) -> f64 {
-        value.and_then(|v| self.parse(v, what, parse_duration)).unwrap_or(default)
+        value
+            .and_then(|v| self.parse(v, what, parse_duration))
+            .unwrap_or(default)
     }
 
     fn location(&mut self, value: &At<[f64; 2]>, what: &str) -> LatLon {
@@ -173,14 +186,24 @@ impl Reader {
 /// Builds the scenario from merged layers; `file` is the scenario named on the command line.
 /// Returns every problem found; the scenario is usable only when there are none.
 pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
-    let mut r = Reader { problems: Vec::new() };
-    let top = Some(Loc { file: Arc::new(file.to_path_buf()), line: 1, col: 1 });
+    let mut r = Reader {
+        problems: Vec::new(),
+    };
+    let top = Some(Loc {
+        file: Arc::new(file.to_path_buf()),
+        line: 1,
+        col: 1,
+    });
     let top = top.as_ref();
 
     let name = match &raw.name {
         Some(n) => n.value.clone(),
         None => {
-            r.problem(top, "the scenario has no `name`", "add `name = \"...\"` at the top");
+            r.problem(
+                top,
+                "the scenario has no `name`",
+                "add `name = \"...\"` at the top",
+            );
             String::new()
         }
     };
@@ -201,19 +224,34 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
                 monday
             }
             Err(_) => {
-                r.problem(d.loc(), format!("week_start `{}` is not a date", d.value), "write a date like 2026-12-07");
+                r.problem(
+                    d.loc(),
+                    format!("week_start `{}` is not a date", d.value),
+                    "write a date like 2026-12-07",
+                );
                 NaiveDate::default()
             }
         },
         None => {
-            r.problem(top, "the scenario has no `week_start`", "add `week_start = 2026-12-07` (a Monday)");
+            r.problem(
+                top,
+                "the scenario has no `week_start`",
+                "add `week_start = 2026-12-07` (a Monday)",
+            );
             NaiveDate::default()
         }
     };
 
     let working = match &raw.working_days {
         Some(days) => r
-            .parse(&At { value: days.value.joined(), at: days.at.clone() }, "working_days", parse_weekdays)
+            .parse(
+                &At {
+                    value: days.value.joined(),
+                    at: days.at.clone(),
+                },
+                "working_days",
+                parse_weekdays,
+            )
             .unwrap_or(0b11111),
         None => 0b11111,
     };
@@ -233,14 +271,28 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             let location = match &d.location {
                 Some(l) => r.location(l, "depot location"),
                 None => {
-                    r.problem(top, "the depot has no `location`", "add `location = [lat, lon]` under [depot]");
+                    r.problem(
+                        top,
+                        "the depot has no `location`",
+                        "add `location = [lat, lon]` under [depot]",
+                    );
                     LatLon { lat: 0.0, lon: 0.0 }
                 }
             };
-            (d.name.as_ref().map(|n| n.value.clone()).unwrap_or_else(|| "depot".into()), location)
+            (
+                d.name
+                    .as_ref()
+                    .map(|n| n.value.clone())
+                    .unwrap_or_else(|| "depot".into()),
+                location,
+            )
         }
         None => {
-            r.problem(top, "the scenario has no [depot]", "add [depot] with name and location = [lat, lon]");
+            r.problem(
+                top,
+                "the scenario has no [depot]",
+                "add [depot] with name and location = [lat, lon]",
+            );
             ("depot".into(), LatLon { lat: 0.0, lon: 0.0 })
         }
     };
@@ -249,7 +301,11 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         let w = raw.weights.clone().unwrap_or_default();
         let mut weight = |v: Option<At<f64>>, group: &str| match v {
             Some(v) if v.value < 0.0 || !v.value.is_finite() => {
-                r.problem(v.loc(), format!("weight of {group} is {}", v.value), "use a weight of 0 or more");
+                r.problem(
+                    v.loc(),
+                    format!("weight of {group} is {}", v.value),
+                    "use a weight of 0 or more",
+                );
                 0.0
             }
             Some(v) => v.value,
@@ -270,7 +326,11 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             per_person: PerGroup {
                 elderly: r.duration(p.elderly.as_ref(), "per_person.elderly", 10.0 * 60.0),
                 disabled: r.duration(p.disabled.as_ref(), "per_person.disabled", 12.0 * 60.0),
-                new_eligible: r.duration(p.new_eligible.as_ref(), "per_person.new_eligible", 7.0 * 60.0),
+                new_eligible: r.duration(
+                    p.new_eligible.as_ref(),
+                    "per_person.new_eligible",
+                    7.0 * 60.0,
+                ),
             },
             home_visit: r.duration(s.home_visit.as_ref(), "service.home_visit", 30.0 * 60.0),
         }
@@ -282,8 +342,14 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         if hours[day].is_none() {
             r.problem(
                 raw.working_days.as_ref().and_then(|w| w.loc()).or(top),
-                format!("{} ({date}) is a working day but has no hours", weekday_name(date.weekday())),
-                format!("add `{} = {{ shift = \"07:30-15:30\" }}` under [hours]", weekday_name(date.weekday())),
+                format!(
+                    "{} ({date}) is a working day but has no hours",
+                    weekday_name(date.weekday())
+                ),
+                format!(
+                    "add `{} = {{ shift = \"07:30-15:30\" }}` under [hours]",
+                    weekday_name(date.weekday())
+                ),
             );
         }
     }
@@ -297,7 +363,11 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
                 stops.extend(csv_stops);
                 r.problems.extend(problems);
             }
-            Err(e) => r.problem(csv.loc(), format!("{e:#}"), "check the path; it is relative to the scenario file"),
+            Err(e) => r.problem(
+                csv.loc(),
+                format!("{e:#}"),
+                "check the path; it is relative to the scenario file",
+            ),
         }
     }
     for raw_stop in &raw.stop {
@@ -322,6 +392,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         weights,
         service,
         hours,
+        equipment: raw.equipment.clone(),
         vans,
         stops,
     };
@@ -340,7 +411,10 @@ fn resolve_travel(r: &mut Reader, raw: &RawScenario, top: Option<&Loc>) -> Trave
         (Some("straight-line"), _) => straight(),
         (Some("roads") | None, Some(map)) => {
             let path = PathBuf::from(&map.value);
-            let file_name = path.file_name().map(|f| f.to_string_lossy().to_lowercase()).unwrap_or_default();
+            let file_name = path
+                .file_name()
+                .map(|f| f.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
             TravelChoice::Roads {
                 standin: file_name.contains("standin") || file_name.contains("stand-in"),
                 profile: raw.profile.as_ref().map(|p| PathBuf::from(&p.value)),
@@ -369,28 +443,58 @@ fn resolve_travel(r: &mut Reader, raw: &RawScenario, top: Option<&Loc>) -> Trave
 /// Magetan civil-service hours (since Aug 2023): Mon-Thu 07:30-15:30 with lunch, Fri
 /// 07:30-15:00 with Friday prayer. Used when the scenario has no [hours].
 fn default_hours() -> [Option<DayHours>; 7] {
-    let mon_thu = DayHours { shift: (27000.0, 55800.0), breaks: vec![(43200.0, 46800.0)] };
-    let fri = DayHours { shift: (27000.0, 54000.0), breaks: vec![(41400.0, 46800.0)] };
-    [Some(mon_thu.clone()), Some(mon_thu.clone()), Some(mon_thu.clone()), Some(mon_thu), Some(fri), None, None]
+    let mon_thu = DayHours {
+        shift: (27000.0, 55800.0),
+        breaks: vec![(43200.0, 46800.0)],
+    };
+    let fri = DayHours {
+        shift: (27000.0, 54000.0),
+        breaks: vec![(41400.0, 46800.0)],
+    };
+    [
+        Some(mon_thu.clone()),
+        Some(mon_thu.clone()),
+        Some(mon_thu.clone()),
+        Some(mon_thu),
+        Some(fri),
+        None,
+        None,
+    ]
 }
 
 fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
-    let Some(table) = &raw.hours else { return default_hours() };
+    let Some(table) = &raw.hours else {
+        return default_hours();
+    };
     let mut hours: [Option<DayHours>; 7] = Default::default();
     for (days, entry) in table {
-        let Some(mask) = r.parse(&At { value: days.clone(), at: entry.at.clone() }, "hours key", parse_weekdays)
-        else {
+        let Some(mask) = r.parse(
+            &At {
+                value: days.clone(),
+                at: entry.at.clone(),
+            },
+            "hours key",
+            parse_weekdays,
+        ) else {
             continue;
         };
         let h = &entry.value;
-        let Some(shift) = r.parse(&h.shift, "shift", parse_interval) else { continue };
+        let Some(shift) = r.parse(&h.shift, "shift", parse_interval) else {
+            continue;
+        };
         let mut breaks = Vec::new();
         for b in &h.breaks {
-            let Some(b) = r.parse(b, "break", parse_interval) else { continue };
+            let Some(b) = r.parse(b, "break", parse_interval) else {
+                continue;
+            };
             if b.0 < shift.0 || b.1 > shift.1 {
                 r.problem(
                     h.breaks.first().and_then(|x| x.loc()),
-                    format!("the break {} lies outside the shift {}", fmt_interval(b), h.shift.value),
+                    format!(
+                        "the break {} lies outside the shift {}",
+                        fmt_interval(b),
+                        h.shift.value
+                    ),
                     "move the break inside the shift",
                 );
                 continue;
@@ -399,16 +503,27 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
         }
         breaks.sort_by(|a, b| a.0.total_cmp(&b.0));
         if breaks.windows(2).any(|w| w[1].0 < w[0].1) {
-            r.problem(entry.loc(), format!("the breaks of `{days}` overlap"), "merge overlapping breaks into one");
+            r.problem(
+                entry.loc(),
+                format!("the breaks of `{days}` overlap"),
+                "merge overlapping breaks into one",
+            );
         }
         for (d, (short, _)) in WEEKDAYS.iter().enumerate() {
             if mask & (1 << d) == 0 {
                 continue;
             }
             if hours[d].is_some() {
-                r.problem(entry.loc(), format!("{short} has hours in two entries"), "give each weekday one entry");
+                r.problem(
+                    entry.loc(),
+                    format!("{short} has hours in two entries"),
+                    "give each weekday one entry",
+                );
             }
-            hours[d] = Some(DayHours { shift, breaks: breaks.clone() });
+            hours[d] = Some(DayHours {
+                shift,
+                breaks: breaks.clone(),
+            });
         }
     }
     hours
@@ -434,26 +549,55 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
     };
     let blank_cards = v.blank_cards.as_ref().map(|c| {
         if c.value < 0 {
-            r.problem(c.loc(), format!("van `{name}` has {} blank cards", c.value), "use 0 or more");
+            r.problem(
+                c.loc(),
+                format!("van `{name}` has {} blank cards", c.value),
+                "use 0 or more",
+            );
         }
         c.value.clamp(0, u32::MAX as i64) as u32
     });
-    let max_drive = v.max_driving.as_ref().and_then(|d| r.parse(d, "max_driving", parse_duration));
+    let max_drive = v
+        .max_driving
+        .as_ref()
+        .and_then(|d| r.parse(d, "max_driving", parse_duration));
     let days = v
         .days
         .as_ref()
-        .and_then(|d| r.parse(&At { value: d.value.joined(), at: d.at.clone() }, "van days", parse_weekdays))
+        .and_then(|d| {
+            r.parse(
+                &At {
+                    value: d.value.joined(),
+                    at: d.at.clone(),
+                },
+                "van days",
+                parse_weekdays,
+            )
+        })
         .unwrap_or(0x7f);
-    let mut equipment: Vec<String> = v.equipment.iter().map(|e| e.value.clone()).collect();
-    equipment.sort();
-    equipment.dedup();
-    Van { name, sets, equipment, blank_cards, max_drive, days, at: v.name.at.clone() }
+    let mut equipment = v.equipment.clone();
+    equipment.sort_by(|a, b| a.value.cmp(&b.value));
+    equipment.dedup_by(|a, b| a.value == b.value);
+    Van {
+        name,
+        sets,
+        equipment,
+        blank_cards,
+        max_drive,
+        days,
+        at: v.name.at.clone(),
+    }
 }
 
 fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
     let name = s.name.value.clone();
     let location = r.location(&s.location, &format!("stop `{name}`"));
-    let text = |v: &Option<At<TextList>>| v.as_ref().map(|v| At { value: v.value.joined(), at: v.at.clone() });
+    let text = |v: &Option<At<TextList>>| {
+        v.as_ref().map(|v| At {
+            value: v.value.joined(),
+            at: v.at.clone(),
+        })
+    };
     let windows = text(&s.window)
         .and_then(|w| r.parse(&w, &format!("stop `{name}` window"), parse_intervals))
         .unwrap_or_default();
@@ -466,7 +610,11 @@ fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
     Stop {
         name,
         location,
-        people: People { elderly: s.elderly, disabled: s.disabled, new_eligible: s.new_eligible },
+        people: People {
+            elderly: s.elderly,
+            disabled: s.disabled,
+            new_eligible: s.new_eligible,
+        },
         windows,
         days,
         requires,

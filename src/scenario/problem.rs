@@ -32,7 +32,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(at: Option<&Loc>, message: impl Into<String>, fix: impl Into<String>) -> Self {
-        Self { at: at.cloned(), message: message.into(), fix: fix.into() }
+        Self {
+            at: at.cloned(),
+            message: message.into(),
+            fix: fix.into(),
+        }
     }
 }
 
@@ -56,7 +60,11 @@ pub struct Problems(pub Vec<Problem>);
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.len();
-        writeln!(f, "{n} problem{} in the scenario:", if n == 1 { "" } else { "s" })?;
+        writeln!(
+            f,
+            "{n} problem{} in the scenario:",
+            if n == 1 { "" } else { "s" }
+        )?;
         for p in &self.0 {
             writeln!(f, "  {p}")?;
         }
@@ -76,7 +84,11 @@ impl Source {
     fn loc(&self, offset: usize) -> Loc {
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let col = offset - self.line_starts[line - 1] + 1;
-        Loc { file: self.file.clone(), line, col }
+        Loc {
+            file: self.file.clone(),
+            line,
+            col,
+        }
     }
 }
 
@@ -89,7 +101,10 @@ pub fn with_source<R>(file: &Path, text: &str, f: impl FnOnce() -> R) -> R {
     let line_starts = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let source = Source { file: Arc::new(file.to_path_buf()), line_starts };
+    let source = Source {
+        file: Arc::new(file.to_path_buf()),
+        line_starts,
+    };
     let previous = SOURCE.with(|s| s.replace(Some(source)));
     let result = f();
     SOURCE.with(|s| *s.borrow_mut() = previous);
@@ -118,6 +133,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
         let at = loc_of(spanned.span().start);
-        Ok(At { value: spanned.into_inner(), at })
+        Ok(At {
+            value: spanned.into_inner(),
+            at,
+        })
     }
 }

@@ -47,6 +47,7 @@ pub struct RawScenario {
     pub weights: Option<RawWeights>,
     pub service: Option<RawService>,
     pub hours: Option<BTreeMap<String, At<RawHours>>>,
+    pub equipment: Option<Vec<At<String>>>,
     #[serde(default)]
     pub van: Vec<RawVan>,
     pub stops: Option<RawStopsFile>,
@@ -153,7 +154,9 @@ pub fn parse_layer(file: &Path, text: &str) -> anyhow::Result<RawScenario> {
         toml::from_str::<RawScenario>(text).map_err(|e| {
             let at = e.span().and_then(|s| loc_of(s.start));
             let (message, fix) = explain(e.message());
-            let at = at.map(|a| format!("{a}: ")).unwrap_or_else(|| format!("{}: ", file.display()));
+            let at = at
+                .map(|a| format!("{a}: "))
+                .unwrap_or_else(|| format!("{}: ", file.display()));
             anyhow::anyhow!("{at}{message}\n    fix: {fix}")
         })
     })
@@ -165,11 +168,7 @@ fn explain(message: &str) -> (String, String) {
     let message = message.trim().to_string();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (word, rest) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected: Vec<&str> = rest
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .collect();
+        let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
         let fix = match closest(word, expected.iter().copied()) {
             Some(best) => format!("did you mean `{best}`?"),
             None if expected.is_empty() => "remove this key".to_string(),
@@ -185,7 +184,10 @@ fn explain(message: &str) -> (String, String) {
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let word = rest.split('`').next().unwrap_or(rest);
-        return (format!("`{word}` is missing"), format!("add `{word} = ...` to this table"));
+        return (
+            format!("`{word}` is missing"),
+            format!("add `{word} = ...` to this table"),
+        );
     }
     let fix = if message.contains("invalid type") || message.contains("invalid length") {
         "write the value in the form the scenario README shows".to_string()
@@ -201,7 +203,10 @@ pub fn read_layers(path: &Path) -> anyhow::Result<Vec<Layer>> {
     let mut next = Some(path.to_path_buf());
     while let Some(file) = next.take() {
         if layers.iter().any(|l: &Layer| l.file == file) {
-            bail!("{}: `extends` loops back to this file; remove the cycle", file.display());
+            bail!(
+                "{}: `extends` loops back to this file; remove the cycle",
+                file.display()
+            );
         }
         let text = std::fs::read_to_string(&file)
             .with_context(|| format!("cannot read scenario {}", file.display()))?;
@@ -210,7 +215,10 @@ pub fn read_layers(path: &Path) -> anyhow::Result<Vec<Layer>> {
         let relative = |value: &mut At<String>| {
             value.value = dir.join(&value.value).to_string_lossy().into_owned();
         };
-        for path in [&mut raw.extends, &mut raw.map, &mut raw.profile].into_iter().flatten() {
+        for path in [&mut raw.extends, &mut raw.map, &mut raw.profile]
+            .into_iter()
+            .flatten()
+        {
             relative(path);
         }
         if let Some(csv) = raw.stops.as_mut().and_then(|s| s.csv.as_mut()) {
@@ -289,6 +297,7 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         weights,
         service,
         hours,
+        equipment: pick(base.equipment, top.equipment),
         van: merge_by_name(base.van, top.van, |v| &v.name.value),
         stops: pick(base.stops, top.stops),
         stop: merge_by_name(base.stop, top.stop, |s| &s.name.value),
@@ -318,20 +327,28 @@ mod tests {
     fn unknown_key_gets_a_suggestion_and_position() {
         let err = parse("name = \"x\"\nseed = 1\n\n[depot]\nnaem = \"office\"\n").unwrap_err();
         let text = err.to_string();
-        assert!(text.starts_with("test.toml:5:1: unknown key `naem`"), "{text}");
+        assert!(
+            text.starts_with("test.toml:5:1: unknown key `naem`"),
+            "{text}"
+        );
         assert!(text.contains("did you mean `name`?"), "{text}");
     }
 
     #[test]
     fn unknown_top_level_key_far_from_any_lists_the_valid_ones() {
         let text = parse("zzzzzzzzzzzz = 1\n").unwrap_err().to_string();
-        assert!(text.starts_with("test.toml:1:1: unknown key `zzzzzzzzzzzz`"), "{text}");
+        assert!(
+            text.starts_with("test.toml:1:1: unknown key `zzzzzzzzzzzz`"),
+            "{text}"
+        );
         assert!(text.contains("use one of: extends, name, map"), "{text}");
     }
 
     #[test]
     fn type_errors_have_positions() {
-        let text = parse("name = \"x\"\n[depot]\nlocation = [1.0]\n").unwrap_err().to_string();
+        let text = parse("name = \"x\"\n[depot]\nlocation = [1.0]\n")
+            .unwrap_err()
+            .to_string();
         assert!(text.starts_with("test.toml:3:12:"), "{text}");
         let text = parse("[[van]]\nname = \"A\"\n").unwrap_err().to_string();
         assert!(text.contains("`recording_sets` is missing"), "{text}");
@@ -397,7 +414,11 @@ recording_sets = 4
         let hours = m.hours.unwrap();
         assert_eq!(hours["fri"].value.shift.value, "07:30-11:00");
         assert_eq!(hours["mon-thu"].value.shift.value, "07:30-15:30");
-        let vans: Vec<_> = m.van.iter().map(|v| (v.name.value.as_str(), v.recording_sets.value)).collect();
+        let vans: Vec<_> = m
+            .van
+            .iter()
+            .map(|v| (v.name.value.as_str(), v.recording_sets.value))
+            .collect();
         assert_eq!(vans, [("A", 2), ("B", 1), ("C", 4)]);
         assert_eq!(m.stop.len(), 1);
     }

@@ -61,10 +61,17 @@ impl fmt::Display for Reason {
         match self {
             Reason::NoDay => write!(f, "days: no van works on the days it allows"),
             Reason::Equipment(missing) => {
-                write!(f, "equipment: needs {}, which no van working on its days carries", missing.join(", "))
+                write!(
+                    f,
+                    "equipment: needs {}, which no van working on its days carries",
+                    missing.join(", ")
+                )
             }
             Reason::Cards { need, have } => {
-                write!(f, "blank cards: needs {need} cards, a printing van has {have} a day")
+                write!(
+                    f,
+                    "blank cards: needs {need} cards, a printing van has {have} a day"
+                )
             }
             Reason::Driving { need, limit } => write!(
                 f,
@@ -76,16 +83,30 @@ impl fmt::Display for Reason {
             Reason::Window { service, windows } => {
                 let w: Vec<String> = windows
                     .iter()
-                    .map(|w| format!("{}-{}", format_time_of_day(w.open), format_time_of_day(w.close)))
+                    .map(|w| {
+                        format!(
+                            "{}-{}",
+                            format_time_of_day(w.open),
+                            format_time_of_day(w.close)
+                        )
+                    })
                     .collect();
-                write!(f, "window: the visit takes {} min and does not fit in {} after the drive", min(*service), w.join(", "))
+                write!(
+                    f,
+                    "window: the visit takes {} min and does not fit in {} after the drive",
+                    min(*service),
+                    w.join(", ")
+                )
             }
             Reason::Shift { service } => write!(
                 f,
                 "too far: the drive there and back with the {} min visit does not fit in a van-day",
                 min(*service)
             ),
-            Reason::NoTime => write!(f, "no time: the vans' days were filled with more valuable stops"),
+            Reason::NoTime => write!(
+                f,
+                "no time: the vans' days were filled with more valuable stops"
+            ),
         }
     }
 }
@@ -113,12 +134,21 @@ fn alone(instance: &Instance, tour: &Tour, job: &Job, built: &Built) -> Reason {
     if missing != 0 {
         let names = (0..64)
             .filter(|b| missing & (1 << b) != 0)
-            .map(|b| built.equipment.get(b).cloned().unwrap_or_else(|| "equipment no van carries".into()))
+            .map(|b| {
+                built
+                    .equipment
+                    .get(b)
+                    .cloned()
+                    .unwrap_or_else(|| "equipment no van carries".into())
+            })
             .collect();
         return Reason::Equipment(names);
     }
     if job.load > tour.capacity {
-        return Reason::Cards { need: job.load, have: tour.capacity };
+        return Reason::Cards {
+            need: job.load,
+            have: tour.capacity,
+        };
     }
     let out = instance.time.get(tour.start_location, job.location);
     let back = instance.time.get(job.location, tour.end_location);
@@ -126,7 +156,10 @@ fn alone(instance: &Instance, tour: &Tour, job: &Job, built: &Built) -> Reason {
         return Reason::Unreachable;
     }
     if out + back > tour.max_drive {
-        return Reason::Driving { need: out + back, limit: tour.max_drive };
+        return Reason::Driving {
+            need: out + back,
+            limit: tour.max_drive,
+        };
     }
     let service = job.service_fixed + job.service_work / f64::from(tour.sets.max(1));
     let arrive = drive(tour.start, out, &tour.breaks);
@@ -139,7 +172,11 @@ fn alone(instance: &Instance, tour: &Tour, job: &Job, built: &Built) -> Reason {
                 start = b.close;
             }
         }
-        let in_window = if job.finish_by_close { start + service <= w.close } else { start <= w.close };
+        let in_window = if job.finish_by_close {
+            start + service <= w.close
+        } else {
+            start <= w.close
+        };
         if !in_window {
             continue;
         }
@@ -148,7 +185,14 @@ fn alone(instance: &Instance, tour: &Tour, job: &Job, built: &Built) -> Reason {
             return Reason::NoTime;
         }
     }
-    if fits_window { Reason::Shift { service } } else { Reason::Window { service, windows: job.windows.clone() } }
+    if fits_window {
+        Reason::Shift { service }
+    } else {
+        Reason::Window {
+            service,
+            windows: job.windows.clone(),
+        }
+    }
 }
 
 /// When a drive of `seconds` leaving at `from` arrives: driving pauses during breaks.
@@ -186,7 +230,10 @@ mod tests {
 
     #[test]
     fn driving_pauses_in_breaks() {
-        let lunch = [Window { open: 100.0, close: 200.0 }];
+        let lunch = [Window {
+            open: 100.0,
+            close: 200.0,
+        }];
         assert_eq!(drive(0.0, 50.0, &lunch), 50.0);
         assert_eq!(drive(80.0, 50.0, &lunch), 230.0);
         assert_eq!(drive(150.0, 10.0, &lunch), 210.0);

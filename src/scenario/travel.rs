@@ -17,15 +17,26 @@ pub const STRAIGHT_LINE_LABEL: &str = "straight-line fallback, not roads";
 
 /// A travel-time source, opened once per run.
 pub enum TravelSource {
-    Roads { map: Box<RoadMap>, path: PathBuf, standin: bool },
-    StraightLine { detour: f64, speed_kmh: f64 },
+    Roads {
+        map: Box<RoadMap>,
+        path: PathBuf,
+        standin: bool,
+    },
+    StraightLine {
+        detour: f64,
+        speed_kmh: f64,
+    },
 }
 
 impl TravelSource {
     /// Loads the road map (with its profile) or sets up the fallback.
     pub fn open(choice: &TravelChoice) -> anyhow::Result<TravelSource> {
         Ok(match choice {
-            TravelChoice::Roads { map, profile, standin } => {
+            TravelChoice::Roads {
+                map,
+                profile,
+                standin,
+            } => {
                 let profile = match profile {
                     Some(p) => Profile::from_toml_file(p)?,
                     None => Profile::default(),
@@ -36,23 +47,37 @@ impl TravelSource {
                         map.display()
                     )
                 })?;
-                TravelSource::Roads { map: Box::new(road_map), path: map.clone(), standin: *standin }
+                TravelSource::Roads {
+                    map: Box::new(road_map),
+                    path: map.clone(),
+                    standin: *standin,
+                }
             }
-            TravelChoice::StraightLine { detour, speed_kmh } => {
-                TravelSource::StraightLine { detour: *detour, speed_kmh: *speed_kmh }
-            }
+            TravelChoice::StraightLine { detour, speed_kmh } => TravelSource::StraightLine {
+                detour: *detour,
+                speed_kmh: *speed_kmh,
+            },
         })
     }
 
     /// What the travel times are based on, for every output.
     pub fn label(&self) -> String {
         match self {
-            TravelSource::Roads { path, standin: true, .. } => {
-                format!("roads of {} (stand-in map: synthetic roads, not OpenStreetMap)", path.display())
+            TravelSource::Roads {
+                path,
+                standin: true,
+                ..
+            } => {
+                format!(
+                    "roads of {} (stand-in map: synthetic roads, not OpenStreetMap)",
+                    path.display()
+                )
             }
             TravelSource::Roads { path, .. } => format!("roads of {}", path.display()),
             TravelSource::StraightLine { detour, speed_kmh } => {
-                format!("{STRAIGHT_LINE_LABEL} (great-circle distance x {detour} at {speed_kmh} km/h)")
+                format!(
+                    "{STRAIGHT_LINE_LABEL} (great-circle distance x {detour} at {speed_kmh} km/h)"
+                )
             }
         }
     }
@@ -77,7 +102,11 @@ impl TravelSource {
                 .collect(),
             TravelSource::StraightLine { .. } => Vec::new(),
         };
-        let travel = Travel { source: self, points: points.iter().map(|p| p.1).collect(), snapped };
+        let travel = Travel {
+            source: self,
+            points: points.iter().map(|p| p.1).collect(),
+            snapped,
+        };
         (travel, problems)
     }
 }
@@ -116,16 +145,26 @@ impl Travel<'_> {
     pub fn matrices(&self) -> (Matrix, Matrix) {
         match self.source {
             TravelSource::Roads { map, .. } => {
-                let Some(snapped) = self.snapped.iter().cloned().collect::<Option<Vec<Snapped>>>() else {
+                let Some(snapped) = self
+                    .snapped
+                    .iter()
+                    .cloned()
+                    .collect::<Option<Vec<Snapped>>>()
+                else {
                     let n = self.points.len();
-                    return (Matrix::from_fn(n, |_, _| f64::INFINITY), Matrix::from_fn(n, |_, _| f64::INFINITY));
+                    return (
+                        Matrix::from_fn(n, |_, _| f64::INFINITY),
+                        Matrix::from_fn(n, |_, _| f64::INFINITY),
+                    );
                 };
                 let m = crate::route::matrix::matrix(map, &snapped);
                 (Matrix::new(m.n, m.seconds), Matrix::new(m.n, m.metres))
             }
             TravelSource::StraightLine { detour, speed_kmh } => {
                 let n = self.points.len();
-                let metres = Matrix::from_fn(n, |a, b| haversine_m(self.points[a], self.points[b]) * detour);
+                let metres = Matrix::from_fn(n, |a, b| {
+                    haversine_m(self.points[a], self.points[b]) * detour
+                });
                 let seconds = Matrix::from_fn(n, |a, b| metres.get(a, b) / (speed_kmh / 3.6));
                 (seconds, metres)
             }
@@ -164,19 +203,40 @@ mod tests {
     #[test]
     fn haversine_matches_a_known_distance() {
         // One degree of latitude is about 111.2 km.
-        let d = haversine_m(LatLon { lat: -7.0, lon: 111.0 }, LatLon { lat: -8.0, lon: 111.0 });
+        let d = haversine_m(
+            LatLon {
+                lat: -7.0,
+                lon: 111.0,
+            },
+            LatLon {
+                lat: -8.0,
+                lon: 111.0,
+            },
+        );
         assert!((d - 111_195.0).abs() < 10.0, "{d}");
     }
 
     #[test]
     fn straight_line_fallback_is_labelled_and_scaled() {
-        let source = TravelSource::StraightLine { detour: 1.5, speed_kmh: 36.0 };
+        let source = TravelSource::StraightLine {
+            detour: 1.5,
+            speed_kmh: 36.0,
+        };
         assert!(source.label().starts_with(STRAIGHT_LINE_LABEL));
         let p = |lat| (String::from("p"), LatLon { lat, lon: 111.0 }, None);
         let (travel, problems) = source.connect(&[p(-7.0), p(-7.01)]);
         assert!(problems.is_empty());
         let (time, dist) = travel.matrices();
-        let d = haversine_m(LatLon { lat: -7.0, lon: 111.0 }, LatLon { lat: -7.01, lon: 111.0 }) * 1.5;
+        let d = haversine_m(
+            LatLon {
+                lat: -7.0,
+                lon: 111.0,
+            },
+            LatLon {
+                lat: -7.01,
+                lon: 111.0,
+            },
+        ) * 1.5;
         assert!((dist.get(0, 1) - d).abs() < 1e-6);
         assert!((time.get(1, 0) - d / 10.0).abs() < 1e-6);
         assert_eq!(travel.path(0, 1).len(), 2);

@@ -40,11 +40,15 @@ pub fn format_time_of_day(seconds: f64) -> String {
 /// Parses "07:30-12:00" into `(open, close)` in seconds since midnight.
 pub fn parse_interval(text: &str) -> Result<(f64, f64), String> {
     let (a, b) = text.split_once('-').ok_or_else(|| {
-        format!("`{text}` is not a time interval; write it as \"HH:MM-HH:MM\", e.g. \"07:30-12:00\"")
+        format!(
+            "`{text}` is not a time interval; write it as \"HH:MM-HH:MM\", e.g. \"07:30-12:00\""
+        )
     })?;
     let (open, close) = (parse_time_of_day(a)?, parse_time_of_day(b)?);
     if close <= open {
-        return Err(format!("`{text}` ends before it starts; write the earlier time first"));
+        return Err(format!(
+            "`{text}` ends before it starts; write the earlier time first"
+        ));
     }
     Ok((open, close))
 }
@@ -52,10 +56,14 @@ pub fn parse_interval(text: &str) -> Result<(f64, f64), String> {
 /// Parses a list of intervals separated by `;` or `,`: "07:30-10:00; 13:00-15:00".
 /// The result is sorted; overlapping intervals are an error.
 pub fn parse_intervals(text: &str) -> Result<Vec<(f64, f64)>, String> {
-    let mut out = items(text).map(parse_interval).collect::<Result<Vec<_>, _>>()?;
+    let mut out = items(text)
+        .map(parse_interval)
+        .collect::<Result<Vec<_>, _>>()?;
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     if out.windows(2).any(|w| w[1].0 < w[0].1) {
-        return Err(format!("the intervals in `{text}` overlap; merge them into one"));
+        return Err(format!(
+            "the intervals in `{text}` overlap; merge them into one"
+        ));
     }
     Ok(out)
 }
@@ -63,7 +71,9 @@ pub fn parse_intervals(text: &str) -> Result<Vec<(f64, f64)>, String> {
 /// Parses a duration such as "20min", "1h30min", "45s", "1.5h" into seconds.
 pub fn parse_duration(text: &str) -> Result<f64, String> {
     let bad = || {
-        format!("`{text}` is not a duration; write a number with a unit: \"20min\", \"1h30min\", \"20s\"")
+        format!(
+            "`{text}` is not a duration; write a number with a unit: \"20min\", \"1h30min\", \"20s\""
+        )
     };
     let mut rest = text.trim();
     if rest.is_empty() {
@@ -76,7 +86,9 @@ pub fn parse_duration(text: &str) -> Result<f64, String> {
             .ok_or_else(bad)?;
         let number: f64 = rest[..number_end].parse().map_err(|_| bad())?;
         rest = rest[number_end..].trim_start();
-        let unit_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        let unit_end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
         let factor = match &rest[..unit_end] {
             "h" => 3600.0,
             "min" | "m" => 60.0,
@@ -108,7 +120,9 @@ pub fn parse_weekdays(text: &str) -> Result<u8, String> {
             Some((a, b)) => {
                 let (a, b) = (day(a)?, day(b)?);
                 if b < a {
-                    return Err(format!("the range `{item}` runs backwards; write it as the earlier day first"));
+                    return Err(format!(
+                        "the range `{item}` runs backwards; write it as the earlier day first"
+                    ));
                 }
                 for d in a..=b {
                     mask |= 1 << d;
@@ -156,7 +170,11 @@ fn common_subsequence(a: &str, b: &str) -> usize {
         let mut diagonal = 0;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = if ca == *cb { diagonal + 1 } else { row[j + 1].max(row[j]) };
+            row[j + 1] = if ca == *cb {
+                diagonal + 1
+            } else {
+                row[j + 1].max(row[j])
+            };
             diagonal = above;
         }
     }
@@ -167,7 +185,13 @@ fn common_subsequence(a: &str, b: &str) -> usize {
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), std::cmp::Reverse(common_subsequence(word, c)), c))
+        .map(|c| {
+            (
+                edit_distance(word, c),
+                std::cmp::Reverse(common_subsequence(word, c)),
+                c,
+            )
+        })
         .filter(|(d, _, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, common, _)| (*d, *common))
         .map(|(_, _, c)| c)
@@ -207,7 +231,11 @@ mod tests {
         assert_eq!(parse_weekdays("mon-fri"), Ok(0b11111));
         assert_eq!(parse_weekdays("mon, wed; fri"), Ok(0b10101));
         assert!(parse_weekdays("fri-mon").is_err());
-        assert!(parse_weekdays("monday").unwrap_err().contains("not a weekday"));
+        assert!(
+            parse_weekdays("monday")
+                .unwrap_err()
+                .contains("not a weekday")
+        );
     }
 
     #[test]
