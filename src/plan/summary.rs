@@ -8,6 +8,9 @@ use super::text::summary as t;
 /// How many "no time" stops the summary names before it counts the rest.
 const NO_TIME_SHOWN: usize = 5;
 
+/// The reason category of stops left out for lack of time (see `Reason::category`).
+const NO_TIME: &str = "no time";
+
 pub fn summary(report: &PlanReport) -> String {
     let mut s = String::new();
     let r = report;
@@ -106,19 +109,30 @@ pub fn summary(report: &PlanReport) -> String {
             t::VISITS,
             counts.join(", ")
         );
-        let mut no_time: Vec<_> = r
-            .unvisited
-            .iter()
-            .filter(|u| u.category == "no time")
-            .collect();
-        no_time.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.job.cmp(&b.job)));
-        for u in r
-            .unvisited
-            .iter()
-            .filter(|u| u.category != "no time")
-            .chain(no_time.iter().take(NO_TIME_SHOWN).copied())
-        {
-            let _ = writeln!(s, "  {} — {}", u.job, u.reason);
+        // One line per stop and reason: the parts of a split stop share it.
+        let mut lines: Vec<(&str, &str, &str, usize, f64)> = Vec::new();
+        for u in &r.unvisited {
+            match lines
+                .iter_mut()
+                .find(|l| l.0 == u.stop && l.1 == u.category)
+            {
+                Some(l) => {
+                    l.3 += 1;
+                    l.4 += u.value;
+                }
+                None => lines.push((&u.stop, &u.category, &u.reason, 1, u.value)),
+            }
+        }
+        let (no_time, other): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.1 == NO_TIME);
+        let mut no_time = no_time;
+        no_time.sort_by(|a, b| b.4.total_cmp(&a.4).then(a.0.cmp(b.0)));
+        for (stop, _, reason, parts, _) in other.iter().chain(no_time.iter().take(NO_TIME_SHOWN)) {
+            let parts = if *parts > 1 {
+                format!(" ({parts} {})", t::PARTS)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(s, "  {stop}{parts} — {reason}");
         }
         if no_time.len() > NO_TIME_SHOWN {
             let _ = writeln!(s, "  ... {} {}", no_time.len() - NO_TIME_SHOWN, t::AND_MORE);

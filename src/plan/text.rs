@@ -23,7 +23,8 @@ pub mod summary {
     pub const DRIVE: &str = "drive";
     pub const UNVISITED_TITLE: &str = "Not served";
     pub const VISITS: &str = "visits";
-    pub const AND_MORE: &str = "more with no time left (all in plan.json)";
+    pub const AND_MORE: &str = "more stops with no time left (all in plan.json)";
+    pub const PARTS: &str = "parts";
     pub const WROTE: &str = "Wrote";
 }
 

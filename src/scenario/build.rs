@@ -7,7 +7,8 @@
 //! recording work one visit can hold is 90% of (that stretch − setup) × the van's recording
 //! sets, taking the best van and day that can serve the stop. A stop needing more is split
 //! into the fewest equal parts (people of each group spread evenly) that each fit; every part
-//! pays the setup again. Home visits are never split.
+//! pays the setup again. A stretch too short to record at least as long as the setup takes
+//! does not count (no splitting into crumbs). Home visits are never split.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -150,7 +151,13 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
                 .map(|t| {
                     let stretch =
                         longest_stretch(t, &windows, time.get(0, location), time.get(location, 0));
-                    (stretch - setup).max(0.0) * f64::from(t.sets) * PART_FILL
+                    // A part must record at least as long as it takes to set up.
+                    let recording = if stretch >= 2.0 * setup {
+                        stretch - setup
+                    } else {
+                        0.0
+                    };
+                    recording * f64::from(t.sets) * PART_FILL
                 })
                 .fold(0.0, f64::max);
             let parts = if most > 0.0 && work > most {

@@ -370,10 +370,12 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             ),
         }
     }
+    // An inline stop with the name of a CSV stop replaces it; inline duplicates stay (and
+    // `check` reports them).
+    let from_csv = stops.len();
     for raw_stop in &raw.stop {
         let stop = resolve_stop(&mut r, raw_stop);
-        // An inline stop with the name of a CSV stop replaces it.
-        match stops.iter().position(|s| s.name == stop.name) {
+        match stops[..from_csv].iter().position(|s| s.name == stop.name) {
             Some(i) => stops[i] = stop,
             None => stops.push(stop),
         }
