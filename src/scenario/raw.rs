@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use serde::Deserialize;
 
 use super::problem::{At, loc_of, with_source};
-use super::units::closest;
+use super::units::{WEEKDAYS, closest, parse_weekdays};
 
 /// A list written either as one string ("mon-thu", "07:30-10:00; 13:00-15:00") or as an
 /// array of strings.
@@ -276,10 +276,7 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         (b, t) => pick(b, t),
     };
     let hours = match (base.hours, top.hours) {
-        (Some(mut b), Some(t)) => {
-            b.extend(t);
-            Some(b)
-        }
+        (Some(b), Some(t)) => Some(merge_hours(b, t)),
         (b, t) => pick(b, t),
     };
     RawScenario {
@@ -302,6 +299,38 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         stops: pick(base.stops, top.stops),
         stop: merge_by_name(base.stop, top.stop, |s| &s.name.value),
     }
+}
+
+/// The weekdays `top` sets are taken out of the base's entries ("mon-fri" minus a new
+/// "fri" leaves "mon;tue;wed;thu"); then `top`'s entries are added.
+fn merge_hours(
+    base: BTreeMap<String, At<RawHours>>,
+    top: BTreeMap<String, At<RawHours>>,
+) -> BTreeMap<String, At<RawHours>> {
+    let covered = top
+        .keys()
+        .filter_map(|k| parse_weekdays(k).ok())
+        .fold(0u8, |m, d| m | d);
+    let mut merged = BTreeMap::new();
+    for (key, entry) in base {
+        match parse_weekdays(&key) {
+            Ok(days) if days & !covered == 0 => {}
+            Ok(days) if days & covered != 0 => {
+                let left: Vec<&str> = WEEKDAYS
+                    .iter()
+                    .enumerate()
+                    .filter(|(d, _)| days & !covered & (1 << d) != 0)
+                    .map(|(_, w)| w.0)
+                    .collect();
+                merged.insert(left.join(";"), entry);
+            }
+            _ => {
+                merged.insert(key, entry);
+            }
+        }
+    }
+    merged.extend(top);
+    merged
 }
 
 /// Items of `top` replace items of `base` with the same name in place; new ones are appended.
@@ -376,8 +405,7 @@ seed = 1
 name = "office"
 location = [-7.6, 111.3]
 [hours]
-mon-thu = { shift = "07:30-15:30" }
-fri = { shift = "07:30-15:00" }
+mon-fri = { shift = "07:30-15:30" }
 [[van]]
 name = "A"
 recording_sets = 2
@@ -413,7 +441,8 @@ recording_sets = 4
         assert_eq!(depot.location.unwrap().value, [-7.6, 111.3]);
         let hours = m.hours.unwrap();
         assert_eq!(hours["fri"].value.shift.value, "07:30-11:00");
-        assert_eq!(hours["mon-thu"].value.shift.value, "07:30-15:30");
+        assert_eq!(hours["mon;tue;wed;thu"].value.shift.value, "07:30-15:30");
+        assert_eq!(hours.len(), 2);
         let vans: Vec<_> = m
             .van
             .iter()
