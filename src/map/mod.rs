@@ -1,13 +1,211 @@
 //! OpenStreetMap -> routable road graph.
 
 pub mod graph;
+pub mod import;
 pub mod osm;
+pub mod pbf_write;
 pub mod profile;
 pub mod snap;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::bail;
+
+pub use graph::RoadGraph;
+pub use snap::{DEFAULT_SNAP_LIMIT_M, Snapped};
+
+use graph::{BuildReport, Classifier};
+use osm::{OsmData, ReadCounts};
+use profile::Profile;
+use snap::SnapIndex;
 
 /// A WGS84 coordinate in degrees.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LatLon {
     pub lat: f64,
     pub lon: f64,
+}
+
+/// A road map ready for snapping and routing: the largest strongly connected part of the
+/// roads a van can use.
+pub struct RoadMap {
+    pub graph: RoadGraph,
+    pub snap_index: SnapIndex,
+    pub info: MapInfo,
+}
+
+/// What was read and built, for `map info`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct MapInfo {
+    /// Objects in the file, before any filtering.
+    pub read: ReadCounts,
+    pub highway_ways: usize,
+    pub usable_ways: usize,
+    /// Of the kept component.
+    pub vertices: usize,
+    pub edges: usize,
+    /// Directed arcs (a two-way edge has two).
+    pub arcs: usize,
+    /// Km of usable road per highway class, over all usable ways; a two-way road counts
+    /// once.
+    pub km_by_class: BTreeMap<String, f64>,
+    /// Km of road in the kept component, each edge once.
+    pub kept_km: f64,
+    /// Vertex counts of all strongly connected components, largest (kept) first.
+    pub component_sizes: Vec<usize>,
+    pub dropped_vertices: usize,
+    pub dropped_edges: usize,
+    /// South-west and north-east corners of the usable road nodes.
+    pub bbox: Option<(LatLon, LatLon)>,
+    pub read_seconds: f64,
+    pub build_seconds: f64,
+}
+
+impl RoadMap {
+    /// Reads an OSM file and builds its road map.
+    pub fn load(path: &Path, profile: &Profile) -> anyhow::Result<RoadMap> {
+        let start = Instant::now();
+        let data = osm::read_osm(path)?;
+        let read_seconds = start.elapsed().as_secs_f64();
+        let mut map = Self::build(
+            &data,
+            &|tags| profile.classify(tags),
+            &path.display().to_string(),
+        )?;
+        map.info.read_seconds = read_seconds;
+        Ok(map)
+    }
+
+    /// Builds the road map of OSM data already read.
+    pub fn from_osm(data: &OsmData, profile: &Profile) -> anyhow::Result<RoadMap> {
+        Self::build(data, &|tags| profile.classify(tags), "the OSM data")
+    }
+
+    /// Builds with any classifier; `source` names the data in errors.
+    pub fn build(
+        data: &OsmData,
+        classify: Classifier<'_>,
+        source: &str,
+    ) -> anyhow::Result<RoadMap> {
+        let start = Instant::now();
+        let (graph, report) = RoadGraph::build(data, classify, source)?;
+        let snap_index = SnapIndex::new(&graph);
+        let info = MapInfo::new(data.counts, &graph, report, start.elapsed().as_secs_f64());
+        Ok(RoadMap {
+            graph,
+            snap_index,
+            info,
+        })
+    }
+
+    /// The nearest point on a road a van can use.
+    pub fn snap(&self, p: LatLon) -> Option<Snapped> {
+        self.snap_index.snap(&self.graph, p)
+    }
+
+    /// Snaps a named stop; an error names it when it is farther than `max_m` from a road.
+    pub fn snap_named(&self, name: &str, p: LatLon, max_m: f64) -> anyhow::Result<Snapped> {
+        let Some(mut s) = self.snap(p) else {
+            bail!(
+                "stop '{name}' at {:.6},{:.6}: the map has no roads",
+                p.lat,
+                p.lon
+            );
+        };
+        if s.distance_m > max_m {
+            bail!(
+                "stop '{name}' at {:.6},{:.6} is {:.0} m from the nearest road a van can use (limit {:.0} m)",
+                p.lat,
+                p.lon,
+                s.distance_m,
+                max_m
+            );
+        }
+        s.name = Some(name.to_string());
+        Ok(s)
+    }
+}
+
+impl MapInfo {
+    fn new(
+        read: ReadCounts,
+        graph: &RoadGraph,
+        report: BuildReport,
+        build_seconds: f64,
+    ) -> MapInfo {
+        MapInfo {
+            read,
+            highway_ways: report.highway_ways,
+            usable_ways: report.usable_ways,
+            vertices: graph.vertex_count(),
+            edges: graph.edges.len(),
+            arcs: graph.arc_count(),
+            km_by_class: report.km_by_class,
+            kept_km: report.kept_km,
+            component_sizes: report.component_sizes,
+            dropped_vertices: report.dropped_vertices,
+            dropped_edges: report.dropped_edges,
+            bbox: report.bbox,
+            read_seconds: 0.0,
+            build_seconds,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graph::tests::{grid_data, grid_point, test_classify};
+
+    #[test]
+    fn snap_named_names_a_stop_too_far_from_the_roads() {
+        let data = grid_data(&[(10, &[1, 2], &[("highway", "residential")])]);
+        let map = RoadMap::build(&data, &test_classify, "test").unwrap();
+        let near = map
+            .snap_named("Balai Desa", grid_point(2), DEFAULT_SNAP_LIMIT_M)
+            .unwrap();
+        assert_eq!(
+            (near.name.as_deref(), near.point),
+            (Some("Balai Desa"), grid_point(2))
+        );
+        // 0.01° of latitude north of node 1: about 1112 m.
+        let far = LatLon {
+            lat: grid_point(1).lat + 0.01,
+            lon: grid_point(1).lon,
+        };
+        let err = map
+            .snap_named("SDN 1", far, DEFAULT_SNAP_LIMIT_M)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "stop 'SDN 1' at 10.010000,20.001000 is 1112 m from the nearest road a van can use (limit 1000 m)"
+        );
+        assert!(map.snap_named("SDN 1", far, 1200.0).is_ok());
+    }
+
+    #[test]
+    fn map_info_counts_the_kept_graph_and_all_usable_roads() {
+        let data = grid_data(&[
+            (10, &[1, 2, 3], &[("highway", "residential")]),
+            (11, &[501, 502], &[("highway", "service")]),
+        ]);
+        let map = RoadMap::build(&data, &test_classify, "test").unwrap();
+        let info = &map.info;
+        assert_eq!((info.vertices, info.edges, info.arcs), (2, 1, 2));
+        assert_eq!(
+            info.km_by_class.keys().collect::<Vec<_>>(),
+            ["residential", "service"]
+        );
+        assert_eq!(info.component_sizes, vec![2, 2]);
+        assert_eq!((info.dropped_vertices, info.dropped_edges), (2, 1));
+        let residential = info.km_by_class["residential"];
+        assert!((info.kept_km - residential).abs() < 1e-12);
+        let ne = LatLon {
+            lat: grid_point(502).lat,
+            lon: grid_point(3).lon,
+        };
+        assert_eq!(info.bbox, Some((grid_point(1), ne)));
+    }
 }

@@ -1,7 +1,23 @@
 //! Reads `.osm.pbf` (osmpbf, parallel) and OSM XML (`.osm`, `.osm.gz`, `.osm.bz2`).
+//!
+//! The format is sniffed from the first bytes, so a mis-named file still loads; the file
+//! name only appears in error messages. Both readers first collect every node coordinate and
+//! every way with a `highway` tag (in PBF nodes precede ways, but Overpass XML may list ways
+//! first), then keep only the nodes those ways use.
+//!
+//! Extracts cut at a boundary contain ways whose nodes are partly outside the file. Such a
+//! way is split at the missing nodes: each run of at least two present nodes becomes a way
+//! with the same id and tags (so ids are not unique then), and the number of missing
+//! references is reported in [`ReadCounts::missing_node_refs`]. Ways left with fewer than two
+//! nodes are dropped. Joining across the gap instead would invent a straight road.
+
+mod pbf;
+mod xml;
 
 use std::collections::HashMap;
 use std::path::Path;
+
+use anyhow::{Context, bail};
 
 use super::LatLon;
 
@@ -11,6 +27,10 @@ pub struct ReadCounts {
     pub nodes: u64,
     pub ways: u64,
     pub relations: u64,
+    /// Ways with a `highway` tag, before ways with fewer than 2 nodes in the file are dropped.
+    pub highway_ways: u64,
+    /// References from highway ways to nodes that are not in the file (extract edges).
+    pub missing_node_refs: u64,
 }
 
 /// A way with its node references and tags.
@@ -30,8 +50,223 @@ pub struct OsmData {
     pub counts: ReadCounts,
 }
 
-/// Reads an OSM file; the format is chosen by extension.
+/// The encodings of OSM data we read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OsmFormat {
+    Pbf,
+    Xml,
+    XmlGz,
+    XmlBz2,
+}
+
+impl OsmFormat {
+    /// Recognises the format from the first bytes of a file.
+    pub fn sniff(bytes: &[u8]) -> Option<OsmFormat> {
+        if bytes.starts_with(&[0x1f, 0x8b]) {
+            Some(OsmFormat::XmlGz)
+        } else if bytes.starts_with(b"BZh") {
+            Some(OsmFormat::XmlBz2)
+        } else if pbf::looks_like_pbf(bytes) {
+            Some(OsmFormat::Pbf)
+        } else if xml::looks_like_xml(bytes) {
+            Some(OsmFormat::Xml)
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads an OSM file (`.osm.pbf`, `.osm`, `.osm.gz` or `.osm.bz2`).
 pub fn read_osm(path: &Path) -> anyhow::Result<OsmData> {
-    let _ = path;
-    todo!("issue 2: osm reader")
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read OSM file {}", path.display()))?;
+    read_osm_bytes_sniffed(&bytes)
+        .with_context(|| format!("cannot read OSM file {}", path.display()))
+}
+
+fn read_osm_bytes_sniffed(bytes: &[u8]) -> anyhow::Result<OsmData> {
+    if bytes.is_empty() {
+        bail!("the file is empty");
+    }
+    let Some(format) = OsmFormat::sniff(bytes) else {
+        bail!(
+            "not OpenStreetMap data: expected an .osm.pbf file or OSM XML \
+             (.osm, .osm.gz, .osm.bz2), e.g. from Geofabrik, the OSM website's Export or Overpass"
+        );
+    };
+    read_osm_bytes(bytes, format)
+}
+
+/// Reads OSM data of a known format from memory.
+pub fn read_osm_bytes(bytes: &[u8], format: OsmFormat) -> anyhow::Result<OsmData> {
+    let raw = match format {
+        OsmFormat::Pbf => pbf::read(bytes)?,
+        OsmFormat::Xml => xml::read(bytes)?,
+        OsmFormat::XmlGz => xml::read(flate2::read::MultiGzDecoder::new(bytes))
+            .context("in gzip-compressed OSM XML")?,
+        OsmFormat::XmlBz2 => xml::read(bzip2::read::MultiBzDecoder::new(bytes))
+            .context("in bzip2-compressed OSM XML")?,
+    };
+    Ok(raw.into_osm_data())
+}
+
+/// What a reader collects before the nodes used by highway ways are picked out.
+#[derive(Debug, Default)]
+struct RawOsm {
+    nodes: Vec<(i64, LatLon)>,
+    ways: Vec<Way>,
+    counts: ReadCounts,
+}
+
+impl RawOsm {
+    fn append(&mut self, mut other: RawOsm) {
+        self.nodes.append(&mut other.nodes);
+        self.ways.append(&mut other.ways);
+        self.counts.nodes += other.counts.nodes;
+        self.counts.ways += other.counts.ways;
+        self.counts.relations += other.counts.relations;
+        self.counts.highway_ways += other.counts.highway_ways;
+    }
+
+    /// Keeps the coordinates of the nodes that the ways use; splits ways at missing nodes.
+    fn into_osm_data(mut self) -> OsmData {
+        // Files are normally sorted by id, so this is usually just a check.
+        if !self.nodes.is_sorted_by_key(|&(id, _)| id) {
+            self.nodes.sort_by_key(|&(id, _)| id);
+        }
+        let coord = |id: i64| {
+            self.nodes
+                .binary_search_by_key(&id, |&(id, _)| id)
+                .ok()
+                .map(|i| self.nodes[i].1)
+        };
+        let mut counts = self.counts;
+        let mut nodes = HashMap::new();
+        let mut ways = Vec::with_capacity(self.ways.len());
+        let mut run: Vec<(i64, LatLon)> = Vec::new();
+        for way in self.ways {
+            let mut kept: Vec<Vec<i64>> = Vec::new();
+            let mut keep = |run: &mut Vec<(i64, LatLon)>| {
+                if run.len() >= 2 {
+                    nodes.extend(run.iter().copied());
+                    kept.push(run.iter().map(|&(id, _)| id).collect());
+                }
+                run.clear();
+            };
+            for &id in &way.nodes {
+                match coord(id) {
+                    Some(p) => run.push((id, p)),
+                    None => {
+                        counts.missing_node_refs += 1;
+                        keep(&mut run);
+                    }
+                }
+            }
+            keep(&mut run);
+            let last = kept.pop();
+            ways.extend(kept.into_iter().map(|nodes| Way {
+                id: way.id,
+                nodes,
+                tags: way.tags.clone(),
+            }));
+            if let Some(nodes) = last {
+                ways.push(Way { nodes, ..way });
+            }
+        }
+        OsmData {
+            nodes,
+            ways,
+            counts,
+        }
+    }
+}
+
+/// Rejects coordinates outside WGS84 ranges (a corrupt file, or lat/lon swapped).
+fn checked_coord(id: i64, lat: f64, lon: f64) -> anyhow::Result<LatLon> {
+    if !(lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+        bail!("node {id} has coordinates out of range: lat {lat}, lon {lon}");
+    }
+    Ok(LatLon { lat, lon })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn way(id: i64, nodes: &[i64]) -> Way {
+        Way {
+            id,
+            nodes: nodes.to_vec(),
+            tags: vec![("highway".into(), "residential".into())],
+        }
+    }
+
+    fn p(lat: f64) -> LatLon {
+        LatLon { lat, lon: 111.33 }
+    }
+
+    #[test]
+    fn ways_are_split_at_missing_nodes() {
+        let raw = RawOsm {
+            nodes: vec![
+                (3, p(3.0)),
+                (1, p(1.0)),
+                (2, p(2.0)),
+                (5, p(5.0)),
+                (6, p(6.0)),
+                (9, p(9.0)),
+            ],
+            ways: vec![
+                way(10, &[1, 2, 3]),
+                way(11, &[1, 2, 4, 5, 6, 7, 9]),
+                way(12, &[8, 9]),
+                way(13, &[]),
+            ],
+            counts: ReadCounts::default(),
+        };
+        let data = raw.into_osm_data();
+        let got: Vec<(i64, Vec<i64>)> = data.ways.iter().map(|w| (w.id, w.nodes.clone())).collect();
+        assert_eq!(
+            got,
+            vec![(10, vec![1, 2, 3]), (11, vec![1, 2]), (11, vec![5, 6])]
+        );
+        assert_eq!(data.counts.missing_node_refs, 3);
+        let mut ids: Vec<i64> = data.nodes.keys().copied().collect();
+        ids.sort();
+        assert_eq!(
+            ids,
+            vec![1, 2, 3, 5, 6],
+            "9 is only in dropped single-node runs"
+        );
+        assert_eq!(data.nodes[&3], p(3.0));
+        assert_eq!(data.ways[1].tags, way(0, &[]).tags);
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(
+            OsmFormat::sniff(b"<?xml version='1.0'?><osm/>"),
+            Some(OsmFormat::Xml)
+        );
+        assert_eq!(
+            OsmFormat::sniff(b"\xef\xbb\xbf  <osm/>"),
+            Some(OsmFormat::Xml)
+        );
+        assert_eq!(OsmFormat::sniff(b"\x1f\x8b\x08"), Some(OsmFormat::XmlGz));
+        assert_eq!(OsmFormat::sniff(b"BZh91AY"), Some(OsmFormat::XmlBz2));
+        assert_eq!(
+            OsmFormat::sniff(b"\0\0\0\x0d\x0a\x09OSMHeader\x18"),
+            Some(OsmFormat::Pbf)
+        );
+        assert_eq!(OsmFormat::sniff(b"name,lat,lon\n"), None);
+        assert_eq!(OsmFormat::sniff(b""), None);
+    }
+
+    #[test]
+    fn coordinates_are_checked() {
+        assert!(checked_coord(1, -7.65, 111.33).is_ok());
+        let err = checked_coord(7, 111.33, -7.65).unwrap_err().to_string();
+        assert!(err.contains("node 7"), "{err}");
+        assert!(checked_coord(1, f64::NAN, 0.0).is_err());
+    }
 }

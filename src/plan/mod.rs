@@ -71,22 +71,28 @@ pub fn checked(prepared: &Prepared, solution: &Solution) -> anyhow::Result<Verif
     })
 }
 
+/// One line per violation, naming the van-day and the stop instead of indices.
 fn explain(prepared: &Prepared, violations: &[Violation]) -> String {
     let built = &prepared.built;
-    violations
-        .iter()
-        .map(|v| {
-            let mut line = format!("  {v}");
-            if let Some(j) = v.job.filter(|&j| j < built.instance.jobs.len()) {
-                let job = &built.instance.jobs[j];
-                if job.mandatory {
-                    line += &format!(" (mandatory stop `{}`: {})", job.name, reason(built, j));
-                }
-            }
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut lines = Vec::new();
+    for v in violations {
+        let mut line = String::from("  ");
+        if let Some(info) = v.tour.and_then(|t| built.tours.get(t)) {
+            line += &format!("{} {}: ", prepared.scenario.vans[info.van].name, info.date);
+        }
+        if let Some(job) = v.job.and_then(|j| built.instance.jobs.get(j)) {
+            line += &format!("`{}`: ", job.name);
+        }
+        line += &v.message;
+        if let Some(j) = v
+            .job
+            .filter(|&j| built.instance.jobs.get(j).is_some_and(|job| job.mandatory))
+        {
+            line += &format!(" (mandatory; alone it fails on: {})", reason(built, j));
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
 }
 
 /// What `jempol plan` did.

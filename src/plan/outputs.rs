@@ -1,51 +1,28 @@
-//! Writes plan.json, schedule.csv and one GPX 1.1 file per van-day, each atomically.
+//! Writes plan.json, schedule.csv and one GPX 1.1 file per van-day, each atomically
+//! (written to a temporary file, then renamed).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::Solved;
 use super::report::{PlanReport, VanDay};
 use crate::export::gpx::{Gpx, GpxTrack, GpxWaypoint, write_gpx};
+use crate::export::write_atomically;
 use crate::map::LatLon;
 
-/// Magetan keeps Western Indonesian Time (UTC+7); GPX times are UTC.
-const WIB_OFFSET_HOURS: i64 = 7;
+/// Magetan keeps Western Indonesian Time (WIB, UTC+7).
+const WIB_OFFSET: &str = "+07:00";
 
 /// Writes every output into `out`; returns the files written.
 pub fn write_all(out: &Path, solved: &Solved) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = vec![out.join("plan.json"), out.join("schedule.csv")];
-    write_atomic(&files[0], |w| {
-        serde_json::to_writer_pretty(&mut *w, &solved.report)?;
-        writeln!(w)?;
-        Ok(())
-    })?;
-    write_atomic(&files[1], |w| write_schedule(w, &solved.report))?;
+    let mut json = serde_json::to_vec_pretty(&solved.report)?;
+    json.push(b'\n');
+    write_atomically(&files[0], &json)?;
+    write_atomically(&files[1], &schedule_csv(&solved.report)?)?;
     files.extend(write_gpx_files(out, solved)?);
     Ok(files)
-}
-
-/// Writes through a temporary file in the same folder, renamed into place when complete.
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    {
-        let mut buffered = std::io::BufWriter::new(file.as_file_mut());
-        write(&mut buffered).with_context(|| format!("cannot write {}", path.display()))?;
-        buffered.flush()?;
-    }
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }
 
 /// The columns of schedule.csv.
@@ -65,8 +42,8 @@ pub const SCHEDULE_COLUMNS: [&str; 13] = [
     "new_eligible",
 ];
 
-fn write_schedule(w: &mut dyn Write, report: &PlanReport) -> anyhow::Result<()> {
-    let mut csv = csv::Writer::from_writer(w);
+fn schedule_csv(report: &PlanReport) -> anyhow::Result<Vec<u8>> {
+    let mut csv = csv::Writer::from_writer(Vec::new());
     csv.write_record(SCHEDULE_COLUMNS)?;
     for day in &report.van_days {
         for v in &day.visits {
@@ -87,8 +64,7 @@ fn write_schedule(w: &mut dyn Write, report: &PlanReport) -> anyhow::Result<()> 
             ])?;
         }
     }
-    csv.flush()?;
-    Ok(())
+    Ok(csv.into_inner()?)
 }
 
 /// One GPX per van-day with visits: the route as a track, the stops as waypoints.
@@ -125,10 +101,10 @@ fn write_gpx_files(out: &Path, solved: &Solved) -> anyhow::Result<Vec<PathBuf>> 
                 "jempol plan of scenario {}, {} {}. Travel: {}. Depot: {}.",
                 scenario.name, day.weekday, day.date, solved.travel_label, scenario.depot_name
             ),
-            time: utc(day.date, &day.depart),
+            time: local_time(day.date, &day.depart),
             tracks: vec![GpxTrack {
                 name: format!("{} {}", day.van, day.date),
-                segments: vec![line],
+                points: line,
             }],
             waypoints: waypoints(day),
         };
@@ -143,23 +119,22 @@ fn waypoints(day: &VanDay) -> Vec<GpxWaypoint> {
     day.visits
         .iter()
         .map(|v| GpxWaypoint {
-            point: LatLon {
+            at: LatLon {
                 lat: v.lat,
                 lon: v.lon,
             },
             name: format!("{} {} {}", v.order, v.start, v.job),
-            time: utc(day.date, &v.arrive),
-            description: Some(format!(
+            time: local_time(day.date, &v.arrive),
+            description: format!(
                 "arrive {}, record {}-{}: elderly {}, disabled {}, turning 17 {}",
                 v.arrive, v.start, v.end, v.elderly, v.disabled, v.new_eligible
-            )),
+            ),
         })
         .collect()
 }
 
-/// "HH:MM" local time on `date` as an ISO 8601 UTC time.
-fn utc(date: NaiveDate, hhmm: &str) -> Option<String> {
+/// "HH:MM" on `date` in Western Indonesian Time, as RFC 3339.
+fn local_time(date: NaiveDate, hhmm: &str) -> Option<String> {
     let time = NaiveTime::parse_from_str(hhmm, "%H:%M").ok()?;
-    let utc = date.and_time(time) - chrono::Duration::hours(WIB_OFFSET_HOURS);
-    Some(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    Some(format!("{}T{}{WIB_OFFSET}", date, time.format("%H:%M:%S")))
 }

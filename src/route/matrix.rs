@@ -1,1 +1,452 @@
 //! Stop-to-stop travel time and distance matrices (rayon over sources), and path geometry.
+//!
+//! Points sit mid-edge. A search leaves a source point by the edge ends it may drive to
+//! (only the head on a oneway edge) and enters a target point from the ends it may come
+//! from; when both are on the same edge and the target lies ahead, the direct drive along
+//! the edge counts too.
+
+use rayon::prelude::*;
+
+use super::dijkstra::{Entry, NO_ARC, QueryState, with_state};
+use crate::map::graph::RoadGraph;
+use crate::map::snap::Snapped;
+use crate::map::{LatLon, RoadMap};
+
+/// Travel times (seconds) and distances (metres, of the fastest path) between points,
+/// row-major (`from * n + to`); `INFINITY` where there is no path.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct TravelMatrix {
+    pub n: usize,
+    pub seconds: Vec<f64>,
+    pub metres: Vec<f64>,
+}
+
+impl TravelMatrix {
+    pub fn seconds(&self, from: usize, to: usize) -> f64 {
+        self.seconds[from * self.n + to]
+    }
+
+    pub fn metres(&self, from: usize, to: usize) -> f64 {
+        self.metres[from * self.n + to]
+    }
+}
+
+/// The fastest path between two snapped points, with its road geometry (from the snapped
+/// start to the snapped end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Path {
+    pub seconds: f64,
+    pub metres: f64,
+    pub geometry: Vec<LatLon>,
+}
+
+/// Travel times and distances between all pairs of `points`.
+pub fn matrix(map: &RoadMap, points: &[Snapped]) -> TravelMatrix {
+    let graph = &map.graph;
+    let targets: Vec<Vec<End>> = points.iter().map(|p| target_ends(graph, p)).collect();
+    let target_vertices: Vec<u32> = targets.iter().flatten().map(|e| e.entry.vertex).collect();
+    let rows: Vec<Vec<(f64, f64)>> = points
+        .par_iter()
+        .map(|from| {
+            let starts = entries(&source_ends(graph, from));
+            with_state(|state| {
+                state.one_to_many(graph, &starts, &target_vertices);
+                points
+                    .iter()
+                    .zip(&targets)
+                    .map(|(to, ends)| match best(graph, state, from, to, ends) {
+                        Some(b) => (b.time_ms as f64 / 1000.0, b.metres),
+                        None => (f64::INFINITY, f64::INFINITY),
+                    })
+                    .collect()
+            })
+        })
+        .collect();
+    let (seconds, metres) = rows.into_iter().flatten().unzip();
+    TravelMatrix {
+        n: points.len(),
+        seconds,
+        metres,
+    }
+}
+
+/// The fastest path from `from` to `to`, or `None` when there is none.
+pub fn path(map: &RoadMap, from: &Snapped, to: &Snapped) -> Option<Path> {
+    let graph = &map.graph;
+    let sources = source_ends(graph, from);
+    let targets = target_ends(graph, to);
+    let vertices: Vec<u32> = targets.iter().map(|e| e.entry.vertex).collect();
+    with_state(|state| {
+        state.one_to_many(graph, &entries(&sources), &vertices);
+        let b = best(graph, state, from, to, &targets)?;
+        let mut geometry = Geometry(vec![from.point]);
+        match b.via {
+            None => geometry.along_edge(graph, from, to),
+            Some(target) => {
+                let arcs = arcs_to(graph, state, target.entry.vertex);
+                let start = arcs
+                    .first()
+                    .map_or(target.entry.vertex, |&a| arc_tail(graph, a));
+                // The start's time tells which way the search left the source edge (both
+                // ends can be the same vertex on a loop).
+                let start_ms = state.reached(start).map(|r| r.0);
+                let source = sources
+                    .iter()
+                    .find(|s| s.entry.vertex == start && Some(s.entry.time_ms) == start_ms)
+                    .expect("a search tree starts at a source entry");
+                geometry.leave_edge(graph, from, source.by_tail);
+                for &a in &arcs {
+                    geometry.arc(graph, a);
+                }
+                geometry.enter_edge(graph, to, target.by_tail);
+            }
+        }
+        geometry.push(to.point);
+        Some(Path {
+            seconds: b.time_ms as f64 / 1000.0,
+            metres: b.metres,
+            geometry: geometry.0,
+        })
+    })
+}
+
+/// An end of a point's edge where a search starts or a path comes in.
+#[derive(Clone, Copy, Debug)]
+struct End {
+    entry: Entry,
+    by_tail: bool,
+}
+
+fn entries(ends: &[End]) -> Vec<Entry> {
+    ends.iter().map(|e| e.entry).collect()
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Best {
+    time_ms: u32,
+    metres: f64,
+    /// `None` for the direct drive along a shared edge.
+    via: Option<End>,
+}
+
+/// The cheapest way into `to` after a search from `from`.
+fn best(
+    graph: &RoadGraph,
+    state: &QueryState,
+    from: &Snapped,
+    to: &Snapped,
+    ends: &[End],
+) -> Option<Best> {
+    let mut best = direct(graph, from, to);
+    for end in ends {
+        if let Some((t, m)) = state.reached(end.entry.vertex) {
+            let time_ms = t.saturating_add(end.entry.time_ms);
+            if best.is_none_or(|b| time_ms < b.time_ms) {
+                best = Some(Best {
+                    time_ms,
+                    metres: m + end.entry.metres,
+                    via: Some(*end),
+                });
+            }
+        }
+    }
+    best
+}
+
+/// Milliseconds and metres from the edge's tail to a point on it.
+fn offset(graph: &RoadGraph, p: &Snapped) -> (u32, f64) {
+    let e = &graph.edges[p.position.edge as usize];
+    let along_m = p.position.along_m.clamp(0.0, e.length_m);
+    let ms = ((along_m / e.speed_mps * 1000.0).round() as u32).min(e.time_ms);
+    (ms, along_m)
+}
+
+/// Whether the point is exactly at the edge's tail or head vertex, where it may use any
+/// arc of that vertex whatever the edge's direction.
+fn at_ends(graph: &RoadGraph, p: &Snapped) -> (bool, bool) {
+    let pos = p.position;
+    let segments = graph.geometry(pos.edge).len() as u32 - 1;
+    (
+        pos.segment == 0 && pos.fraction == 0.0,
+        pos.segment + 1 == segments && pos.fraction == 1.0,
+    )
+}
+
+/// Where a search from `p` starts, with the cost of driving there.
+fn source_ends(graph: &RoadGraph, p: &Snapped) -> Vec<End> {
+    let e = &graph.edges[p.position.edge as usize];
+    let (ms, m) = offset(graph, p);
+    let (at_tail, at_head) = at_ends(graph, p);
+    let mut ends = Vec::with_capacity(2);
+    if e.forward || at_head {
+        let entry = Entry {
+            vertex: e.head,
+            time_ms: e.time_ms - ms,
+            metres: e.length_m - m,
+        };
+        ends.push(End {
+            entry,
+            by_tail: false,
+        });
+    }
+    if e.backward || at_tail {
+        ends.push(End {
+            entry: Entry {
+                vertex: e.tail,
+                time_ms: ms,
+                metres: m,
+            },
+            by_tail: true,
+        });
+    }
+    ends
+}
+
+/// Where a path into `p` can come from, with the cost of driving from there to `p`.
+fn target_ends(graph: &RoadGraph, p: &Snapped) -> Vec<End> {
+    let e = &graph.edges[p.position.edge as usize];
+    let (ms, m) = offset(graph, p);
+    let (at_tail, at_head) = at_ends(graph, p);
+    let mut ends = Vec::with_capacity(2);
+    if e.forward || at_tail {
+        ends.push(End {
+            entry: Entry {
+                vertex: e.tail,
+                time_ms: ms,
+                metres: m,
+            },
+            by_tail: true,
+        });
+    }
+    if e.backward || at_head {
+        let entry = Entry {
+            vertex: e.head,
+            time_ms: e.time_ms - ms,
+            metres: e.length_m - m,
+        };
+        ends.push(End {
+            entry,
+            by_tail: false,
+        });
+    }
+    ends
+}
+
+/// Driving straight along a shared edge, when the edge's direction allows it.
+fn direct(graph: &RoadGraph, from: &Snapped, to: &Snapped) -> Option<Best> {
+    if from.position.edge != to.position.edge {
+        return None;
+    }
+    let e = &graph.edges[from.position.edge as usize];
+    let ((fs, fm), (ts, tm)) = (offset(graph, from), offset(graph, to));
+    let ahead = (from.position.segment, from.position.fraction)
+        <= (to.position.segment, to.position.fraction);
+    let behind = (from.position.segment, from.position.fraction)
+        >= (to.position.segment, to.position.fraction);
+    if from.point == to.point || (ahead && e.forward) {
+        Some(Best {
+            time_ms: ts.saturating_sub(fs),
+            metres: (tm - fm).max(0.0),
+            via: None,
+        })
+    } else if behind && e.backward {
+        Some(Best {
+            time_ms: fs.saturating_sub(ts),
+            metres: (fm - tm).max(0.0),
+            via: None,
+        })
+    } else {
+        None
+    }
+}
+
+/// The arcs of the search tree from a start to `v`, in driving order.
+fn arcs_to(graph: &RoadGraph, state: &QueryState, mut v: u32) -> Vec<u32> {
+    let mut arcs = Vec::new();
+    loop {
+        let a = state.parent_arc(v);
+        if a == NO_ARC {
+            break;
+        }
+        arcs.push(a);
+        v = arc_tail(graph, a);
+    }
+    arcs.reverse();
+    arcs
+}
+
+fn arc_tail(graph: &RoadGraph, arc: u32) -> u32 {
+    let code = graph.arc_edge[arc as usize];
+    let e = &graph.edges[(code >> 1) as usize];
+    if code & 1 == 0 { e.tail } else { e.head }
+}
+
+/// A polyline under construction; repeated points are skipped.
+struct Geometry(Vec<LatLon>);
+
+impl Geometry {
+    fn push(&mut self, p: LatLon) {
+        if self.0.last() != Some(&p) {
+            self.0.push(p);
+        }
+    }
+
+    /// From a point on its edge to the edge's tail or head.
+    fn leave_edge(&mut self, graph: &RoadGraph, p: &Snapped, by_tail: bool) {
+        let g = graph.geometry(p.position.edge);
+        let k = p.position.segment as usize;
+        if by_tail {
+            g[..=k].iter().rev().for_each(|&q| self.push(q));
+        } else {
+            g[k + 1..].iter().for_each(|&q| self.push(q));
+        }
+    }
+
+    /// From the edge's tail or head to just before the point.
+    fn enter_edge(&mut self, graph: &RoadGraph, p: &Snapped, by_tail: bool) {
+        let g = graph.geometry(p.position.edge);
+        let k = p.position.segment as usize;
+        if by_tail {
+            g[..=k].iter().for_each(|&q| self.push(q));
+        } else {
+            g[k + 1..].iter().rev().for_each(|&q| self.push(q));
+        }
+    }
+
+    fn along_edge(&mut self, graph: &RoadGraph, from: &Snapped, to: &Snapped) {
+        let g = graph.geometry(from.position.edge);
+        let (a, b) = (from.position.segment as usize, to.position.segment as usize);
+        if a < b {
+            g[a + 1..=b].iter().for_each(|&q| self.push(q));
+        } else if b < a {
+            g[b + 1..=a].iter().rev().for_each(|&q| self.push(q));
+        }
+    }
+
+    fn arc(&mut self, graph: &RoadGraph, arc: u32) {
+        let code = graph.arc_edge[arc as usize];
+        let g = graph.geometry(code >> 1);
+        if code & 1 == 0 {
+            g.iter().for_each(|&q| self.push(q));
+        } else {
+            g.iter().rev().for_each(|&q| self.push(q));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::graph::tests::{grid_data, grid_point, test_classify};
+    use crate::map::osm::OsmData;
+
+    fn map(data: &OsmData) -> RoadMap {
+        RoadMap::build(data, &test_classify, "test").unwrap()
+    }
+
+    fn between(a: i64, b: i64, f: f64) -> LatLon {
+        let (a, b) = (grid_point(a), grid_point(b));
+        LatLon {
+            lat: a.lat + f * (b.lat - a.lat),
+            lon: a.lon + f * (b.lon - a.lon),
+        }
+    }
+
+    /// A oneway street 1 -> 2 -> 3 (10 m/s) with a way back 3 -> 103 -> 101 -> 1.
+    fn oneway_loop() -> RoadMap {
+        map(&grid_data(&[
+            (
+                10,
+                &[1, 2, 3],
+                &[("highway", "residential"), ("oneway", "yes")],
+            ),
+            (11, &[3, 103, 101, 1], &[("highway", "residential")]),
+        ]))
+    }
+
+    fn metres(geometry: &[LatLon]) -> f64 {
+        geometry
+            .windows(2)
+            .map(|w| crate::map::graph::haversine_m(w[0], w[1]))
+            .sum()
+    }
+
+    #[test]
+    fn along_a_oneway_edge_forward_is_direct_and_backward_goes_around() {
+        let m = oneway_loop();
+        let a = m.snap(between(1, 2, 0.5)).unwrap();
+        let b = m.snap(between(2, 3, 0.5)).unwrap();
+        assert_eq!(a.position.edge, b.position.edge);
+        let ab = path(&m, &a, &b).unwrap();
+        let seg = crate::map::graph::haversine_m(grid_point(1), grid_point(2));
+        assert!((ab.metres - seg).abs() < 1e-6, "{}", ab.metres);
+        assert!((ab.seconds - seg / 10.0).abs() < 0.002);
+        assert_eq!(ab.geometry, vec![a.point, grid_point(2), b.point]);
+
+        // Back from b to a: on to 3, round the loop to 1, then up to a.
+        let ba = path(&m, &b, &a).unwrap();
+        let around: Vec<LatLon> = [3, 103, 101, 1].iter().map(|&id| grid_point(id)).collect();
+        let mut expected = vec![b.point];
+        expected.extend(around);
+        expected.push(a.point);
+        assert_eq!(ba.geometry, expected);
+        assert!((ba.metres - metres(&ba.geometry)).abs() < 1e-6);
+
+        let t = matrix(&m, &[a.clone(), b.clone()]);
+        assert_eq!(t.seconds, vec![0.0, ab.seconds, ba.seconds, 0.0]);
+        assert_eq!(t.metres(1, 0), ba.metres);
+    }
+
+    #[test]
+    fn a_point_at_the_tail_of_a_oneway_edge_may_leave_by_any_arc_of_the_tail() {
+        let m = oneway_loop();
+        // Exactly at node 1, which is the tail of the oneway edge and the end of the loop.
+        let at1 = m.snap(grid_point(1)).unwrap();
+        let at101 = m.snap(grid_point(101)).unwrap();
+        let p = path(&m, &at1, &at101).unwrap();
+        assert_eq!(p.geometry, vec![grid_point(1), grid_point(101)]);
+        let q = path(&m, &at101, &at1).unwrap();
+        assert_eq!(q.geometry, vec![grid_point(101), grid_point(1)]);
+    }
+
+    #[test]
+    fn a_two_way_edge_can_be_driven_back_to_a_point_behind() {
+        let m = map(&grid_data(&[(
+            10,
+            &[1, 2, 3],
+            &[("highway", "residential")],
+        )]));
+        let a = m.snap(between(1, 2, 0.25)).unwrap();
+        let b = m.snap(between(2, 3, 0.75)).unwrap();
+        let ba = path(&m, &b, &a).unwrap();
+        assert_eq!(ba.geometry, vec![b.point, grid_point(2), a.point]);
+        let ab = path(&m, &a, &b).unwrap();
+        assert_eq!((ab.seconds, ab.metres), (ba.seconds, ba.metres));
+    }
+
+    #[test]
+    fn a_oneway_cul_de_sac_loop_is_driven_round() {
+        // Way 1-2 two-way, then a oneway loop 2 -> 3 -> 103 -> 102 -> 2.
+        let m = map(&grid_data(&[
+            (10, &[1, 2], &[("highway", "residential")]),
+            (
+                11,
+                &[2, 3, 103, 102, 2],
+                &[("highway", "residential"), ("oneway", "yes")],
+            ),
+        ]));
+        let a = m.snap(between(3, 103, 0.5)).unwrap();
+        let b = m.snap(between(3, 103, 0.25)).unwrap();
+        let p = path(&m, &a, &b).unwrap();
+        let expected = vec![
+            a.point,
+            grid_point(103),
+            grid_point(102),
+            grid_point(2),
+            grid_point(3),
+            b.point,
+        ];
+        assert_eq!(p.geometry, expected);
+        assert!((p.metres - metres(&p.geometry)).abs() < 1e-6);
+    }
+}

@@ -17,7 +17,6 @@
 //!   portable kit, 08:00-14:00, and are mandatory (a bedridden resident cannot wait).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, bail};
@@ -188,25 +187,16 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
         ));
     }
 
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    let mut text = String::new();
     for line in HEADER.lines() {
-        writeln!(file, "# {line}")?;
+        text += &format!("# {line}\n");
     }
-    {
-        let mut writer = csv::Writer::from_writer(&mut file);
-        writer.write_record(COLUMNS)?;
-        for r in &rows {
-            writer.write_record(r)?;
-        }
-        writer.flush()?;
+    let mut writer = csv::Writer::from_writer(text.into_bytes());
+    writer.write_record(COLUMNS)?;
+    for r in &rows {
+        writer.write_record(r)?;
     }
-    file.persist(out)
-        .with_context(|| format!("cannot write {}", out.display()))?;
+    crate::export::write_atomically(out, &writer.into_inner()?)?;
     Ok(rows.len())
 }
 

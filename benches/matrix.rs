@@ -1,0 +1,63 @@
+//! Liechtenstein: load + build the road map, and a 300 x 300 travel-time matrix for the
+//! points in ../shared/osm/liechtenstein-points-300.csv (OSRM's peer figures are in the
+//! issue and in benches/README.md).
+//!
+//!     cargo bench --bench matrix
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jempol::map::profile::Profile;
+use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap};
+use jempol::route::matrix::matrix;
+
+const SHARED_OSM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/osm");
+
+fn points() -> Vec<(String, LatLon)> {
+    let mut reader =
+        csv::Reader::from_path(Path::new(SHARED_OSM).join("liechtenstein-points-300.csv")).unwrap();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[0].to_string(),
+                LatLon {
+                    lat: r[1].parse().unwrap(),
+                    lon: r[2].parse().unwrap(),
+                },
+            )
+        })
+        .collect()
+}
+
+fn liechtenstein(c: &mut Criterion) {
+    let file = Path::new(SHARED_OSM).join("liechtenstein-latest.osm.pbf");
+    let profile = Profile::default();
+    let mut group = c.benchmark_group("liechtenstein");
+    group.sample_size(20);
+    group.bench_function("load+build", |b| {
+        b.iter(|| RoadMap::load(black_box(&file), &profile).unwrap())
+    });
+
+    let map = RoadMap::load(&file, &profile).unwrap();
+    let points = points();
+    let snapped: Vec<_> = points
+        .iter()
+        .map(|(name, p)| map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M).unwrap())
+        .collect();
+    group.bench_function("snap 300", |b| {
+        b.iter(|| {
+            let snapped: Vec<_> = points.iter().map(|(_, p)| map.snap(*p)).collect();
+            snapped
+        })
+    });
+    group.bench_function("matrix 300x300", |b| {
+        b.iter(|| matrix(&map, black_box(&snapped)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, liechtenstein);
+criterion_main!(benches);

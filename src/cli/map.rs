@@ -1,0 +1,325 @@
+//! `jempol map ...`: inspect a road map, route between two points, build matrices.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use clap::Subcommand;
+
+use jempol::export::gpx::{Gpx, GpxTrack, GpxWaypoint, write_gpx};
+use jempol::export::write_atomically;
+use jempol::map::profile::Profile;
+use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, MapInfo, RoadMap};
+use jempol::progress::Progress;
+use jempol::route::matrix::{matrix, path};
+
+#[derive(Subcommand)]
+pub enum MapCommand {
+    /// What a map holds: objects read, graph size, km of road per class, components, bbox.
+    Info {
+        /// An OpenStreetMap file: .osm.pbf, .osm, .osm.gz or .osm.bz2.
+        map: PathBuf,
+        /// A van profile in TOML (defaults: OSRM's car speeds).
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The fastest route between two points, in minutes and km, optionally as GPX.
+    Route {
+        map: PathBuf,
+        /// Start as LAT,LON.
+        #[arg(long, value_parser = parse_lat_lon)]
+        from: LatLon,
+        /// Destination as LAT,LON.
+        #[arg(long, value_parser = parse_lat_lon)]
+        to: LatLon,
+        /// Write the route as a GPX 1.1 track to this file.
+        #[arg(long)]
+        gpx: Option<PathBuf>,
+        #[arg(long)]
+        profile: Option<PathBuf>,
+    },
+    /// Travel-time (minutes) and distance (km) matrices between named points.
+    Matrix {
+        map: PathBuf,
+        /// CSV with a header and the columns name,lat,lon.
+        #[arg(long)]
+        points: PathBuf,
+        /// Output CSV; the km matrix goes beside it as NAME-km.csv. Default: print minutes.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        profile: Option<PathBuf>,
+    },
+    /// Clip a large .osm.pbf extract to a boundary, keeping whole every way that touches it.
+    Import(jempol::map::import::ImportArgs),
+}
+
+pub fn run(command: MapCommand) -> anyhow::Result<()> {
+    match command {
+        MapCommand::Info { map, profile, json } => info(&map, profile.as_deref(), json),
+        MapCommand::Route {
+            map,
+            from,
+            to,
+            gpx,
+            profile,
+        } => route(&map, from, to, gpx.as_deref(), profile.as_deref()),
+        MapCommand::Matrix {
+            map,
+            points,
+            out,
+            profile,
+        } => travel_matrix(&map, &points, out.as_deref(), profile.as_deref()),
+        MapCommand::Import(args) => jempol::map::import::run(&args).map(|_| ()),
+    }
+}
+
+fn load(map: &Path, profile: Option<&Path>) -> anyhow::Result<RoadMap> {
+    let profile = match profile {
+        Some(path) => Profile::from_toml_file(path)?,
+        None => Profile::default(),
+    };
+    let _progress = Progress::start(format!("loading {}", map.display()));
+    RoadMap::load(map, &profile)
+}
+
+fn parse_lat_lon(text: &str) -> Result<LatLon, String> {
+    let parsed = text.split_once(',').and_then(|(lat, lon)| {
+        Some(LatLon {
+            lat: lat.trim().parse().ok()?,
+            lon: lon.trim().parse().ok()?,
+        })
+    });
+    match parsed {
+        Some(p) if (-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon) => Ok(p),
+        _ => Err(format!(
+            "'{text}' is not LAT,LON in degrees, e.g. -7.652,111.330"
+        )),
+    }
+}
+
+fn info(map: &Path, profile: Option<&Path>, json: bool) -> anyhow::Result<()> {
+    let road_map = load(map, profile)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&road_map.info)?);
+    } else {
+        print!("{}", info_text(map, &road_map.info));
+    }
+    Ok(())
+}
+
+fn info_text(map: &Path, info: &MapInfo) -> String {
+    let mut out = String::new();
+    let read = &info.read;
+    let _ = writeln!(out, "{}", map.display());
+    let _ = writeln!(
+        out,
+        "  read        {} nodes, {} ways, {} relations; {} highway ways, {} usable by a van",
+        read.nodes, read.ways, read.relations, info.highway_ways, info.usable_ways
+    );
+    let _ = writeln!(
+        out,
+        "  graph       {} vertices, {} edges ({} directed arcs), {:.1} km of road",
+        info.vertices, info.edges, info.arcs, info.kept_km
+    );
+    let largest = info.component_sizes.first().copied().unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "  components  {} strongly connected; kept the largest ({largest} vertices), dropped {} vertices and {} edges",
+        info.component_sizes.len(),
+        info.dropped_vertices,
+        info.dropped_edges
+    );
+    if let Some((south_west, north_east)) = info.bbox {
+        let _ = writeln!(
+            out,
+            "  bbox        {:.5},{:.5} .. {:.5},{:.5}",
+            south_west.lat, south_west.lon, north_east.lat, north_east.lon
+        );
+    }
+    let _ = writeln!(out, "  km of usable road per class (each road once):");
+    let mut classes: Vec<_> = info.km_by_class.iter().collect();
+    classes.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+    for (class, km) in classes {
+        let _ = writeln!(out, "    {class:<16} {km:>9.1}");
+    }
+    let _ = writeln!(
+        out,
+        "  loaded in   {:.3} s (read {:.3} s, build {:.3} s)",
+        info.read_seconds + info.build_seconds,
+        info.read_seconds,
+        info.build_seconds
+    );
+    out
+}
+
+fn route(
+    map: &Path,
+    from: LatLon,
+    to: LatLon,
+    gpx: Option<&Path>,
+    profile: Option<&Path>,
+) -> anyhow::Result<()> {
+    let road_map = load(map, profile)?;
+    let start = road_map.snap_named("start (--from)", from, DEFAULT_SNAP_LIMIT_M)?;
+    let end = road_map.snap_named("destination (--to)", to, DEFAULT_SNAP_LIMIT_M)?;
+    let Some(found) = path(&road_map, &start, &end) else {
+        bail!(
+            "no road route from {from_text} to {to_text}",
+            from_text = show(from),
+            to_text = show(to)
+        );
+    };
+    println!(
+        "{:.1} min, {:.2} km (snapped {:.0} m from the start, {:.0} m from the destination)",
+        found.seconds / 60.0,
+        found.metres / 1000.0,
+        start.distance_m,
+        end.distance_m
+    );
+    if let Some(gpx_path) = gpx {
+        let name = format!("jempol route {} -> {}", show(from), show(to));
+        let document = Gpx {
+            name: name.clone(),
+            description: format!(
+                "{:.1} min, {:.2} km on {}",
+                found.seconds / 60.0,
+                found.metres / 1000.0,
+                map.display()
+            ),
+            time: None,
+            waypoints: vec![
+                GpxWaypoint {
+                    at: from,
+                    name: "from".into(),
+                    description: String::new(),
+                    time: None,
+                },
+                GpxWaypoint {
+                    at: to,
+                    name: "to".into(),
+                    description: String::new(),
+                    time: None,
+                },
+            ],
+            tracks: vec![GpxTrack {
+                name,
+                points: found.geometry,
+            }],
+        };
+        write_gpx(gpx_path, &document)?;
+        println!("GPX written to {}", gpx_path.display());
+    }
+    Ok(())
+}
+
+fn show(p: LatLon) -> String {
+    format!("{:.6},{:.6}", p.lat, p.lon)
+}
+
+/// Reads `name,lat,lon` rows; errors name the file and row.
+fn read_points(path: &Path) -> anyhow::Result<Vec<(String, LatLon)>> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        name: String,
+        lat: f64,
+        lon: f64,
+    }
+    let mut reader =
+        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut points = Vec::new();
+    for (index, row) in reader.deserialize::<Row>().enumerate() {
+        let row = row.with_context(|| {
+            format!(
+                "{} row {}: expected the columns name,lat,lon",
+                path.display(),
+                index + 2
+            )
+        })?;
+        points.push((
+            row.name,
+            LatLon {
+                lat: row.lat,
+                lon: row.lon,
+            },
+        ));
+    }
+    if points.is_empty() {
+        bail!(
+            "{} has no points: expected a header name,lat,lon and one row per point",
+            path.display()
+        );
+    }
+    Ok(points)
+}
+
+fn travel_matrix(
+    map: &Path,
+    points_csv: &Path,
+    out: Option<&Path>,
+    profile: Option<&Path>,
+) -> anyhow::Result<()> {
+    let points = read_points(points_csv)?;
+    let road_map = load(map, profile)?;
+    let snapped = points
+        .iter()
+        .map(|(name, p)| road_map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let result = {
+        let _progress = Progress::start(format!("{0}x{0} matrix", points.len()));
+        matrix(&road_map, &snapped)
+    };
+    let names: Vec<&str> = points.iter().map(|(name, _)| name.as_str()).collect();
+    let minutes = matrix_csv(&names, &result.seconds, 1.0 / 60.0);
+    match out {
+        None => print!("{minutes}"),
+        Some(out) => {
+            let km_path = sibling_with_suffix(out, "-km");
+            write_atomically(out, minutes.as_bytes())?;
+            write_atomically(
+                &km_path,
+                matrix_csv(&names, &result.metres, 1e-3).as_bytes(),
+            )?;
+            println!(
+                "{0}x{0} minutes written to {1}, km to {2}",
+                names.len(),
+                out.display(),
+                km_path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `a/b.csv` -> `a/b-km.csv`.
+fn sibling_with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("matrix");
+    let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("csv");
+    path.with_file_name(format!("{stem}{suffix}.{ext}"))
+}
+
+/// A square matrix as CSV with names as the header row and first column; unreachable is empty.
+fn matrix_csv(names: &[&str], values: &[f64], scale: f64) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = std::iter::once("").chain(names.iter().copied());
+    writer.write_record(header).expect("writing to memory");
+    let mut cell = String::new();
+    for (row, name) in names.iter().enumerate() {
+        let mut record = vec![name.to_string()];
+        for value in &values[row * names.len()..(row + 1) * names.len()] {
+            cell.clear();
+            if value.is_finite() {
+                let _ = write!(cell, "{:.2}", value * scale);
+            }
+            record.push(cell.clone());
+        }
+        writer.write_record(&record).expect("writing to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("CSV of UTF-8 text")
+}
