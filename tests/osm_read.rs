@@ -137,6 +137,10 @@ fn file_without_roads_reads_as_empty() {
     let data = read_osm(&fixture("no-roads.osm")).unwrap();
     assert_eq!((data.counts.nodes, data.counts.ways), (4, 2));
     assert!(data.ways.is_empty() && data.nodes.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let empty = read_bytes_as(dir.path(), "nothing.osm", b"<osm version=\"0.6\"/>").unwrap();
+    assert_eq!(empty.counts, Default::default());
+    assert!(empty.ways.is_empty() && empty.nodes.is_empty());
 }
 
 /// Writes `bytes` to a temp file named `name` and reads it.

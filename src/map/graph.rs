@@ -78,7 +78,8 @@ pub struct RoadGraph {
 /// What the build saw and what it dropped.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct BuildReport {
-    /// Ways with a `highway` tag given to the build.
+    /// Highway ways given to the build (the reader drops ways with fewer than 2 nodes and
+    /// splits ways at nodes missing from the file).
     pub highway_ways: usize,
     /// Ways the profile lets a van use.
     pub usable_ways: usize,

@@ -41,6 +41,7 @@ pub struct RoadMap {
 pub struct MapInfo {
     /// Objects in the file, before any filtering.
     pub read: ReadCounts,
+    /// Highway ways given to the build, and those a van may use.
     pub highway_ways: usize,
     pub usable_ways: usize,
     /// Of the kept component.
@@ -109,7 +110,7 @@ impl RoadMap {
     pub fn snap_named(&self, name: &str, p: LatLon, max_m: f64) -> anyhow::Result<Snapped> {
         let Some(mut s) = self.snap(p) else {
             bail!(
-                "stop '{name}' at {:.6},{:.6}: the map has no roads",
+                "stop '{name}' at {},{} is not a valid latitude,longitude in degrees",
                 p.lat,
                 p.lon
             );
@@ -183,6 +184,17 @@ mod tests {
             "stop 'SDN 1' at 10.010000,20.001000 is 1112 m from the nearest road a van can use (limit 1000 m)"
         );
         assert!(map.snap_named("SDN 1", far, 1200.0).is_ok());
+        let nan = LatLon {
+            lat: f64::NAN,
+            lon: 20.0,
+        };
+        let err = map
+            .snap_named("SDN 2", nan, DEFAULT_SNAP_LIMIT_M)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "stop 'SDN 2' at NaN,20 is not a valid latitude,longitude in degrees"
+        );
     }
 
     #[test]

@@ -41,8 +41,9 @@ pub struct Way {
     pub tags: Vec<(String, String)>,
 }
 
-/// The road-relevant part of an OSM file: every way with a `highway` tag, and the
-/// coordinates of the nodes those ways reference.
+/// The road-relevant part of an OSM file: every way with a `highway` tag, in file order, and
+/// the coordinates of the nodes those ways reference. Ways are split where they reference
+/// nodes missing from the file, and pieces with fewer than 2 nodes are dropped (module docs).
 #[derive(Debug, Default)]
 pub struct OsmData {
     pub nodes: HashMap<i64, LatLon>,

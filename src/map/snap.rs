@@ -85,8 +85,12 @@ impl SnapIndex {
         }
     }
 
-    /// The nearest point on a usable road; `None` only for an empty graph.
+    /// The nearest point on a usable road; `None` for an empty graph or a coordinate that
+    /// is not a valid latitude and longitude.
     pub fn snap(&self, graph: &RoadGraph, p: LatLon) -> Option<Snapped> {
+        if !((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon)) {
+            return None;
+        }
         let q = self.frame.project(p);
         let nearest = self.tree.nearest_neighbor(&q)?;
         let (edge, segment) = nearest.data;
@@ -162,6 +166,20 @@ mod tests {
         );
         let along = haversine_m(grid_point(1), p2) + haversine_m(p2, p3) / 2.0;
         assert!((s.position.along_m - along).abs() < 1e-6);
+    }
+
+    #[test]
+    fn invalid_coordinates_do_not_snap() {
+        let g = graph();
+        let index = SnapIndex::new(&g);
+        for (lat, lon) in [
+            (f64::NAN, 20.0),
+            (10.0, f64::INFINITY),
+            (91.0, 20.0),
+            (10.0, -181.0),
+        ] {
+            assert_eq!(index.snap(&g, LatLon { lat, lon }), None);
+        }
     }
 
     #[test]

@@ -1,5 +1,60 @@
 //! The optimizer. It knows nothing of maps, only an [`Instance`] with a cost matrix.
+//!
+//! [`solve`] builds a greedy plan ([`construct`]) and improves it by ruin and recreate under
+//! simulated annealing ([`search`]); [`verify::verify`] checks any plan independently, and
+//! [`explain::explain_unserved`] says why a job could not be served.
 
+mod construct;
+pub mod explain;
 pub mod instance;
+mod plan;
+mod route;
+mod search;
+mod timing;
+pub mod verify;
 
+use std::time::Duration;
+
+pub use explain::{Reason, explain_unserved};
 pub use instance::{Instance, Job, Matrix, Objective, Solution, Tour, Window};
+pub use verify::{TourSchedule, VerifiedPlan, Violation, Visit, verify};
+
+/// How long to search and with which random seed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SolveOptions {
+    pub seed: u64,
+    /// Wall-clock limit; `Some(0)` returns the construction result.
+    pub time_limit: Option<Duration>,
+    /// Iteration budget. When set, the result depends only on the seed and this budget
+    /// (a time limit then only cuts the search short).
+    pub iterations: Option<u64>,
+}
+
+/// Plans routes for `instance`. Always returns a plan that keeps every rule; jobs that must
+/// be served but cannot be are left out (see [`explain_unserved`]).
+pub fn solve(instance: &Instance, options: &SolveOptions) -> Solution {
+    if !well_formed(instance) {
+        // Nothing to plan safely; `verify` names what is wrong.
+        return Solution {
+            routes: vec![Vec::new(); instance.tours.len()],
+        };
+    }
+    let budget = search::Budget::new(options.time_limit, options.iterations);
+    let model = route::Model::new(instance);
+    let first = construct::construct(&model);
+    if options.time_limit == Some(Duration::ZERO) || options.iterations == Some(0) {
+        return first.solution();
+    }
+    search::improve(&model, first, options.seed, &budget).solution()
+}
+
+/// Whether every location indexes the matrices, so the search cannot panic.
+fn well_formed(instance: &Instance) -> bool {
+    let n = instance.time.len();
+    instance.distance.len() == n
+        && instance.jobs.iter().all(|j| j.location < n)
+        && instance
+            .tours
+            .iter()
+            .all(|t| t.start_location < n && t.end_location < n)
+}

@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 //! Helpers shared by the integration tests.
 
 use std::process::Command;
@@ -22,3 +23,7 @@ pub fn gpsbabel_csv(path: &std::path::Path) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+=======
+pub mod benchmark_files;
+pub mod random_instance;
+>>>>>>> solver

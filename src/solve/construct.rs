@@ -1,0 +1,79 @@
+//! The first plan: greedy insertion, one job at a time, always the best-rated feasible
+//! insertion over all jobs and tours. Jobs that must be served come first. For Prize, the
+//! rating is value² per time used (the shift of the next visit: driving, waiting and service); for VisitAll it is the
+//! cheapest added driving into a tour already in use, and a new tour opens, with the
+//! farthest job that fits, only when nothing else fits.
+
+use super::instance::Objective;
+use super::plan::Plan;
+use super::route::{Insertion, Model};
+
+/// Whether a Prize search should bother serving `job` at all.
+pub fn worth_serving(model: &Model, job: usize) -> bool {
+    model.must[job] || model.inst.jobs[job].value > 0.0
+}
+
+pub fn construct(model: &Model) -> Plan {
+    let inst = model.inst;
+    let (nj, nt) = (inst.jobs.len(), inst.tours.len());
+    let mut plan = Plan::empty(model);
+    let mut candidates: Vec<usize> = (0..nj).filter(|&j| worth_serving(model, j)).collect();
+    // best[j * nt + t]: the cheapest insertion of job j into tour t.
+    let mut best: Vec<Option<Insertion>> = vec![None; nj * nt];
+    let refresh = |plan: &Plan, best: &mut Vec<Option<Insertion>>, jobs: &[usize], t: usize| {
+        for &j in jobs {
+            best[j * nt + t] = plan.routes[t].best_insertion(
+                model,
+                j,
+                model.inst.objective == Objective::Prize,
+                || false,
+            );
+        }
+    };
+    for t in 0..nt {
+        refresh(&plan, &mut best, &candidates, t);
+    }
+    loop {
+        let mut choice: Option<(usize, usize, Insertion, Rating)> = None;
+        for &j in &candidates {
+            for t in 0..nt {
+                let Some(ins) = best[j * nt + t] else {
+                    continue;
+                };
+                let rating = rate(model, &plan, j, t, ins);
+                if choice.as_ref().is_none_or(|c| better(rating, c.3)) {
+                    choice = Some((j, t, ins, rating));
+                }
+            }
+        }
+        let Some((j, t, ins, _)) = choice else { break };
+        plan.insert(model, j, t, ins.pos);
+        candidates.retain(|&c| c != j);
+        refresh(&plan, &mut best, &candidates, t);
+    }
+    plan
+}
+
+/// (must-serve, uses a tour already in use, rating): higher is better.
+type Rating = (bool, bool, f64);
+
+fn rate(model: &Model, plan: &Plan, job: usize, tour: usize, ins: Insertion) -> Rating {
+    let inst = model.inst;
+    let must = model.must[job];
+    match inst.objective {
+        Objective::Prize => {
+            let v = inst.jobs[job].value.max(0.0);
+            (must, true, v * v / (ins.shift + 1e-9))
+        }
+        Objective::VisitAll if plan.routes[tour].jobs.is_empty() => {
+            // Opening a tour: the farthest job first.
+            let from = inst.tours[tour].start_location;
+            (must, false, inst.time.get(from, inst.jobs[job].location))
+        }
+        Objective::VisitAll => (must, true, -ins.added),
+    }
+}
+
+fn better(a: Rating, b: Rating) -> bool {
+    a.partial_cmp(&b) == Some(std::cmp::Ordering::Greater)
+}

@@ -1,0 +1,131 @@
+//! A working plan in the search: one route per tour, which route serves each job, and the
+//! lexicographic score.
+
+use std::cmp::Ordering;
+
+use super::instance::{Objective, Solution};
+use super::route::{Model, Route};
+
+const UNSERVED: usize = usize::MAX;
+
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub routes: Vec<Route>,
+    /// Route index serving each job, or `UNSERVED`.
+    route_of: Vec<usize>,
+}
+
+/// What a plan achieves, compared lexicographically by [`Score::cmp_with`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Score {
+    /// Jobs that must be served but are not.
+    pub missing: usize,
+    /// Tours used (counts only for VisitAll).
+    pub tours: usize,
+    pub value: f64,
+    pub travel: f64,
+}
+
+impl Score {
+    /// `Less` when `self` is better.
+    pub fn cmp_with(&self, other: &Score, objective: Objective) -> Ordering {
+        let primary = self.missing.cmp(&other.missing);
+        let secondary = match objective {
+            Objective::Prize => other.value.total_cmp(&self.value),
+            Objective::VisitAll => self.tours.cmp(&other.tours),
+        };
+        primary
+            .then(secondary)
+            .then(self.travel.total_cmp(&other.travel))
+    }
+}
+
+impl Plan {
+    pub fn empty(model: &Model) -> Self {
+        Plan {
+            routes: (0..model.inst.tours.len())
+                .map(|t| Route::new(model, t, Vec::new()))
+                .collect(),
+            route_of: vec![UNSERVED; model.inst.jobs.len()],
+        }
+    }
+
+    pub fn is_served(&self, job: usize) -> bool {
+        self.route_of[job] != UNSERVED
+    }
+
+    pub fn route_of(&self, job: usize) -> Option<usize> {
+        (self.route_of[job] != UNSERVED).then_some(self.route_of[job])
+    }
+
+    pub fn unserved(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.route_of.len()).filter(|&j| self.route_of[j] == UNSERVED)
+    }
+
+    pub fn served_count(&self) -> usize {
+        self.route_of.iter().filter(|&&r| r != UNSERVED).count()
+    }
+
+    pub fn insert(&mut self, model: &Model, job: usize, route: usize, pos: usize) {
+        debug_assert_eq!(self.route_of[job], UNSERVED);
+        self.routes[route].insert(model, job, pos);
+        debug_assert!(
+            self.routes[route].feasible,
+            "infeasible insertion of {job} at {pos}"
+        );
+        self.route_of[job] = route;
+    }
+
+    /// Removes `len` consecutive jobs starting at index `from` of `route`.
+    pub fn remove_string(&mut self, model: &Model, route: usize, from: usize, len: usize) {
+        let r = &mut self.routes[route];
+        for j in r.jobs.drain(from..from + len) {
+            self.route_of[j] = UNSERVED;
+        }
+        r.update(model);
+    }
+
+    /// Removes `job` (which must be served).
+    pub fn remove(&mut self, model: &Model, job: usize) {
+        let route = self.route_of[job];
+        let pos = self.routes[route]
+            .jobs
+            .iter()
+            .position(|&j| j == job)
+            .expect("served job");
+        self.remove_string(model, route, pos, 1);
+    }
+
+    /// Replaces a route's job list (already known to be feasible).
+    pub fn set_route(&mut self, model: &Model, route: usize, jobs: Vec<usize>) {
+        for &j in &self.routes[route].jobs {
+            self.route_of[j] = UNSERVED;
+        }
+        for &j in &jobs {
+            self.route_of[j] = route;
+        }
+        self.routes[route].jobs = jobs;
+        self.routes[route].update(model);
+    }
+
+    pub fn score(&self, model: &Model) -> Score {
+        let missing = self
+            .route_of
+            .iter()
+            .zip(&model.must)
+            .filter(|&(&r, &must)| must && r == UNSERVED)
+            .count();
+        Score {
+            missing,
+            tours: self.routes.iter().filter(|r| !r.jobs.is_empty()).count(),
+            value: self.routes.iter().map(|r| r.value).sum(),
+            travel: self.routes.iter().map(|r| r.drive).sum(),
+        }
+    }
+
+    pub fn solution(&self) -> Solution {
+        Solution {
+            routes: self.routes.iter().map(|r| r.jobs.clone()).collect(),
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! The search's view of an instance and of one tour's route, with the cached times that make
+//! insertion checks constant time per position: departure from each visit (earliest
+//! schedule) and the latest arrival at each visit that keeps the rest of the route feasible
+//! (Savelsbergh's forward time slack, generalised to breaks and several windows).
+
+use super::instance::{Instance, Objective};
+use super::timing::{drive, earliest_start, latest_leave, latest_start, tol};
+
+/// Precomputed facts about an instance.
+pub struct Model<'a> {
+    pub inst: &'a Instance,
+    /// Service duration of job `j` on tour `t`, at `j * tours + t`.
+    duration: Vec<f64>,
+    /// Whether job `j` may go on tour `t` (equipment, day, load), at `j * tours + t`.
+    allowed: Vec<bool>,
+    /// Whether every job must be served (mandatory or VisitAll).
+    pub must: Vec<bool>,
+    /// For each job, the other jobs by increasing travel time from it.
+    pub neighbours: Vec<Vec<u32>>,
+}
+
+impl<'a> Model<'a> {
+    pub fn new(inst: &'a Instance) -> Self {
+        let nt = inst.tours.len();
+        let mut duration = Vec::with_capacity(inst.jobs.len() * nt);
+        let mut allowed = Vec::with_capacity(inst.jobs.len() * nt);
+        for job in &inst.jobs {
+            for tour in &inst.tours {
+                duration.push(job.service_fixed + job.service_work / f64::from(tour.sets.max(1)));
+                allowed.push(
+                    job.requires & !tour.equipment == 0
+                        && tour.day < 64
+                        && job.days & (1u64 << tour.day) != 0
+                        && job.load <= tour.capacity
+                        && job.location < inst.time.len(),
+                );
+            }
+        }
+        let must = inst
+            .jobs
+            .iter()
+            .map(|j| j.mandatory || inst.objective == Objective::VisitAll)
+            .collect();
+        let n = inst.jobs.len();
+        let neighbours = (0..n)
+            .map(|a| {
+                let la = inst.jobs[a].location;
+                let mut others: Vec<u32> = (0..n as u32).filter(|&b| b as usize != a).collect();
+                others.sort_by(|&x, &y| {
+                    let tx = inst.time.get(la, inst.jobs[x as usize].location);
+                    let ty = inst.time.get(la, inst.jobs[y as usize].location);
+                    tx.total_cmp(&ty).then(x.cmp(&y))
+                });
+                others.truncate(200);
+                others
+            })
+            .collect();
+        Self {
+            inst,
+            duration,
+            allowed,
+            must,
+            neighbours,
+        }
+    }
+
+    #[inline]
+    pub fn duration(&self, job: usize, tour: usize) -> f64 {
+        self.duration[job * self.inst.tours.len() + tour]
+    }
+
+    #[inline]
+    pub fn allowed(&self, job: usize, tour: usize) -> bool {
+        self.allowed[job * self.inst.tours.len() + tour]
+    }
+
+    #[inline]
+    fn time(&self, a: usize, b: usize) -> f64 {
+        self.inst.time.get(a, b)
+    }
+}
+
+/// One tour's visits and cached schedule. Node `i` is the start depot for `i == 0`, job
+/// `jobs[i - 1]` for `1..=n`, the end depot for `n + 1`.
+#[derive(Clone, Debug)]
+pub struct Route {
+    pub tour: usize,
+    pub jobs: Vec<usize>,
+    /// Departure from node `i` (`0..=n`) in the earliest schedule.
+    depart: Vec<f64>,
+    /// Latest arrival at node `i` (`1..=n+1`) keeping the rest feasible; index 0 unused.
+    latest: Vec<f64>,
+    pub drive: f64,
+    pub load: f64,
+    pub value: f64,
+    /// False when the cached schedule broke a rule (only after an unchecked edit).
+    pub feasible: bool,
+}
+
+/// Where and at what added driving a job fits into a route.
+#[derive(Clone, Copy, Debug)]
+pub struct Insertion {
+    pub pos: usize,
+    pub added: f64,
+    /// How much later the next node is reached (time used, waiting included).
+    pub shift: f64,
+}
+
+impl Route {
+    pub fn new(model: &Model, tour: usize, jobs: Vec<usize>) -> Self {
+        let mut r = Route {
+            tour,
+            jobs,
+            depart: Vec::new(),
+            latest: Vec::new(),
+            drive: 0.0,
+            load: 0.0,
+            value: 0.0,
+            feasible: true,
+        };
+        r.update(model);
+        r
+    }
+
+    fn location(&self, model: &Model, node: usize) -> usize {
+        let tour = &model.inst.tours[self.tour];
+        if node == 0 {
+            tour.start_location
+        } else if node > self.jobs.len() {
+            tour.end_location
+        } else {
+            model.inst.jobs[self.jobs[node - 1]].location
+        }
+    }
+
+    /// Recomputes the cached schedule after the job list changed.
+    pub fn update(&mut self, model: &Model) {
+        let inst = model.inst;
+        let tour = &inst.tours[self.tour];
+        let n = self.jobs.len();
+        self.depart.clear();
+        self.latest.clear();
+        self.depart.push(tour.start);
+        self.drive = 0.0;
+        self.load = 0.0;
+        self.value = 0.0;
+        self.feasible = true;
+        let mut at = tour.start_location;
+        for &j in &self.jobs {
+            let job = &inst.jobs[j];
+            let leg = model.time(at, job.location);
+            self.drive += leg;
+            self.load += job.load;
+            self.value += job.value;
+            let dur = model.duration(j, self.tour);
+            let arrive = drive(&tour.breaks, *self.depart.last().unwrap(), leg);
+            let start =
+                earliest_start(&job.windows, job.finish_by_close, &tour.breaks, arrive, dur)
+                    .unwrap_or_else(|| {
+                        self.feasible = false;
+                        arrive
+                    });
+            self.depart.push(start + dur);
+            at = job.location;
+        }
+        if n > 0 {
+            let leg = model.time(at, tour.end_location);
+            self.drive += leg;
+            let back = drive(&tour.breaks, self.depart[n], leg);
+            self.feasible &= back <= tour.end + tol(tour.end)
+                && self.drive <= tour.max_drive + tol(tour.max_drive)
+                && self.load <= tour.capacity + tol(tour.capacity);
+        }
+        self.latest.resize(n + 2, f64::INFINITY);
+        self.latest[n + 1] = tour.end;
+        for i in (1..=n).rev() {
+            let j = self.jobs[i - 1];
+            let job = &inst.jobs[j];
+            let leg = model.time(job.location, self.location(model, i + 1));
+            let leave_by = latest_leave(&tour.breaks, self.latest[i + 1], leg);
+            let dur = model.duration(j, self.tour);
+            self.latest[i] = latest_start(
+                &job.windows,
+                job.finish_by_close,
+                &tour.breaks,
+                leave_by - dur,
+                dur,
+            )
+            .unwrap_or(f64::NEG_INFINITY);
+        }
+    }
+
+    /// The added driving and the time shift of inserting `job` before node `pos + 1` (after
+    /// node `pos`), or `None` when a rule breaks.
+    pub fn insertion_cost(&self, model: &Model, job: usize, pos: usize) -> Option<(f64, f64)> {
+        let inst = model.inst;
+        let tour = &inst.tours[self.tour];
+        let jb = &inst.jobs[job];
+        let prev = self.location(model, pos);
+        let next = self.location(model, pos + 1);
+        let to = model.time(prev, jb.location);
+        let from = model.time(jb.location, next);
+        let added = if self.jobs.is_empty() {
+            to + from
+        } else {
+            to + from - model.time(prev, next)
+        };
+        if self.drive + added > tour.max_drive + tol(tour.max_drive) {
+            return None;
+        }
+        let dur = model.duration(job, self.tour);
+        let arrive = drive(&tour.breaks, self.depart[pos], to);
+        let start = earliest_start(&jb.windows, jb.finish_by_close, &tour.breaks, arrive, dur)?;
+        let next_arrive = drive(&tour.breaks, start + dur, from);
+        let by = self.latest[pos + 1];
+        if next_arrive > by + tol(by) {
+            return None;
+        }
+        let before = if self.jobs.is_empty() {
+            self.depart[0]
+        } else {
+            drive(&tour.breaks, self.depart[pos], model.time(prev, next))
+        };
+        Some((added, next_arrive - before))
+    }
+
+    /// The feasible insertion of `job` with the least added driving (or the least shift),
+    /// skipping each position when `coin` says so.
+    pub fn best_insertion(
+        &self,
+        model: &Model,
+        job: usize,
+        by_shift: bool,
+        mut coin: impl FnMut() -> bool,
+    ) -> Option<Insertion> {
+        if !model.allowed(job, self.tour) {
+            return None;
+        }
+        let tour = &model.inst.tours[self.tour];
+        if self.load + model.inst.jobs[job].load > tour.capacity + tol(tour.capacity) {
+            return None;
+        }
+        let jb = &model.inst.jobs[job];
+        let (Some(first), Some(last)) = (jb.windows.first(), jb.windows.last()) else {
+            return None;
+        };
+        // Departures and latest arrivals only grow along the route, so the positions that
+        // can fit the job form a range: the next node must be reachable after the earliest
+        // possible end, and the job reached before its last window closes.
+        let earliest_end = first.open + model.duration(job, self.tour);
+        let lo = self.latest[1..].partition_point(|&l| l + tol(l) < earliest_end);
+        let hi = self
+            .depart
+            .partition_point(|&d| d <= last.close + tol(last.close));
+        let mut best: Option<Insertion> = None;
+        for pos in lo..hi {
+            if coin() {
+                continue;
+            }
+            if let Some((added, shift)) = self.insertion_cost(model, job, pos) {
+                let key = |i: &Insertion| if by_shift { i.shift } else { i.added };
+                let ins = Insertion { pos, added, shift };
+                if best.is_none_or(|b| key(&ins) < key(&b)) {
+                    best = Some(ins);
+                }
+            }
+        }
+        best
+    }
+
+    pub fn insert(&mut self, model: &Model, job: usize, pos: usize) {
+        self.jobs.insert(pos, job);
+        self.update(model);
+    }
+}

@@ -1,0 +1,470 @@
+//! The metaheuristic: ruin and recreate (SISR, Christiaens & Vanden Berghe 2020) under
+//! simulated annealing.
+//!
+//! Each iteration removes a few strings of consecutive visits from routes near a random job
+//! (or random visits), then reinserts removed and unserved jobs one by one at their cheapest
+//! feasible place, in one of several orders, skipping a few places at random ("blinks").
+//! Acceptance is lexicographic on jobs that must be served (and, for VisitAll, tours used),
+//! then simulated annealing on value and travel time.
+//!
+//! VisitAll spends up to [`FLEET_SHARE`] of the budget on route elimination first: empty the
+//! smallest route, forbid new tours, and ruin-and-recreate until every job is back, keeping
+//! a count of how often each job was left out (absences) to steer acceptance.
+
+use std::time::{Duration, Instant};
+
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+
+use super::construct::worth_serving;
+use super::instance::Objective;
+use super::plan::{Plan, Score};
+use super::route::{Insertion, Model};
+
+/// Share of the budget VisitAll may spend removing tours.
+const FLEET_SHARE: f64 = 0.4;
+/// Average number of jobs a SISR ruin removes.
+const AVG_REMOVED: f64 = 10.0;
+/// Longest string SISR removes.
+const MAX_STRING: f64 = 10.0;
+/// Probability of skipping an insertion position.
+const BLINK: f64 = 0.01;
+/// Prize: share of recreates that insert by value per time rather than in a fixed order.
+const RATIO_SHARE: f64 = 0.5;
+/// Iterations when neither a time limit nor an iteration count is given.
+const DEFAULT_ITERATIONS: u64 = 20_000;
+
+/// When to stop and how far along the search is.
+pub struct Budget {
+    start: Instant,
+    limit: Option<Duration>,
+    iterations: u64,
+    by_iterations: bool,
+}
+
+impl Budget {
+    pub fn new(limit: Option<Duration>, iterations: Option<u64>) -> Self {
+        Budget {
+            start: Instant::now(),
+            limit,
+            iterations: iterations.unwrap_or(if limit.is_some() {
+                u64::MAX
+            } else {
+                DEFAULT_ITERATIONS
+            }),
+            by_iterations: iterations.is_some() || limit.is_none(),
+        }
+    }
+
+    fn done(&self, it: u64) -> bool {
+        it >= self.iterations || self.limit.is_some_and(|l| self.start.elapsed() >= l)
+    }
+
+    /// Fraction of the budget used, in `[0, 1]`. Iteration counts rule when given, so a
+    /// seeded run with an iteration budget does not depend on the clock.
+    fn progress(&self, it: u64) -> f64 {
+        if self.by_iterations {
+            it as f64 / self.iterations as f64
+        } else {
+            let l = self.limit.expect("a time limit").as_secs_f64().max(1e-9);
+            (self.start.elapsed().as_secs_f64() / l).min(1.0)
+        }
+    }
+}
+
+/// Improves `initial` until the budget runs out and returns the best plan seen.
+pub fn improve(model: &Model, initial: Plan, seed: u64, budget: &Budget) -> Plan {
+    let mut search = Search::new(model, seed);
+    let mut it = 0;
+    let mut best = initial;
+    let mut phase_start = 0.0;
+    if model.inst.objective == Objective::VisitAll {
+        best = search.eliminate_tours(best, budget, &mut it);
+        phase_start = budget.progress(it);
+    }
+    search.anneal(best, budget, &mut it, phase_start)
+}
+
+struct Search<'m, 'a> {
+    model: &'m Model<'a>,
+    rng: Pcg64Mcg,
+    /// Prize: weight of travel time against value, small enough to only break ties.
+    travel_weight: f64,
+    /// Mean value of a job (Prize) or mean leg of the first plan (VisitAll): the scale of
+    /// the annealing temperature.
+    scale: f64,
+    /// VisitAll route elimination: how often each job was left out.
+    absences: Vec<u64>,
+}
+
+enum Order {
+    Random,
+    Value,
+    Far,
+    Close,
+    TightWindow,
+}
+
+impl<'m, 'a> Search<'m, 'a> {
+    fn new(model: &'m Model<'a>, seed: u64) -> Self {
+        let inst = model.inst;
+        let values: Vec<f64> = inst
+            .jobs
+            .iter()
+            .map(|j| j.value)
+            .filter(|&v| v > 0.0)
+            .collect();
+        let min_value = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let mean_value = values.iter().sum::<f64>() / values.len().max(1) as f64;
+        let horizon: f64 = inst
+            .tours
+            .iter()
+            .map(|t| (t.end - t.start).abs())
+            .sum::<f64>()
+            .max(1.0);
+        let travel_weight = if values.is_empty() {
+            1.0
+        } else {
+            1e-3 * min_value / horizon
+        };
+        Search {
+            model,
+            rng: Pcg64Mcg::seed_from_u64(seed),
+            travel_weight,
+            scale: mean_value.max(1e-9),
+            absences: vec![0; inst.jobs.len()],
+        }
+    }
+
+    fn objective(&self) -> Objective {
+        self.model.inst.objective
+    }
+
+    /// Simulated annealing from `current` over the rest of the budget.
+    fn anneal(
+        &mut self,
+        mut current: Plan,
+        budget: &Budget,
+        it: &mut u64,
+        phase_start: f64,
+    ) -> Plan {
+        if self.objective() == Objective::VisitAll {
+            let s = current.score(self.model);
+            let legs = current.served_count() + s.tours;
+            self.scale = if legs > 0 {
+                s.travel / legs as f64
+            } else {
+                1.0
+            };
+        }
+        let (t0, t1) = match self.objective() {
+            Objective::Prize => (tune("T0", 1.0) * self.scale, tune("T1", 0.01) * self.scale),
+            Objective::VisitAll => (1.0 * self.scale, 0.01 * self.scale),
+        };
+        let mut current_score = current.score(self.model);
+        let mut best = current.clone();
+        let mut best_score = current_score;
+        while !budget.done(*it) {
+            let p = ((budget.progress(*it) - phase_start) / (1.0 - phase_start).max(1e-9))
+                .clamp(0.0, 1.0);
+            let temperature = t0 * (t1 / t0).powf(p);
+            *it += 1;
+
+            let mut candidate = current.clone();
+            self.ruin(&mut candidate);
+            self.recreate(&mut candidate, true);
+            let score = candidate.score(self.model);
+            if self.accept(&score, &current_score, temperature) {
+                current = candidate;
+                current_score = score;
+                if current_score
+                    .cmp_with(&best_score, self.objective())
+                    .is_lt()
+                {
+                    best = current.clone();
+                    best_score = current_score;
+                }
+            }
+        }
+        if std::env::var_os("JEMPOL_DEBUG").is_some() {
+            eprintln!("iterations {it}, best {best_score:?}");
+        }
+        best
+    }
+
+    fn accept(&mut self, new: &Score, old: &Score, temperature: f64) -> bool {
+        if new.missing != old.missing {
+            return new.missing < old.missing;
+        }
+        let delta = match self.objective() {
+            Objective::VisitAll => {
+                if new.tours != old.tours {
+                    return new.tours < old.tours;
+                }
+                new.travel - old.travel
+            }
+            Objective::Prize => {
+                (old.value - new.value) + self.travel_weight * (new.travel - old.travel)
+            }
+        };
+        let u: f64 = self.rng.random::<f64>().max(1e-300);
+        delta < -temperature * u.ln()
+    }
+
+    /// VisitAll: removes tours one at a time while every job still finds a place.
+    fn eliminate_tours(&mut self, mut best: Plan, budget: &Budget, it: &mut u64) -> Plan {
+        let mut best_score = best.score(self.model);
+        'attempts: while budget.progress(*it) < FLEET_SHARE && best_score.tours > 1 {
+            let mut current = best.clone();
+            let smallest = (0..current.routes.len())
+                .filter(|&r| !current.routes[r].jobs.is_empty())
+                .min_by_key(|&r| current.routes[r].jobs.len())
+                .expect("a used tour");
+            current.set_route(self.model, smallest, Vec::new());
+            self.recreate(&mut current, false);
+            let mut current_absent = self.absent(&current);
+            loop {
+                let score = current.score(self.model);
+                if score.missing <= best_score.missing {
+                    best = current;
+                    best_score = best.score(self.model);
+                    continue 'attempts;
+                }
+                if budget.done(*it) || budget.progress(*it) >= FLEET_SHARE {
+                    break 'attempts;
+                }
+                *it += 1;
+                let mut candidate = current.clone();
+                self.ruin(&mut candidate);
+                self.recreate(&mut candidate, false);
+                for j in candidate.unserved() {
+                    self.absences[j] += 1;
+                }
+                let absent = self.absent(&candidate);
+                if candidate.score(self.model).missing < score.missing || absent < current_absent {
+                    current = candidate;
+                    current_absent = absent;
+                } else {
+                    current_absent = self.absent(&current);
+                }
+            }
+        }
+        best
+    }
+
+    fn absent(&self, plan: &Plan) -> u64 {
+        plan.unserved().map(|j| self.absences[j]).sum()
+    }
+
+    /// Removes strings of visits near a random job (SISR), or, one time in five, random visits.
+    fn ruin(&mut self, plan: &mut Plan) {
+        let model = self.model;
+        let n = model.inst.jobs.len();
+        let served = plan.served_count();
+        if served == 0 || n == 0 {
+            return;
+        }
+        if self.rng.random_bool(0.2) {
+            let k = self
+                .rng
+                .random_range(1..=((2.0 * AVG_REMOVED) as usize).min(served));
+            for _ in 0..k {
+                let victims: Vec<usize> = (0..n).filter(|&j| plan.is_served(j)).collect();
+                let j = victims[self.rng.random_range(0..victims.len())];
+                plan.remove(model, j);
+            }
+            return;
+        }
+        let used = plan.routes.iter().filter(|r| !r.jobs.is_empty()).count();
+        let avg_len = served as f64 / used as f64;
+        let max_len = MAX_STRING.min(avg_len);
+        let max_strings = 4.0 * tune("AVG", AVG_REMOVED) / (1.0 + max_len) - 1.0;
+        let strings = self
+            .rng
+            .random_range(1.0..max_strings.max(1.0) + 1.0)
+            .floor() as usize;
+        let seed = self.rng.random_range(0..n);
+        let mut ruined: Vec<usize> = Vec::new();
+        for &c in std::iter::once(&(seed as u32)).chain(&model.neighbours[seed]) {
+            if ruined.len() >= strings {
+                break;
+            }
+            let c = c as usize;
+            let Some(r) = plan.route_of(c) else { continue };
+            if ruined.contains(&r) {
+                continue;
+            }
+            let jobs = &plan.routes[r].jobs;
+            let at = jobs
+                .iter()
+                .position(|&j| j == c)
+                .expect("served job in its route");
+            let limit = max_len.min(jobs.len() as f64);
+            let len =
+                (self.rng.random_range(1.0..limit + 1.0).floor() as usize).clamp(1, jobs.len());
+            let lo = at.saturating_sub(len - 1);
+            let hi = at.min(jobs.len() - len);
+            let from = self.rng.random_range(lo..=hi);
+            plan.remove_string(model, r, from, len);
+            ruined.push(r);
+        }
+    }
+
+    /// Inserts unserved jobs at their cheapest feasible place. VisitAll fills tours in use
+    /// first and opens a new one for a job only when `open_new` and nothing else fits.
+    fn recreate(&mut self, plan: &mut Plan, open_new: bool) {
+        if self.objective() == Objective::Prize && self.rng.random_bool(tune("RATIO", RATIO_SHARE))
+        {
+            self.recreate_by_ratio(plan);
+        } else {
+            self.recreate_in_order(plan, open_new);
+        }
+    }
+
+    /// Prize: repeatedly inserts the job with the best value² per time used (Vansteenwegen
+    /// et al. 2009), its rating perturbed by a random factor per job.
+    fn recreate_by_ratio(&mut self, plan: &mut Plan) {
+        let model = self.model;
+        let nt = plan.routes.len();
+        let pool: Vec<usize> = plan
+            .unserved()
+            .filter(|&j| worth_serving(model, j))
+            .collect();
+        let noise: Vec<f64> = pool
+            .iter()
+            .map(|_| self.rng.random_range(0.7..1.3))
+            .collect();
+        let mut done = vec![false; pool.len()];
+        let mut best: Vec<Option<Insertion>> = vec![None; pool.len() * nt];
+        for r in 0..nt {
+            self.refresh(plan, &pool, &done, r, &mut best);
+        }
+        loop {
+            let mut choice: Option<(usize, usize, (bool, f64))> = None;
+            for (k, &j) in pool.iter().enumerate() {
+                for r in 0..nt {
+                    let Some(ins) = best[k * nt + r] else {
+                        continue;
+                    };
+                    let v = model.inst.jobs[j].value.max(0.0);
+                    let rating = (model.must[j], noise[k] * v * v / (ins.shift + 1e-9));
+                    if choice.is_none_or(|c| rating > c.2) {
+                        choice = Some((k, r, rating));
+                    }
+                }
+            }
+            let Some((k, r, _)) = choice else { break };
+            let pos = best[k * nt + r].expect("chosen insertion").pos;
+            plan.insert(model, pool[k], r, pos);
+            done[k] = true;
+            for b in &mut best[k * nt..(k + 1) * nt] {
+                *b = None;
+            }
+            self.refresh(plan, &pool, &done, r, &mut best);
+        }
+    }
+
+    /// Recomputes the best insertion into route `r` of every job still in the pool.
+    fn refresh(
+        &mut self,
+        plan: &Plan,
+        pool: &[usize],
+        done: &[bool],
+        r: usize,
+        best: &mut [Option<Insertion>],
+    ) {
+        let nt = plan.routes.len();
+        for (k, &j) in pool.iter().enumerate() {
+            if !done[k] {
+                let rng = &mut self.rng;
+                best[k * nt + r] =
+                    plan.routes[r].best_insertion(self.model, j, true, || rng.random_bool(BLINK));
+            }
+        }
+    }
+
+    /// Inserts jobs one by one in a random order rule, each at its cheapest place.
+    fn recreate_in_order(&mut self, plan: &mut Plan, open_new: bool) {
+        let model = self.model;
+        let mut pool: Vec<usize> = plan
+            .unserved()
+            .filter(|&j| worth_serving(model, j))
+            .collect();
+        if pool.is_empty() {
+            return;
+        }
+        self.sort(&mut pool);
+        let visit_all = self.objective() == Objective::VisitAll;
+        for j in pool {
+            let mut choice: Option<(usize, Insertion)> = None;
+            for pass_empty in [false, true] {
+                if pass_empty && (!visit_all || !open_new || choice.is_some()) {
+                    break;
+                }
+                for (r, route) in plan.routes.iter().enumerate() {
+                    if visit_all && route.jobs.is_empty() != pass_empty {
+                        continue;
+                    }
+                    let rng = &mut self.rng;
+                    if let Some(ins) =
+                        route.best_insertion(model, j, false, || rng.random_bool(BLINK))
+                        && choice.is_none_or(|(_, c)| ins.added < c.added)
+                    {
+                        choice = Some((r, ins));
+                    }
+                }
+            }
+            if let Some((r, ins)) = choice {
+                plan.insert(model, j, r, ins.pos);
+            }
+        }
+    }
+
+    /// Orders the jobs to reinsert: jobs that must be served first, then by a random rule.
+    fn sort(&mut self, pool: &mut [usize]) {
+        let model = self.model;
+        let inst = model.inst;
+        let depot = inst.tours.first().map_or(0, |t| t.start_location);
+        let far = |j: usize| inst.time.get(depot, inst.jobs[j].location);
+        let width = |j: usize| {
+            inst.jobs[j]
+                .windows
+                .iter()
+                .map(|w| w.close - w.open)
+                .sum::<f64>()
+        };
+        let order = match self.rng.random_range(0..13) {
+            0..4 => Order::Random,
+            4..8 => Order::Value,
+            8..10 => Order::Far,
+            10..11 => Order::Close,
+            _ => Order::TightWindow,
+        };
+        pool.shuffle(&mut self.rng);
+        let key = |j: usize| -> f64 {
+            match order {
+                Order::Random => 0.0,
+                Order::Value => match inst.objective {
+                    Objective::Prize => -inst.jobs[j].value,
+                    Objective::VisitAll => -inst.jobs[j].load,
+                },
+                Order::Far => -far(j),
+                Order::Close => far(j),
+                Order::TightWindow => width(j),
+            }
+        };
+        pool.sort_by(|&a, &b| {
+            model.must[b]
+                .cmp(&model.must[a])
+                .then(key(a).total_cmp(&key(b)))
+        });
+    }
+}
+
+fn tune(name: &str, default: f64) -> f64 {
+    std::env::var(format!("JEMPOL_{name}"))
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

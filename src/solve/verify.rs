@@ -1,0 +1,590 @@
+//! The independent plan checker. It shares no code with the search: it recomputes every
+//! tour from scratch with its own forward pass and checks every rule of
+//! [`instance`](super::instance), listing all violations at once.
+//!
+//! Schedule convention: service at each stop starts as early as the rules allow (a van that
+//! arrives early waits). The reported departure `depart` is the latest one that keeps the
+//! first service start unchanged, so a team does not wait at its first stop; every later
+//! time is as if the van left at the tour's `start`.
+
+use std::fmt;
+
+use super::instance::{Instance, Job, Solution, Tour, Window};
+
+/// One served job in a tour's schedule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Visit {
+    pub job: usize,
+    pub arrive: f64,
+    pub start: f64,
+    pub end: f64,
+}
+
+/// The recomputed timetable of one tour. An unused tour has no visits and zero totals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TourSchedule {
+    pub visits: Vec<Visit>,
+    pub depart: f64,
+    pub back: f64,
+    pub drive_time: f64,
+    pub distance: f64,
+    pub load: f64,
+}
+
+/// A plan that keeps every rule, with its schedule and totals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerifiedPlan {
+    pub tours: Vec<TourSchedule>,
+    pub value: f64,
+    pub travel_time: f64,
+    pub distance: f64,
+    /// Per job: whether some tour serves it.
+    pub served: Vec<bool>,
+}
+
+/// A broken rule, with the tour and job it concerns when there is one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Violation {
+    pub tour: Option<usize>,
+    pub job: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(t) = self.tour {
+            write!(f, "tour {t}: ")?;
+        }
+        if let Some(j) = self.job {
+            write!(f, "job {j}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Comparison slack: 1e-6 relative (absolute near zero).
+fn slack(x: f64) -> f64 {
+    1e-6 * x.abs().max(1.0)
+}
+
+fn at_most(a: f64, b: f64) -> bool {
+    a <= b + slack(b)
+}
+
+/// Driving minutes available in `[from, to]`: the interval minus the breaks.
+fn driving_room(breaks: &[Window], from: f64, to: f64) -> f64 {
+    let paused: f64 = breaks
+        .iter()
+        .map(|b| (b.close.min(to) - b.open.max(from)).max(0.0))
+        .sum();
+    (to - from) - paused
+}
+
+/// Arrival after `leg` of driving from `from`: the first moment with `leg` driving room.
+/// The room grows only outside breaks, so the answer is `leg` past `from` or past the end
+/// of a break.
+fn arrival(breaks: &[Window], from: f64, leg: f64) -> f64 {
+    if leg <= 0.0 {
+        return from;
+    }
+    let mut anchors: Vec<f64> = vec![from];
+    anchors.extend(breaks.iter().map(|b| b.close).filter(|&c| c > from));
+    let mut best = f64::INFINITY;
+    for &a in &anchors {
+        let room_before = driving_room(breaks, from, a);
+        if room_before >= leg {
+            continue;
+        }
+        let candidate = a + (leg - room_before);
+        // The remaining driving must fit before the next break begins.
+        let blocked = breaks.iter().any(|b| b.open < candidate && b.close > a);
+        if !blocked {
+            best = best.min(candidate);
+        }
+    }
+    best
+}
+
+/// The latest departure that still arrives by `by` after `leg` of driving.
+fn latest_departure(breaks: &[Window], by: f64, leg: f64) -> f64 {
+    if leg <= 0.0 {
+        return by;
+    }
+    let mut anchors: Vec<f64> = vec![by];
+    anchors.extend(breaks.iter().map(|b| b.open).filter(|&o| o < by));
+    let mut best = f64::NEG_INFINITY;
+    for &a in &anchors {
+        let room_after = driving_room(breaks, a, by);
+        if room_after >= leg {
+            continue;
+        }
+        let candidate = a - (leg - room_after);
+        let blocked = breaks.iter().any(|b| b.close > candidate && b.open < a);
+        if !blocked {
+            best = best.max(candidate);
+        }
+    }
+    best
+}
+
+/// Whether a service of `dur` may start at `s`.
+fn start_allowed(job: &Job, breaks: &[Window], s: f64, dur: f64) -> bool {
+    let in_window = job.windows.iter().any(|w| {
+        let last = if job.finish_by_close {
+            w.close - dur
+        } else {
+            w.close
+        };
+        s >= w.open - slack(w.open) && at_most(s, last)
+    });
+    let hits_break = breaks
+        .iter()
+        .any(|b| s < b.close - slack(b.close) && s + dur > b.open + slack(b.open));
+    in_window && !hits_break
+}
+
+/// The earliest allowed service start at or after `arrive`. The set of allowed starts is a
+/// union of intervals whose left ends are window openings and break ends, so the first
+/// allowed candidate among those (and `arrive`) is the answer.
+fn first_start(job: &Job, breaks: &[Window], arrive: f64, dur: f64) -> Option<f64> {
+    let mut candidates: Vec<f64> = vec![arrive];
+    candidates.extend(job.windows.iter().map(|w| w.open));
+    candidates.extend(breaks.iter().map(|b| b.close));
+    candidates.retain(|&c| c >= arrive);
+    candidates.sort_by(f64::total_cmp);
+    candidates
+        .into_iter()
+        .find(|&c| start_allowed(job, breaks, c, dur))
+}
+
+struct Checker<'a> {
+    instance: &'a Instance,
+    violations: Vec<Violation>,
+}
+
+impl Checker<'_> {
+    fn flag(&mut self, tour: Option<usize>, job: Option<usize>, message: String) {
+        self.violations.push(Violation { tour, job, message });
+    }
+
+    fn check_instance(&mut self) {
+        let n = self.instance.time.len();
+        if self.instance.distance.len() != n {
+            self.flag(
+                None,
+                None,
+                format!(
+                    "the distance matrix has {} locations, the time matrix {n}",
+                    self.instance.distance.len()
+                ),
+            );
+        }
+        for (j, job) in self.instance.jobs.iter().enumerate() {
+            if job.location >= n {
+                self.flag(
+                    None,
+                    Some(j),
+                    format!(
+                        "location {} is outside the {n}-location matrix",
+                        job.location
+                    ),
+                );
+            }
+        }
+        for (t, tour) in self.instance.tours.iter().enumerate() {
+            if tour.start_location >= n || tour.end_location >= n {
+                self.flag(
+                    Some(t),
+                    None,
+                    format!("start or end location is outside the {n}-location matrix"),
+                );
+            }
+            if tour.sets == 0 {
+                self.flag(Some(t), None, "the tour has no recording sets".to_string());
+            }
+        }
+    }
+
+    fn check_tour(&mut self, t: usize, tour: &Tour, route: &[usize]) -> TourSchedule {
+        let inst = self.instance;
+        let mut schedule = TourSchedule {
+            visits: Vec::new(),
+            depart: tour.start,
+            back: tour.start,
+            drive_time: 0.0,
+            distance: 0.0,
+            load: 0.0,
+        };
+        if route.is_empty() {
+            return schedule;
+        }
+        let sets = f64::from(tour.sets.max(1));
+        let mut at = tour.start_location;
+        let mut clock = tour.start;
+        let mut first_leg = None;
+        for &j in route {
+            let Some(job) = inst.jobs.get(j) else {
+                self.flag(
+                    Some(t),
+                    Some(j),
+                    format!("no such job (there are {})", inst.jobs.len()),
+                );
+                continue;
+            };
+            if job.requires & !tour.equipment != 0 {
+                self.flag(
+                    Some(t),
+                    Some(j),
+                    format!(
+                        "needs equipment bits {:#b}, the tour carries {:#b}",
+                        job.requires, tour.equipment
+                    ),
+                );
+            }
+            if tour.day >= 64 || job.days & (1u64 << tour.day) == 0 {
+                self.flag(Some(t), Some(j), format!("not allowed on day {}", tour.day));
+            }
+            let leg = inst.time.get(at, job.location);
+            first_leg.get_or_insert(leg);
+            schedule.drive_time += leg;
+            schedule.distance += inst.distance.get(at, job.location);
+            schedule.load += job.load;
+            let arrive = arrival(&tour.breaks, clock, leg);
+            let dur = job.service_fixed + job.service_work / sets;
+            let start = match first_start(job, &tour.breaks, arrive, dur) {
+                Some(s) => s,
+                None => {
+                    self.flag(Some(t), Some(j), format!("arrives at {arrive}, after every window it can start in (service {dur})"));
+                    arrive
+                }
+            };
+            schedule.visits.push(Visit {
+                job: j,
+                arrive,
+                start,
+                end: start + dur,
+            });
+            clock = start + dur;
+            at = job.location;
+        }
+        let leg = inst.time.get(at, tour.end_location);
+        schedule.drive_time += leg;
+        schedule.distance += inst.distance.get(at, tour.end_location);
+        schedule.back = arrival(&tour.breaks, clock, leg);
+        if let (Some(first), Some(leg)) = (schedule.visits.first(), first_leg) {
+            schedule.depart = latest_departure(&tour.breaks, first.start, leg).max(tour.start);
+        }
+        if !at_most(schedule.back, tour.end) {
+            self.flag(
+                Some(t),
+                None,
+                format!(
+                    "back at {}, after the tour's end {}",
+                    schedule.back, tour.end
+                ),
+            );
+        }
+        if !at_most(schedule.load, tour.capacity) {
+            self.flag(
+                Some(t),
+                None,
+                format!("load {} exceeds capacity {}", schedule.load, tour.capacity),
+            );
+        }
+        if !at_most(schedule.drive_time, tour.max_drive) {
+            self.flag(
+                Some(t),
+                None,
+                format!(
+                    "drives {}, more than the limit {}",
+                    schedule.drive_time, tour.max_drive
+                ),
+            );
+        }
+        schedule
+    }
+}
+
+/// Checks `solution` against every rule of `instance`. On success returns the schedule and
+/// totals; otherwise every violation found.
+pub fn verify(instance: &Instance, solution: &Solution) -> Result<VerifiedPlan, Vec<Violation>> {
+    let mut checker = Checker {
+        instance,
+        violations: Vec::new(),
+    };
+    checker.check_instance();
+    if !checker.violations.is_empty() {
+        return Err(checker.violations);
+    }
+    if solution.routes.len() != instance.tours.len() {
+        checker.flag(
+            None,
+            None,
+            format!(
+                "the plan has {} routes for {} tours",
+                solution.routes.len(),
+                instance.tours.len()
+            ),
+        );
+        return Err(checker.violations);
+    }
+    let mut times_served = vec![0usize; instance.jobs.len()];
+    let mut tours = Vec::with_capacity(instance.tours.len());
+    for (t, (tour, route)) in instance.tours.iter().zip(&solution.routes).enumerate() {
+        tours.push(checker.check_tour(t, tour, route));
+        for &j in route {
+            if let Some(count) = times_served.get_mut(j) {
+                *count += 1;
+            }
+        }
+    }
+    for (j, (job, &count)) in instance.jobs.iter().zip(&times_served).enumerate() {
+        if count > 1 {
+            checker.flag(None, Some(j), format!("served {count} times"));
+        }
+        let must = job.mandatory || instance.objective == super::instance::Objective::VisitAll;
+        if must && count == 0 {
+            checker.flag(
+                None,
+                Some(j),
+                format!("'{}' must be served but is not", job.name),
+            );
+        }
+    }
+    if !checker.violations.is_empty() {
+        return Err(checker.violations);
+    }
+    let served: Vec<bool> = times_served.iter().map(|&c| c > 0).collect();
+    let value = instance
+        .jobs
+        .iter()
+        .zip(&served)
+        .filter(|(_, s)| **s)
+        .map(|(j, _)| j.value)
+        .sum();
+    Ok(VerifiedPlan {
+        value,
+        travel_time: tours.iter().map(|s| s.drive_time).sum(),
+        distance: tours.iter().map(|s| s.distance).sum(),
+        served,
+        tours,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::instance::{Matrix, Objective};
+
+    fn w(open: f64, close: f64) -> Window {
+        Window { open, close }
+    }
+
+    /// Depot 0, jobs at 1 and 2 on a line, 10 minutes apart; one tour with a break 40-50.
+    fn instance() -> Instance {
+        let line = Matrix::from_fn(3, |a, b| (a as f64 - b as f64).abs() * 10.0);
+        let job = |location: usize, window: Window| Job {
+            name: format!("J{location}"),
+            location,
+            value: 5.0,
+            service_fixed: 5.0,
+            service_work: 10.0,
+            windows: vec![window],
+            finish_by_close: false,
+            days: 0b1,
+            requires: 0b1,
+            load: 3.0,
+            mandatory: false,
+        };
+        Instance {
+            time: line.clone(),
+            distance: Matrix::from_fn(3, |a, b| line.get(a, b) * 100.0),
+            jobs: vec![job(1, w(0.0, 100.0)), job(2, w(20.0, 60.0))],
+            tours: vec![Tour {
+                van: 0,
+                day: 0,
+                start_location: 0,
+                end_location: 0,
+                start: 0.0,
+                end: 100.0,
+                breaks: vec![w(40.0, 50.0)],
+                equipment: 0b1,
+                sets: 2,
+                capacity: 10.0,
+                max_drive: 60.0,
+            }],
+            objective: Objective::Prize,
+        }
+    }
+
+    fn plan(routes: Vec<Vec<usize>>) -> Solution {
+        Solution { routes }
+    }
+
+    /// The messages of all violations, asserting there is at least one.
+    fn broken(inst: &Instance, routes: Vec<Vec<usize>>) -> Vec<String> {
+        let v = verify(inst, &plan(routes)).expect_err("a violation");
+        v.iter().map(|v| v.to_string()).collect()
+    }
+
+    #[test]
+    fn schedules_a_valid_plan_with_a_break_on_the_way_back() {
+        let p = verify(&instance(), &plan(vec![vec![0, 1]])).expect("valid");
+        let s = &p.tours[0];
+        // Service 5 + 10/2 sets = 10: J1 10-20, J2 30-40, drive back pauses for 40-50.
+        assert_eq!(
+            s.visits[0],
+            Visit {
+                job: 0,
+                arrive: 10.0,
+                start: 10.0,
+                end: 20.0
+            }
+        );
+        assert_eq!(
+            s.visits[1],
+            Visit {
+                job: 1,
+                arrive: 30.0,
+                start: 30.0,
+                end: 40.0
+            }
+        );
+        assert_eq!(
+            (s.depart, s.back, s.drive_time, s.load),
+            (0.0, 70.0, 40.0, 6.0)
+        );
+        assert_eq!((p.value, p.travel_time, p.distance), (10.0, 40.0, 4000.0));
+        assert_eq!(p.served, vec![true, true]);
+    }
+
+    #[test]
+    fn service_waits_for_the_window_and_skips_the_break() {
+        let mut inst = instance();
+        inst.jobs[1].windows = vec![w(35.0, 60.0)];
+        let p = verify(&inst, &plan(vec![vec![0, 1]])).expect("valid");
+        // Arrives 30, window opens 35, but 35-45 would overlap the break: starts at 50.
+        assert_eq!(
+            p.tours[0].visits[1],
+            Visit {
+                job: 1,
+                arrive: 30.0,
+                start: 50.0,
+                end: 60.0
+            }
+        );
+        // Leaves as late as keeps the first start: J1 has a window from 0, so at 0.
+        inst.jobs[0].windows = vec![w(25.0, 100.0)];
+        let p = verify(&inst, &plan(vec![vec![0]])).expect("valid");
+        assert_eq!(
+            (p.tours[0].depart, p.tours[0].visits[0].start),
+            (15.0, 25.0)
+        );
+    }
+
+    #[test]
+    fn catches_a_missed_window() {
+        let mut inst = instance();
+        inst.jobs[1].windows = vec![w(0.0, 5.0)];
+        let msgs = broken(&inst, vec![vec![0, 1]]);
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("tour 0: job 1: arrives at 30")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn catches_a_service_that_ends_after_close() {
+        let mut inst = instance();
+        inst.jobs[1].windows = vec![w(20.0, 35.0)];
+        inst.jobs[1].finish_by_close = true;
+        assert!(broken(&inst, vec![vec![0, 1]])[0].contains("after every window"));
+        inst.jobs[1].finish_by_close = false;
+        assert!(verify(&inst, &plan(vec![vec![0, 1]])).is_ok());
+    }
+
+    #[test]
+    fn catches_missing_equipment_and_wrong_day() {
+        let mut inst = instance();
+        inst.jobs[0].requires = 0b11;
+        inst.jobs[1].days = 0b10;
+        let msgs = broken(&inst, vec![vec![0, 1]]);
+        assert!(
+            msgs.iter().any(|m| m.contains("job 0: needs equipment")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("job 1: not allowed on day 0")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn catches_capacity_drive_and_tour_end() {
+        let mut inst = instance();
+        inst.tours[0].capacity = 5.0;
+        inst.tours[0].max_drive = 30.0;
+        inst.tours[0].end = 60.0;
+        let msgs = broken(&inst, vec![vec![0, 1]]);
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].contains("back at 70"), "{msgs:?}");
+        assert!(msgs[1].contains("load 6 exceeds capacity 5"), "{msgs:?}");
+        assert!(
+            msgs[2].contains("drives 40, more than the limit 30"),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn catches_duplicates_unknown_jobs_and_missing_mandatory_jobs() {
+        let mut inst = instance();
+        inst.jobs[1].mandatory = true;
+        let msgs = broken(&inst, vec![vec![0, 0, 7]]);
+        assert!(
+            msgs.iter()
+                .any(|m| m == "tour 0: job 7: no such job (there are 2)"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m == "job 0: served 2 times"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("job 1: 'J2' must be served")),
+            "{msgs:?}"
+        );
+        inst.jobs[1].mandatory = false;
+        inst.objective = Objective::VisitAll;
+        assert!(broken(&inst, vec![vec![0]])[0].contains("must be served"));
+    }
+
+    #[test]
+    fn catches_a_route_count_mismatch() {
+        let msgs = broken(&instance(), vec![vec![0], vec![1]]);
+        assert_eq!(msgs, vec!["the plan has 2 routes for 1 tours".to_string()]);
+    }
+
+    #[test]
+    fn tolerates_rounding_but_not_more() {
+        let mut inst = instance();
+        inst.tours[0].end = 70.0 - 1e-8;
+        assert!(verify(&inst, &plan(vec![vec![0, 1]])).is_ok());
+        inst.tours[0].end = 70.0 - 1e-3;
+        assert!(verify(&inst, &plan(vec![vec![0, 1]])).is_err());
+    }
+
+    #[test]
+    fn driving_helpers_agree_on_breaks() {
+        let breaks = [w(10.0, 20.0), w(30.0, 35.0)];
+        assert_eq!(arrival(&breaks, 5.0, 6.0), 21.0);
+        assert_eq!(arrival(&breaks, 12.0, 6.0), 26.0);
+        assert_eq!(arrival(&breaks, 5.0, 20.0), 40.0);
+        assert_eq!(arrival(&breaks, 5.0, 5.0), 10.0);
+        assert_eq!(latest_departure(&breaks, 21.0, 6.0), 5.0);
+        assert_eq!(latest_departure(&breaks, 15.0, 6.0), 4.0);
+        assert_eq!(latest_departure(&breaks, 40.0, 20.0), 5.0);
+    }
+}
