@@ -119,14 +119,13 @@ fn shorten(names: &[&str]) -> String {
 fn short_names(names: Vec<String>) -> Vec<String> {
     let first = names.first().cloned().unwrap_or_default();
     let shared = first
-        .match_indices('-')
+        .rmatch_indices('-')
         .map(|(i, _)| i + 1)
-        .filter(|&end| {
+        .find(|&end| {
             names
                 .iter()
                 .all(|n| n.len() > end && n.starts_with(&first[..end]))
         })
-        .last()
         .unwrap_or(0);
     names.into_iter().map(|n| n[shared..].to_string()).collect()
 }
