@@ -82,9 +82,8 @@ pub fn plan(args: PlanArgs) -> anyhow::Result<()> {
     let run = run_plan(&args.scenario, &args.search.options(args.out.clone()))?;
     print!("{}", run.summary);
     println!(
-        "{} {}",
-        jempol::plan::text::summary::WROTE,
-        run.out.display()
+        "{}",
+        jempol::plan::text::summary::wrote(run.files.len(), &run.out)
     );
     Ok(())
 }

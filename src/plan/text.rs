@@ -25,7 +25,11 @@ pub mod summary {
     pub const VISITS: &str = "visits";
     pub const AND_MORE: &str = "more stops with no time left (all in plan.json)";
     pub const PARTS: &str = "parts";
-    pub const WROTE: &str = "Wrote";
+
+    /// The last line of `jempol plan`.
+    pub fn wrote(files: usize, folder: &std::path::Path) -> String {
+        format!("Wrote {files} files in {}", folder.display())
+    }
 }
 
 /// `jempol verify`.
