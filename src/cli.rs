@@ -1,6 +1,7 @@
 //! The command line: parse, call the library, map errors to exit codes.
 
 mod map;
+mod plan;
 
 use std::process::ExitCode;
 
@@ -22,12 +23,28 @@ enum Command {
     /// Road maps: inspect, route, travel-time matrices.
     #[command(subcommand)]
     Map(map::MapCommand),
+    /// Plan a week: solve the scenario, verify the plan, write plan.json, schedule.csv and GPX.
+    Plan(plan::PlanArgs),
+    /// Report every problem of a scenario at once; fails if there is any.
+    Check(plan::CheckArgs),
+    /// Re-check a saved plan.json against its scenario with the independent verifier.
+    Verify(plan::VerifyArgs),
+    /// Plan several scenarios and show them side by side, with the stops gained and lost.
+    Compare(plan::CompareArgs),
+    /// Scenario helpers.
+    #[command(subcommand)]
+    Scenario(plan::ScenarioCommand),
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Map(command) => map::run(command),
+        Command::Plan(args) => plan::plan(args),
+        Command::Check(args) => plan::check(args),
+        Command::Verify(args) => plan::verify(args),
+        Command::Compare(args) => plan::compare(args),
+        Command::Scenario(command) => plan::scenario(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

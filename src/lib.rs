@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod map;
+pub mod plan;
 pub mod progress;
 pub mod route;
 pub mod scenario;

@@ -1,0 +1,168 @@
+//! `jempol plan | verify | compare`: solve a scenario, check the plan with the independent
+//! verifier, and write what planners and drivers use.
+
+pub mod compare;
+pub mod outputs;
+pub mod report;
+pub mod summary;
+pub mod text;
+pub mod verify_saved;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::scenario::reasons::reason;
+use crate::scenario::{self, Prepared};
+use crate::solve::verify::verify;
+use crate::solve::{Solution, SolveOptions, VerifiedPlan, Violation};
+pub use report::PlanReport;
+
+/// Overrides from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct PlanOptions {
+    pub out: Option<PathBuf>,
+    pub time_limit: Option<Duration>,
+    pub iterations: Option<u64>,
+    pub seed: Option<u64>,
+}
+
+/// A solved and verified scenario.
+pub struct Solved {
+    pub prepared: Prepared,
+    pub travel_label: String,
+    pub solution: Solution,
+    pub report: PlanReport,
+}
+
+/// Reads, solves and verifies a scenario. A plan the verifier rejects is an error.
+pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solved> {
+    let mut prepared = scenario::prepare(path)?;
+    if let Some(seed) = options.seed {
+        prepared.scenario.seed = seed;
+    }
+    if let Some(limit) = options.time_limit {
+        prepared.scenario.time_limit = limit;
+    }
+    if let Some(iterations) = options.iterations {
+        prepared.scenario.iterations = Some(iterations);
+    }
+    let solve_options = SolveOptions {
+        seed: prepared.scenario.seed,
+        time_limit: Some(prepared.scenario.time_limit),
+        iterations: prepared.scenario.iterations,
+    };
+    let solution = crate::solve::solve(&prepared.built.instance, &solve_options);
+    let verified = checked(&prepared, &solution)?;
+    let travel_label = prepared.source.label();
+    let report = report::report(&prepared, &travel_label, &verified);
+    Ok(Solved {
+        prepared,
+        travel_label,
+        solution,
+        report,
+    })
+}
+
+/// Runs the verifier; violations become one error naming each, with the reason when a
+/// mandatory stop was left out.
+pub fn checked(prepared: &Prepared, solution: &Solution) -> anyhow::Result<VerifiedPlan> {
+    verify(&prepared.built.instance, solution).map_err(|violations| {
+        anyhow::anyhow!(
+            "{}:\n{}",
+            text::verify::REJECTED,
+            explain(prepared, &violations)
+        )
+    })
+}
+
+/// One line per violation, naming the van-day and the stop instead of indices.
+fn explain(prepared: &Prepared, violations: &[Violation]) -> String {
+    let built = &prepared.built;
+    let mut lines = Vec::new();
+    for v in violations {
+        let mut line = String::from("  ");
+        if let Some(info) = v.tour.and_then(|t| built.tours.get(t)) {
+            line += &format!("{} {}: ", prepared.scenario.vans[info.van].name, info.date);
+        }
+        if let Some(job) = v.job.and_then(|j| built.instance.jobs.get(j)) {
+            line += &format!("`{}`: ", job.name);
+        }
+        line += &v.message;
+        if let Some(j) = v
+            .job
+            .filter(|&j| built.instance.jobs.get(j).is_some_and(|job| job.mandatory))
+        {
+            line += &format!(
+                " (mandatory; alone: {})",
+                reason(&prepared.scenario, built, j)
+            );
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+/// What `jempol plan` did.
+pub struct PlanRun {
+    pub out: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub report: PlanReport,
+    pub summary: String,
+}
+
+/// `jempol plan`: solve, verify, then write plan.json, schedule.csv and one GPX per van-day.
+pub fn run_plan(path: &Path, options: &PlanOptions) -> anyhow::Result<PlanRun> {
+    let solved = solve_scenario(path, options)?;
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("out").join(slug(&solved.prepared.scenario.name)));
+    std::fs::create_dir_all(&out)
+        .map_err(|e| anyhow::anyhow!("cannot create the output folder {}: {e}", out.display()))?;
+    let files = outputs::write_all(&out, &solved)?;
+    let summary = summary::summary(&solved.report);
+    Ok(PlanRun {
+        out,
+        files,
+        report: solved.report,
+        summary,
+    })
+}
+
+/// A file-name-safe form of a name: lowercase ASCII letters and digits joined by `-`.
+pub fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() {
+        "scenario".to_string()
+    } else {
+        s
+    }
+}
+
+/// Hours from "HH:MM" to "HH:MM".
+pub fn hours_between(from: &str, to: &str) -> f64 {
+    let t = |x: &str| scenario::units::parse_time_of_day(x).unwrap_or(0.0);
+    (t(to) - t(from)) / 3600.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("Magetan, minggu 7-11 Desember 2026"),
+            "magetan-minggu-7-11-desember-2026"
+        );
+        assert_eq!(slug("!!!"), "scenario");
+    }
+}

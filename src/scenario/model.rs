@@ -1,0 +1,624 @@
+//! The scenario after merging and reading: plain values in seconds, dates and bitmasks.
+//! [`resolve`] turns the merged layers into a [`Scenario`], collecting every problem instead
+//! of stopping at the first.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::problem::{At, Loc, Problem};
+use super::raw::{RawScenario, RawStop, TextList};
+use super::units::{
+    WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_weekdays, weekday_name,
+};
+use crate::map::LatLon;
+
+/// People to record at a stop, per group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct People {
+    pub elderly: u32,
+    pub disabled: u32,
+    pub new_eligible: u32,
+}
+
+impl People {
+    pub fn total(&self) -> u32 {
+        self.elderly + self.disabled + self.new_eligible
+    }
+
+    pub fn add(&mut self, other: &People) {
+        self.elderly += other.elderly;
+        self.disabled += other.disabled;
+        self.new_eligible += other.new_eligible;
+    }
+}
+
+/// A value per group (weights, minutes per person).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PerGroup {
+    pub elderly: f64,
+    pub disabled: f64,
+    pub new_eligible: f64,
+}
+
+impl PerGroup {
+    /// Σ value × people.
+    pub fn dot(&self, people: &People) -> f64 {
+        self.elderly * f64::from(people.elderly)
+            + self.disabled * f64::from(people.disabled)
+            + self.new_eligible * f64::from(people.new_eligible)
+    }
+}
+
+/// How travel times are obtained.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TravelChoice {
+    /// Shortest paths on an OpenStreetMap road network.
+    Roads {
+        map: PathBuf,
+        profile: Option<PathBuf>,
+    },
+    /// Great-circle distance × `detour` at `speed_kmh`: a fallback, not roads.
+    StraightLine { detour: f64, speed_kmh: f64 },
+}
+
+/// Working hours of one weekday, seconds since midnight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayHours {
+    pub shift: (f64, f64),
+    pub breaks: Vec<(f64, f64)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Service {
+    /// Unpacking, connecting and testing the sets at each visit (seconds).
+    pub setup: f64,
+    /// Recording time per person with one set (seconds).
+    pub per_person: PerGroup,
+    /// The fixed time of a home visit (seconds), setup included.
+    pub home_visit: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Van {
+    pub name: String,
+    pub sets: u32,
+    pub equipment: Vec<At<String>>,
+    pub blank_cards: Option<u32>,
+    /// Seconds of driving allowed per day.
+    pub max_drive: Option<f64>,
+    /// Weekday bitmask (bit 0 = Monday).
+    pub days: u8,
+    pub at: Option<Loc>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stop {
+    pub name: String,
+    pub location: LatLon,
+    pub people: People,
+    /// Sorted windows in which the service happens (start and end inside one window).
+    pub windows: Vec<(f64, f64)>,
+    /// Weekday bitmask (bit 0 = Monday).
+    pub days: u8,
+    pub requires: Vec<String>,
+    pub home_visit: bool,
+    pub mandatory: bool,
+    pub desa: String,
+    pub kecamatan: String,
+    pub at: Option<Loc>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub file: PathBuf,
+    pub name: String,
+    pub travel: TravelChoice,
+    pub week_start: NaiveDate,
+    /// The working dates of the week, in order.
+    pub dates: Vec<NaiveDate>,
+    pub seed: u64,
+    pub time_limit: Duration,
+    /// Search iterations; with a budget the plan depends only on the seed (the time limit
+    /// then only cuts the search short).
+    pub iterations: Option<u64>,
+    pub depot_name: String,
+    pub depot: LatLon,
+    pub weights: PerGroup,
+    pub service: Service,
+    /// Hours per weekday, Monday first.
+    pub hours: [Option<DayHours>; 7],
+    /// The equipment tags the scenario declares (`equipment = [...]`), if it does.
+    pub equipment: Option<Vec<At<String>>>,
+    pub vans: Vec<Van>,
+    pub stops: Vec<Stop>,
+}
+
+/// Default detour factor and speed of the straight-line fallback.
+pub const STRAIGHT_LINE_DETOUR: f64 = 1.4;
+pub const STRAIGHT_LINE_SPEED_KMH: f64 = 30.0;
+
+/// Collects problems while reading values.
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn problem(&mut self, at: Option<&Loc>, message: impl Into<String>, fix: impl Into<String>) {
+        self.problems.push(Problem::new(at, message, fix));
+    }
+
+    /// Parses `value` with `parse`; on failure records a problem and returns `None`.
+    fn parse<T>(
+        &mut self,
+        value: &At<String>,
+        what: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        match parse(&value.value) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problem(value.loc(), format!("{what}: {e}"), "correct the value");
+                None
+            }
+        }
+    }
+
+    fn duration(&mut self, value: Option<&At<String>>, what: &str, default: f64) -> f64 {
+        value
+            .and_then(|v| self.parse(v, what, parse_duration))
+            .unwrap_or(default)
+    }
+
+    fn location(&mut self, value: &At<[f64; 2]>, what: &str) -> LatLon {
+        let [lat, lon] = value.value;
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            self.problem(
+                value.loc(),
+                format!("{what}: [{lat}, {lon}] is not a [lat, lon] coordinate"),
+                "write the location as [latitude, longitude] in degrees",
+            );
+        }
+        LatLon { lat, lon }
+    }
+}
+
+/// Builds the scenario from merged layers; `file` is the scenario named on the command line.
+/// Returns every problem found; the scenario is usable only when there are none.
+pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
+    let mut r = Reader {
+        problems: Vec::new(),
+    };
+    let top = Some(Loc {
+        file: Arc::new(file.to_path_buf()),
+        line: 1,
+        col: 1,
+    });
+    let top = top.as_ref();
+
+    let name = match &raw.name {
+        Some(n) => n.value.clone(),
+        None => {
+            r.problem(
+                top,
+                "the scenario has no `name`",
+                "add `name = \"...\"` at the top",
+            );
+            String::new()
+        }
+    };
+
+    let travel = resolve_travel(&mut r, raw, top);
+
+    let week_start = match &raw.week_start {
+        Some(d) => match NaiveDate::parse_from_str(&d.value.to_string(), "%Y-%m-%d") {
+            Ok(date) if date.weekday() == Weekday::Mon => date,
+            Ok(date) => {
+                let back = date.weekday().num_days_from_monday();
+                let monday = date - chrono::Days::new(u64::from(back));
+                r.problem(
+                    d.loc(),
+                    format!("week_start {date} is a {}, not a Monday", date.weekday()),
+                    format!("start the week on Monday {monday}"),
+                );
+                monday
+            }
+            Err(_) => {
+                r.problem(
+                    d.loc(),
+                    format!("week_start `{}` is not a date", d.value),
+                    "write a date like 2026-12-07",
+                );
+                NaiveDate::default()
+            }
+        },
+        None => {
+            r.problem(
+                top,
+                "the scenario has no `week_start`",
+                "add `week_start = 2026-12-07` (a Monday)",
+            );
+            NaiveDate::default()
+        }
+    };
+
+    let working = match &raw.working_days {
+        Some(days) => r
+            .parse(
+                &At {
+                    value: days.value.joined(),
+                    at: days.at.clone(),
+                },
+                "working_days",
+                parse_weekdays,
+            )
+            .unwrap_or(0b11111),
+        None => 0b11111,
+    };
+    let dates: Vec<NaiveDate> = (0..7)
+        .filter(|d| working & (1 << d) != 0)
+        .map(|d| week_start + chrono::Days::new(d))
+        .collect();
+
+    let time_limit = raw
+        .time_limit
+        .as_ref()
+        .and_then(|t| r.parse(t, "time_limit", parse_duration))
+        .unwrap_or(10.0);
+
+    let (depot_name, depot) = match &raw.depot {
+        Some(d) => {
+            let location = match &d.location {
+                Some(l) => r.location(l, "depot location"),
+                None => {
+                    r.problem(
+                        top,
+                        "the depot has no `location`",
+                        "add `location = [lat, lon]` under [depot]",
+                    );
+                    LatLon { lat: 0.0, lon: 0.0 }
+                }
+            };
+            (
+                d.name
+                    .as_ref()
+                    .map(|n| n.value.clone())
+                    .unwrap_or_else(|| "depot".into()),
+                location,
+            )
+        }
+        None => {
+            r.problem(
+                top,
+                "the scenario has no [depot]",
+                "add [depot] with name and location = [lat, lon]",
+            );
+            ("depot".into(), LatLon { lat: 0.0, lon: 0.0 })
+        }
+    };
+
+    let weights = {
+        let w = raw.weights.clone().unwrap_or_default();
+        let mut weight = |v: Option<At<f64>>, group: &str| match v {
+            Some(v) if v.value < 0.0 || !v.value.is_finite() => {
+                r.problem(
+                    v.loc(),
+                    format!("weight of {group} is {}", v.value),
+                    "use a weight of 0 or more",
+                );
+                0.0
+            }
+            Some(v) => v.value,
+            None => 1.0,
+        };
+        PerGroup {
+            elderly: weight(w.elderly, "elderly"),
+            disabled: weight(w.disabled, "disabled"),
+            new_eligible: weight(w.new_eligible, "new_eligible"),
+        }
+    };
+
+    let service = {
+        let s = raw.service.clone().unwrap_or_default();
+        let p = s.per_person.clone().unwrap_or_default();
+        Service {
+            setup: r.duration(s.setup.as_ref(), "service.setup", 20.0 * 60.0),
+            per_person: PerGroup {
+                elderly: r.duration(p.elderly.as_ref(), "per_person.elderly", 10.0 * 60.0),
+                disabled: r.duration(p.disabled.as_ref(), "per_person.disabled", 12.0 * 60.0),
+                new_eligible: r.duration(
+                    p.new_eligible.as_ref(),
+                    "per_person.new_eligible",
+                    7.0 * 60.0,
+                ),
+            },
+            home_visit: r.duration(s.home_visit.as_ref(), "service.home_visit", 30.0 * 60.0),
+        }
+    };
+
+    let hours = resolve_hours(&mut r, raw);
+    for date in &dates {
+        let day = date.weekday().num_days_from_monday() as usize;
+        if hours[day].is_none() {
+            r.problem(
+                raw.working_days.as_ref().and_then(|w| w.loc()).or(top),
+                format!(
+                    "{} ({date}) is a working day but has no hours",
+                    weekday_name(date.weekday())
+                ),
+                format!(
+                    "add `{} = {{ shift = \"07:30-15:30\" }}` under [hours]",
+                    weekday_name(date.weekday())
+                ),
+            );
+        }
+    }
+
+    let vans = raw.van.iter().map(|v| resolve_van(&mut r, v)).collect();
+
+    let mut stops: Vec<Stop> = Vec::new();
+    if let Some(csv) = raw.stops.as_ref().and_then(|s| s.csv.as_ref()) {
+        match super::stops_csv::read_stops_csv(Path::new(&csv.value)) {
+            Ok((csv_stops, problems)) => {
+                stops.extend(csv_stops);
+                r.problems.extend(problems);
+            }
+            Err(e) => r.problem(
+                csv.loc(),
+                format!("{e:#}"),
+                "check the path; it is relative to the scenario file",
+            ),
+        }
+    }
+    // An inline stop with the name of a CSV stop replaces it; inline duplicates stay (and
+    // `check` reports them).
+    let from_csv = stops.len();
+    for raw_stop in &raw.stop {
+        let stop = resolve_stop(&mut r, raw_stop);
+        match stops[..from_csv].iter().position(|s| s.name == stop.name) {
+            Some(i) => stops[i] = stop,
+            None => stops.push(stop),
+        }
+    }
+
+    let scenario = Scenario {
+        file: file.to_path_buf(),
+        name,
+        travel,
+        week_start,
+        dates,
+        seed: raw.seed.unwrap_or(1),
+        time_limit: Duration::from_secs_f64(time_limit),
+        iterations: raw.iterations,
+        depot_name,
+        depot,
+        weights,
+        service,
+        hours,
+        equipment: raw.equipment.clone(),
+        vans,
+        stops,
+    };
+    (scenario, r.problems)
+}
+
+fn resolve_travel(r: &mut Reader, raw: &RawScenario, top: Option<&Loc>) -> TravelChoice {
+    let straight = || {
+        let s = raw.straight_line.clone().unwrap_or_default();
+        TravelChoice::StraightLine {
+            detour: s.detour.map_or(STRAIGHT_LINE_DETOUR, |v| v.value),
+            speed_kmh: s.speed_kmh.map_or(STRAIGHT_LINE_SPEED_KMH, |v| v.value),
+        }
+    };
+    match (raw.travel.as_ref().map(|t| t.value.as_str()), &raw.map) {
+        (Some("straight-line"), _) => straight(),
+        (Some("roads") | None, Some(map)) => TravelChoice::Roads {
+            map: PathBuf::from(&map.value),
+            profile: raw.profile.as_ref().map(|p| PathBuf::from(&p.value)),
+        },
+        (Some("roads") | None, None) => {
+            r.problem(
+                raw.travel.as_ref().and_then(|t| t.loc()).or(top),
+                "no road map: `map` is not set",
+                "add `map = \"path/to/map.osm.pbf\"`, or `travel = \"straight-line\"` for the fallback",
+            );
+            straight()
+        }
+        (Some(other), _) => {
+            r.problem(
+                raw.travel.as_ref().and_then(|t| t.loc()),
+                format!("travel = \"{other}\" is not known"),
+                "use travel = \"roads\" (with `map`) or travel = \"straight-line\"",
+            );
+            straight()
+        }
+    }
+}
+
+/// Magetan civil-service hours (since Aug 2023): Mon-Thu 07:30-15:30 with lunch, Fri
+/// 07:30-15:00 with Friday prayer. Used when the scenario has no [hours].
+fn default_hours() -> [Option<DayHours>; 7] {
+    let mon_thu = DayHours {
+        shift: (27000.0, 55800.0),
+        breaks: vec![(43200.0, 46800.0)],
+    };
+    let fri = DayHours {
+        shift: (27000.0, 54000.0),
+        breaks: vec![(41400.0, 46800.0)],
+    };
+    [
+        Some(mon_thu.clone()),
+        Some(mon_thu.clone()),
+        Some(mon_thu.clone()),
+        Some(mon_thu),
+        Some(fri),
+        None,
+        None,
+    ]
+}
+
+fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
+    let Some(table) = &raw.hours else {
+        return default_hours();
+    };
+    let mut hours: [Option<DayHours>; 7] = Default::default();
+    for (days, entry) in table {
+        let Some(mask) = r.parse(
+            &At {
+                value: days.clone(),
+                at: entry.at.clone(),
+            },
+            "hours key",
+            parse_weekdays,
+        ) else {
+            continue;
+        };
+        let h = &entry.value;
+        let Some(shift) = r.parse(&h.shift, "shift", parse_interval) else {
+            continue;
+        };
+        let mut breaks = Vec::new();
+        for b in &h.breaks {
+            let Some(b) = r.parse(b, "break", parse_interval) else {
+                continue;
+            };
+            if b.0 < shift.0 || b.1 > shift.1 {
+                r.problem(
+                    h.breaks.first().and_then(|x| x.loc()),
+                    format!(
+                        "the break {} lies outside the shift {}",
+                        fmt_interval(b),
+                        h.shift.value
+                    ),
+                    "move the break inside the shift",
+                );
+                continue;
+            }
+            breaks.push(b);
+        }
+        breaks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if breaks.windows(2).any(|w| w[1].0 < w[0].1) {
+            r.problem(
+                entry.loc(),
+                format!("the breaks of `{days}` overlap"),
+                "merge overlapping breaks into one",
+            );
+        }
+        for (d, (short, _)) in WEEKDAYS.iter().enumerate() {
+            if mask & (1 << d) == 0 {
+                continue;
+            }
+            if hours[d].is_some() {
+                r.problem(
+                    entry.loc(),
+                    format!("{short} has hours in two entries"),
+                    "give each weekday one entry",
+                );
+            }
+            hours[d] = Some(DayHours {
+                shift,
+                breaks: breaks.clone(),
+            });
+        }
+    }
+    hours
+}
+
+fn fmt_interval((a, b): (f64, f64)) -> String {
+    use super::units::format_time_of_day as t;
+    format!("{}-{}", t(a), t(b))
+}
+
+fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
+    let name = v.name.value.clone();
+    let sets = match v.recording_sets.value {
+        n if n < 1 => {
+            r.problem(
+                v.recording_sets.loc(),
+                format!("van `{name}` has {n} recording sets"),
+                "give every van at least 1 recording set, or remove the van",
+            );
+            1
+        }
+        n => n.min(1000) as u32,
+    };
+    let blank_cards = v.blank_cards.as_ref().map(|c| {
+        if c.value < 0 {
+            r.problem(
+                c.loc(),
+                format!("van `{name}` has {} blank cards", c.value),
+                "use 0 or more",
+            );
+        }
+        c.value.clamp(0, u32::MAX as i64) as u32
+    });
+    let max_drive = v
+        .max_driving
+        .as_ref()
+        .and_then(|d| r.parse(d, "max_driving", parse_duration));
+    let days = v
+        .days
+        .as_ref()
+        .and_then(|d| {
+            r.parse(
+                &At {
+                    value: d.value.joined(),
+                    at: d.at.clone(),
+                },
+                "van days",
+                parse_weekdays,
+            )
+        })
+        .unwrap_or(0x7f);
+    let mut equipment = v.equipment.clone();
+    equipment.sort_by(|a, b| a.value.cmp(&b.value));
+    equipment.dedup_by(|a, b| a.value == b.value);
+    Van {
+        name,
+        sets,
+        equipment,
+        blank_cards,
+        max_drive,
+        days,
+        at: v.name.at.clone(),
+    }
+}
+
+fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
+    let name = s.name.value.clone();
+    let location = r.location(&s.location, &format!("stop `{name}`"));
+    let text = |v: &Option<At<TextList>>| {
+        v.as_ref().map(|v| At {
+            value: v.value.joined(),
+            at: v.at.clone(),
+        })
+    };
+    let windows = text(&s.window)
+        .and_then(|w| r.parse(&w, &format!("stop `{name}` window"), parse_intervals))
+        .unwrap_or_default();
+    let days = text(&s.days)
+        .and_then(|d| r.parse(&d, &format!("stop `{name}` days"), parse_weekdays))
+        .unwrap_or(0x7f);
+    let requires = text(&s.requires)
+        .map(|t| super::units::items(&t.value).map(str::to_string).collect())
+        .unwrap_or_default();
+    Stop {
+        name,
+        location,
+        people: People {
+            elderly: s.elderly,
+            disabled: s.disabled,
+            new_eligible: s.new_eligible,
+        },
+        windows,
+        days,
+        requires,
+        home_visit: s.home_visit,
+        mandatory: s.mandatory,
+        desa: s.desa.clone().unwrap_or_default(),
+        kecamatan: s.kecamatan.clone().unwrap_or_default(),
+        at: s.name.at.clone(),
+    }
+}

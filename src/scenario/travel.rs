@@ -1,0 +1,243 @@
+//! Where travel times come from: the road map, or a clearly labelled straight-line fallback.
+//! The scenario chooses (`map = "..."` or `travel = "straight-line"`); nothing else changes.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::model::TravelChoice;
+use super::problem::{Loc, Problem};
+use crate::map::osm::read_osm;
+use crate::map::profile::Profile;
+use crate::map::snap::Snapped;
+use crate::map::synth::is_standin;
+use crate::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap};
+use crate::solve::Matrix;
+
+/// The label every output carries when travel is not on roads.
+pub const STRAIGHT_LINE_LABEL: &str = "straight-line fallback, not roads";
+
+/// A travel-time source, opened once per run.
+pub enum TravelSource {
+    Roads {
+        map: Box<RoadMap>,
+        path: PathBuf,
+        standin: bool,
+    },
+    StraightLine {
+        detour: f64,
+        speed_kmh: f64,
+    },
+}
+
+impl TravelSource {
+    /// Loads the road map (with its profile) or sets up the fallback.
+    pub fn open(choice: &TravelChoice) -> anyhow::Result<TravelSource> {
+        Ok(match choice {
+            TravelChoice::Roads { map, profile } => {
+                let profile = match profile {
+                    Some(p) => Profile::from_toml_file(p)?,
+                    None => Profile::default(),
+                };
+                let hint = "build it (see maps/README.md) or set travel = \"straight-line\" in the scenario";
+                let data = read_osm(map).with_context(|| {
+                    format!("cannot read the road map {}; {hint}", map.display())
+                })?;
+                let source = map.display().to_string();
+                let road_map = RoadMap::build(&data, &|tags| profile.classify(tags), &source)?;
+                TravelSource::Roads {
+                    map: Box::new(road_map),
+                    path: map.clone(),
+                    // Generated maps tag their ways; outputs then say "stand-in map".
+                    standin: is_standin(&data),
+                }
+            }
+            TravelChoice::StraightLine { detour, speed_kmh } => TravelSource::StraightLine {
+                detour: *detour,
+                speed_kmh: *speed_kmh,
+            },
+        })
+    }
+
+    /// What the travel times are based on, for every output.
+    pub fn label(&self) -> String {
+        match self {
+            TravelSource::Roads {
+                path,
+                standin: true,
+                ..
+            } => {
+                format!(
+                    "roads of {} (stand-in map: generated roads, not surveyed, not OpenStreetMap)",
+                    path.display()
+                )
+            }
+            TravelSource::Roads { path, .. } => format!("roads of {}", path.display()),
+            TravelSource::StraightLine { detour, speed_kmh } => {
+                format!(
+                    "{STRAIGHT_LINE_LABEL} (great-circle distance x {detour} at {speed_kmh} km/h)"
+                )
+            }
+        }
+    }
+
+    /// Places the named points (depot first) on the network. Points off the map are problems.
+    pub fn connect(&self, points: &[(String, LatLon, Option<Loc>)]) -> (Travel<'_>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let snapped = match self {
+            TravelSource::Roads { map, .. } => points
+                .iter()
+                .map(|(name, p, at)| match map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M) {
+                    Ok(s) => Some(s),
+                    Err(e) => {
+                        problems.push(Problem::new(
+                            at.as_ref(),
+                            format!("{e:#}"),
+                            "move the stop next to a road the vans can use, or check its coordinates",
+                        ));
+                        None
+                    }
+                })
+                .collect(),
+            TravelSource::StraightLine { .. } => Vec::new(),
+        };
+        let travel = Travel {
+            source: self,
+            points: points.iter().map(|p| p.1).collect(),
+            snapped,
+        };
+        (travel, problems)
+    }
+}
+
+/// Points (depot first) that cannot be reached from the depot, or from which the depot
+/// cannot be reached.
+pub fn unreachable(points: &[(String, LatLon, Option<Loc>)], time: &Matrix) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (i, (name, _, at)) in points.iter().enumerate().skip(1) {
+        let (out, back) = (time.get(0, i).is_finite(), time.get(i, 0).is_finite());
+        let way = match (out, back) {
+            (true, true) => continue,
+            (false, false) => "to or from",
+            (false, true) => "from",
+            (true, false) => "back to",
+        };
+        problems.push(Problem::new(
+            at.as_ref(),
+            format!("`{name}` cannot be reached by road {way} the depot"),
+            "move the stop to a road connected to the main network, or check the map",
+        ));
+    }
+    problems
+}
+
+/// Points placed on a travel source.
+pub struct Travel<'a> {
+    source: &'a TravelSource,
+    points: Vec<LatLon>,
+    /// One per point on roads (all `Some` when `connect` found no problem); empty otherwise.
+    snapped: Vec<Option<Snapped>>,
+}
+
+impl Travel<'_> {
+    /// Travel time (seconds) and distance (metres) between all points.
+    pub fn matrices(&self) -> (Matrix, Matrix) {
+        match self.source {
+            TravelSource::Roads { map, .. } => {
+                let Some(snapped) = self
+                    .snapped
+                    .iter()
+                    .cloned()
+                    .collect::<Option<Vec<Snapped>>>()
+                else {
+                    let n = self.points.len();
+                    return (
+                        Matrix::from_fn(n, |_, _| f64::INFINITY),
+                        Matrix::from_fn(n, |_, _| f64::INFINITY),
+                    );
+                };
+                let m = crate::route::matrix::matrix(map, &snapped);
+                (Matrix::new(m.n, m.seconds), Matrix::new(m.n, m.metres))
+            }
+            TravelSource::StraightLine { detour, speed_kmh } => {
+                let n = self.points.len();
+                let metres = Matrix::from_fn(n, |a, b| {
+                    haversine_m(self.points[a], self.points[b]) * detour
+                });
+                let seconds = Matrix::from_fn(n, |a, b| metres.get(a, b) / (speed_kmh / 3.6));
+                (seconds, metres)
+            }
+        }
+    }
+
+    /// The line a van drives from point `a` to point `b`: the road path, or the straight
+    /// segment for the fallback (and when no road path exists).
+    pub fn path(&self, a: usize, b: usize) -> Vec<LatLon> {
+        if let TravelSource::Roads { map, .. } = self.source
+            && let (Some(Some(from)), Some(Some(to))) = (self.snapped.get(a), self.snapped.get(b))
+            && let Some(path) = crate::route::matrix::path(map, from, to)
+        {
+            let mut line = vec![self.points[a]];
+            line.extend(path.geometry);
+            line.push(self.points[b]);
+            return line;
+        }
+        vec![self.points[a], self.points[b]]
+    }
+}
+
+/// Great-circle distance in metres (mean Earth radius).
+pub fn haversine_m(a: LatLon, b: LatLon) -> f64 {
+    let (la, lb) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = lb - la;
+    let dlon = (b.lon - a.lon).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + la.cos() * lb.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6_371_008.8 * h.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haversine_matches_a_known_distance() {
+        // One degree of latitude is about 111.2 km.
+        let d = haversine_m(
+            LatLon {
+                lat: -7.0,
+                lon: 111.0,
+            },
+            LatLon {
+                lat: -8.0,
+                lon: 111.0,
+            },
+        );
+        assert!((d - 111_195.0).abs() < 10.0, "{d}");
+    }
+
+    #[test]
+    fn straight_line_fallback_is_labelled_and_scaled() {
+        let source = TravelSource::StraightLine {
+            detour: 1.5,
+            speed_kmh: 36.0,
+        };
+        assert!(source.label().starts_with(STRAIGHT_LINE_LABEL));
+        let p = |lat| (String::from("p"), LatLon { lat, lon: 111.0 }, None);
+        let (travel, problems) = source.connect(&[p(-7.0), p(-7.01)]);
+        assert!(problems.is_empty());
+        let (time, dist) = travel.matrices();
+        let d = haversine_m(
+            LatLon {
+                lat: -7.0,
+                lon: 111.0,
+            },
+            LatLon {
+                lat: -7.01,
+                lon: 111.0,
+            },
+        ) * 1.5;
+        assert!((dist.get(0, 1) - d).abs() < 1e-6);
+        assert!((time.get(1, 0) - d / 10.0).abs() < 1e-6);
+        assert_eq!(travel.path(0, 1).len(), 2);
+    }
+}

@@ -1,0 +1,101 @@
+//! The planner on a real road map (Liechtenstein, OpenStreetMap): stops off the map are
+//! named by `check`, and a plan's GPX tracks follow the roads.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[path = "common/gpsbabel.rs"]
+mod gpsbabel;
+
+use jempol::plan::{PlanOptions, run_plan, verify_saved::run_verify};
+use jempol::scenario::check::run_check;
+
+fn liechtenstein() -> PathBuf {
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/osm/liechtenstein-latest.osm.pbf"
+    ))
+    .to_path_buf()
+}
+
+fn scenario(stops: &str) -> String {
+    format!(
+        r#"name = "Liechtenstein test week"
+week_start = 2026-12-07
+working_days = "mon-tue"
+map = "{}"
+[depot]
+name = "Vaduz"
+location = [47.1410, 9.5209]
+[[van]]
+name = "Van"
+recording_sets = 2
+{stops}"#,
+        liechtenstein().display()
+    )
+}
+
+fn stop(name: &str, lat: f64, lon: f64) -> String {
+    format!(
+        "[[stop]]\nname = \"{name}\"\nlocation = [{lat}, {lon}]\nelderly = 6\nwindow = \"08:00-15:00\"\n"
+    )
+}
+
+#[test]
+fn check_names_stops_off_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.toml");
+    let stops = [
+        stop("Schaan", 47.1650, 9.5090),
+        stop("Lake Constance", 47.55, 9.45),
+    ]
+    .concat();
+    std::fs::write(&file, scenario(&stops)).unwrap();
+    let (text, ok) = run_check(&file).unwrap();
+    assert!(!ok, "{text}");
+    assert!(
+        text.contains("1 problem") && text.contains("Lake Constance"),
+        "{text}"
+    );
+    assert!(!text.contains("Schaan"), "{text}");
+}
+
+#[test]
+fn a_plan_on_roads_passes_verify_and_its_tracks_follow_the_roads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.toml");
+    let stops = [
+        stop("Schaan", 47.1650, 9.5090),
+        stop("Triesen", 47.1080, 9.5280),
+        stop("Balzers", 47.0660, 9.5020),
+        stop("Eschen", 47.2110, 9.5220),
+        stop("Ruggell", 47.2380, 9.5270),
+    ]
+    .concat();
+    std::fs::write(&file, scenario(&stops)).unwrap();
+    let out = dir.path().join("out");
+    let options = PlanOptions {
+        out: Some(out.clone()),
+        time_limit: Some(Duration::from_millis(500)),
+        seed: None,
+        iterations: None,
+    };
+    let run = run_plan(&file, &options).unwrap();
+    assert_eq!(run.report.totals.stops_visited, 5, "{}", run.summary);
+    assert!(
+        run.report.scenario.travel.starts_with("roads of"),
+        "{}",
+        run.report.scenario.travel
+    );
+    run_verify(&file, &out.join("plan.json")).unwrap();
+    for day in run.report.van_days.iter().filter(|d| !d.visits.is_empty()) {
+        let gpx = out.join(format!("van-{}.gpx", day.date));
+        let track_points = gpsbabel::gpsbabel_csv(&gpx).len();
+        // A straight-line track would have one point per stop plus the depot twice.
+        assert!(
+            track_points > 10 * (day.visits.len() + 2),
+            "{track_points} track points in {}",
+            gpx.display()
+        );
+    }
+}
