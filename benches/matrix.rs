@@ -1,6 +1,7 @@
-//! Liechtenstein: load + build the road map, and a 300 x 300 travel-time matrix for the
-//! points in ../shared/osm/liechtenstein-points-300.csv (OSRM's peer figures are in the
-//! issue and in benches/README.md).
+//! Liechtenstein: load + build the road map, the build alone (from data already read),
+//! snapping the 300 points in ../shared/osm/liechtenstein-points-300.csv, and their
+//! 300 x 300 travel-time matrix. OSRM's figures for the same points are in the issue and
+//! in benches/README.md; benches/peers.py runs the peers.
 //!
 //!     cargo bench --bench matrix
 
@@ -8,6 +9,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use jempol::map::osm::read_osm;
 use jempol::map::profile::Profile;
 use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap};
 use jempol::route::matrix::matrix;
@@ -39,6 +41,11 @@ fn liechtenstein(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("load+build", |b| {
         b.iter(|| RoadMap::load(black_box(&file), &profile).unwrap())
+    });
+
+    let data = read_osm(&file).unwrap();
+    group.bench_function("build", |b| {
+        b.iter(|| RoadMap::from_osm(black_box(&data), &profile).unwrap())
     });
 
     let map = RoadMap::load(&file, &profile).unwrap();

@@ -49,6 +49,28 @@ fn osm_read(c: &mut Criterion) {
             })
         });
     }
+    // Parallel decoding against one thread, on Liechtenstein.
+    let (_, li) = &extracts()[0];
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    group.bench_function("jempol read_osm liechtenstein 1 thread", |b| {
+        b.iter(|| one_thread.install(|| read_osm(li).unwrap()))
+    });
+    // The same Liechtenstein data as OSM XML (converted by osmium once, outside the timing).
+    let xml = out.path().join("liechtenstein.osm");
+    let status = Command::new("osmium")
+        .args(["cat", "-O", "-o"])
+        .arg(&xml)
+        .arg(li)
+        .status()
+        .expect("osmium-tool is not installed");
+    assert!(status.success());
+    group.sample_size(10);
+    group.bench_function("jempol read_osm liechtenstein as XML", |b| {
+        b.iter(|| read_osm(&xml).unwrap())
+    });
     group.finish();
 }
 

@@ -1,11 +1,12 @@
 //! The `jempol map` commands, run as a user would, on real OpenStreetMap data.
 
-mod common;
+#[path = "common/gpsbabel.rs"]
+mod gpsbabel;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::gpsbabel_csv;
+use gpsbabel::gpsbabel_csv;
 
 fn shared(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

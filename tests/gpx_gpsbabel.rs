@@ -1,11 +1,12 @@
 //! Every GPX we write must be readable by GPSBabel (Debian's gpsbabel, installed by
 //! scripts/setup.sh), the converter that phone and desktop tools rely on.
 
-mod common;
+#[path = "common/gpsbabel.rs"]
+mod gpsbabel;
 
 use std::process::Command;
 
-use common::gpsbabel_csv;
+use gpsbabel::gpsbabel_csv;
 
 use jempol::export::gpx::{Gpx, GpxTrack, GpxWaypoint, write_gpx};
 use jempol::map::LatLon;

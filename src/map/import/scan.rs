@@ -1,5 +1,5 @@
 //! Reads an `.osm.pbf` file in batches of blocks, decompressing and decoding each batch in
-//! parallel (rayon) while keeping the file order, so that memory stays at one batch.
+//! parallel (rayon) while keeping the file order, so that memory stays at two batches.
 
 use std::path::Path;
 
@@ -8,33 +8,41 @@ use osmpbf::{Blob, BlobDecode, BlobReader, PrimitiveBlock};
 use rayon::prelude::*;
 
 /// Blocks decoded at once: enough to keep every core busy, small enough to stay a few MB.
-const BATCH: usize = 16;
+const BATCH: usize = 8;
 
 /// Header features this reader understands (others make the file unreadable for us).
 const KNOWN_FEATURES: [&str; 2] = ["OsmSchema-V0.6", "DenseNodes"];
 
-/// Calls `f` with each batch of decoded data blocks, in file order.
-pub fn for_each_batch(
-    path: &Path,
-    mut f: impl FnMut(Vec<PrimitiveBlock>) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
+/// Calls `f` with each batch of decoded data blocks, in file order. The next batch is read and
+/// decoded while `f` works on the current one.
+pub fn for_each_batch<F>(path: &Path, mut f: F) -> anyhow::Result<()>
+where
+    F: FnMut(Vec<PrimitiveBlock>) -> anyhow::Result<()> + Send,
+{
     let mut reader =
         BlobReader::from_path(path).with_context(|| format!("cannot open {}", path.display()))?;
-    loop {
+    let mut next_batch = || -> anyhow::Result<Option<Vec<PrimitiveBlock>>> {
         let blobs: Vec<Blob> = reader
             .by_ref()
             .take(BATCH)
             .collect::<Result<_, _>>()
             .with_context(|| format!("{} is not a valid .osm.pbf file", path.display()))?;
         if blobs.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         let blocks: Vec<Option<PrimitiveBlock>> = blobs
             .par_iter()
             .map(|blob| decode(blob, path))
             .collect::<anyhow::Result<_>>()?;
-        f(blocks.into_iter().flatten().collect())?;
+        Ok(Some(blocks.into_iter().flatten().collect()))
+    };
+    let mut current = next_batch()?;
+    while let Some(blocks) = current {
+        let (next, done) = rayon::join(&mut next_batch, || f(blocks));
+        done?;
+        current = next?;
     }
+    Ok(())
 }
 
 fn decode(blob: &Blob, path: &Path) -> anyhow::Result<Option<PrimitiveBlock>> {
