@@ -16,10 +16,12 @@ body{font:10.5pt/1.35 system-ui,sans-serif;color:#000;margin:0}
 h1{font-size:15pt;margin:0 0 2mm}p{margin:1mm 0}
 table{border-collapse:collapse;width:100%;margin:3mm 0}
 td,th{border:0.3mm solid #444;padding:1.2mm 1.5mm;text-align:left;vertical-align:top}
-th{background:#eee}td.n,th.n{text-align:right}td.note{width:30mm}
+th{background:#eee}td.n,th.n{text-align:right}td.t,th.t{white-space:nowrap}
+td.note,th.note{width:32mm}td.stop{width:38%}
 .bring{border:0.4mm solid #000;padding:2mm;margin:3mm 0}
 .notes{border:0.4mm solid #000;height:45mm;padding:2mm;
-background:repeating-linear-gradient(#fff 0 7.5mm,#bbb 7.5mm 7.7mm)}
+background:repeating-linear-gradient(#fff 0 7.5mm,#bbb 7.5mm 7.7mm);
+-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media screen{body{max-width:210mm;margin:1em auto}.sheet{border-bottom:2px dashed #999;margin-bottom:1em}}
 "#;
 
@@ -88,7 +90,7 @@ fn sheet(h: &mut String, day: &VanDay, van: Option<&Van>, scenario: &str, lang: 
     );
     let _ = write!(
         h,
-        "<table><tr><th>{}</th><th>{}</th><th>{}–{}</th><th>{}</th><th>{}</th><th>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th><th>{}</th></tr>",
+        "<table><tr><th>{}</th><th class=t>{}</th><th class=t>{}–{}</th><th>{}</th><th>{}</th><th>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th><th class=note>{}</th></tr>",
         lang.t(Key::Order),
         lang.t(Key::Arrive),
         lang.t(Key::Start),
@@ -104,7 +106,7 @@ fn sheet(h: &mut String, day: &VanDay, van: Option<&Van>, scenario: &str, lang: 
     for v in &day.visits {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}–{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=note></td></tr>",
+            "<tr><td>{}</td><td class=t>{}</td><td class=t>{}–{}</td><td class=stop>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=note></td></tr>",
             v.order,
             v.arrive,
             v.start,
