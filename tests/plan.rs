@@ -2,8 +2,10 @@
 //! output exists and parses (GPX read back by gpsbabel), and bad input is explained.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
+
+#[path = "common/gpsbabel.rs"]
+mod gpsbabel;
 
 use jempol::plan::report::PlanReport;
 use jempol::plan::{PlanOptions, compare::run_compare, run_plan, verify_saved::run_verify};
@@ -67,19 +69,7 @@ fn plan_writes_verified_outputs_that_parse() {
         let file = dir
             .path()
             .join(format!("{}-{}.gpx", jempol::plan::slug(&day.van), day.date));
-        let out = Command::new("gpsbabel")
-            .args(["-i", "gpx", "-f"])
-            .arg(&file)
-            .args(["-o", "csv", "-F", "-"])
-            .output()
-            .expect("gpsbabel is installed (scripts/setup.sh)");
-        assert!(
-            out.status.success(),
-            "{}: {}",
-            file.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8_lossy(&out.stdout);
+        let text = gpsbabel::gpsbabel_csv(&file).join("\n");
         for v in &day.visits {
             assert!(
                 text.contains(&format!("{:.5}, {:.5}", v.lat, v.lon)),

@@ -2,8 +2,10 @@
 //! named by `check`, and a plan's GPX tracks follow the roads.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
+
+#[path = "common/gpsbabel.rs"]
+mod gpsbabel;
 
 use jempol::plan::{PlanOptions, run_plan, verify_saved::run_verify};
 use jempol::scenario::check::run_check;
@@ -87,18 +89,7 @@ fn a_plan_on_roads_passes_verify_and_its_tracks_follow_the_roads() {
     run_verify(&file, &out.join("plan.json")).unwrap();
     for day in run.report.van_days.iter().filter(|d| !d.visits.is_empty()) {
         let gpx = out.join(format!("van-{}.gpx", day.date));
-        let listed = Command::new("gpsbabel")
-            .args(["-i", "gpx", "-f"])
-            .arg(&gpx)
-            .args(["-x", "transform,wpt=trk,del", "-o", "csv", "-F", "-"])
-            .output()
-            .expect("gpsbabel is installed (scripts/setup.sh)");
-        assert!(
-            listed.status.success(),
-            "{}",
-            String::from_utf8_lossy(&listed.stderr)
-        );
-        let track_points = String::from_utf8_lossy(&listed.stdout).lines().count();
+        let track_points = gpsbabel::gpsbabel_csv(&gpx).len();
         // A straight-line track would have one point per stop plus the depot twice.
         assert!(
             track_points > 10 * (day.visits.len() + 2),

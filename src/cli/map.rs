@@ -55,6 +55,8 @@ pub enum MapCommand {
     },
     /// Clip a large .osm.pbf extract to a boundary, keeping whole every way that touches it.
     Import(jempol::map::import::ImportArgs),
+    /// Generate the stand-in road map of Magetan (not surveyed), or a larger tiled one.
+    Synth(jempol::map::synth::SynthArgs),
 }
 
 pub fn run(command: MapCommand) -> anyhow::Result<()> {
@@ -74,6 +76,7 @@ pub fn run(command: MapCommand) -> anyhow::Result<()> {
             profile,
         } => travel_matrix(&map, &points, out.as_deref(), profile.as_deref()),
         MapCommand::Import(args) => jempol::map::import::run(&args).map(|_| ()),
+        MapCommand::Synth(args) => jempol::map::synth::run(args),
     }
 }
 

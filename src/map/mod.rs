@@ -6,6 +6,7 @@ pub mod osm;
 pub mod pbf_write;
 pub mod profile;
 pub mod snap;
+pub mod synth;
 
 use std::collections::BTreeMap;
 use std::path::Path;

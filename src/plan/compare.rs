@@ -24,7 +24,7 @@ pub fn run_compare(paths: &[PathBuf], options: &PlanOptions) -> anyhow::Result<S
 /// The side-by-side table and the changes against the first scenario.
 pub fn compare(reports: &[(PathBuf, PlanReport)]) -> String {
     let mut s = String::new();
-    let names: Vec<String> = reports.iter().map(|(p, _)| file_name(p)).collect();
+    let names = short_names(reports.iter().map(|(p, _)| file_name(p)).collect());
     let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(10) + 2;
     let _ = write!(s, "{:<24}", "");
     for n in &names {
@@ -114,8 +114,40 @@ fn shorten(names: &[&str]) -> String {
     text
 }
 
+/// Drops a prefix every name shares up to a `-` ("magetan-week", "magetan-third-van" ->
+/// "week", "third-van"), so that the columns stay narrow.
+fn short_names(names: Vec<String>) -> Vec<String> {
+    let first = names.first().cloned().unwrap_or_default();
+    let shared = first
+        .rmatch_indices('-')
+        .map(|(i, _)| i + 1)
+        .find(|&end| {
+            names
+                .iter()
+                .all(|n| n.len() > end && n.starts_with(&first[..end]))
+        })
+        .unwrap_or(0);
+    names.into_iter().map(|n| n[shared..].to_string()).collect()
+}
+
 fn file_name(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_names;
+
+    #[test]
+    fn shared_prefixes_are_dropped() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            short_names(names(&["magetan-week", "magetan-third-van"])),
+            ["week", "third-van"]
+        );
+        assert_eq!(short_names(names(&["a-b", "c-d"])), ["a-b", "c-d"]);
+        assert_eq!(short_names(names(&["x-1", "x-"])), ["x-1", "x-"]);
+    }
 }

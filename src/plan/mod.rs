@@ -89,7 +89,10 @@ fn explain(prepared: &Prepared, violations: &[Violation]) -> String {
             .job
             .filter(|&j| built.instance.jobs.get(j).is_some_and(|job| job.mandatory))
         {
-            line += &format!(" (mandatory; alone it fails on: {})", reason(built, j));
+            line += &format!(
+                " (mandatory; alone: {})",
+                reason(&prepared.scenario, built, j)
+            );
         }
         lines.push(line);
     }

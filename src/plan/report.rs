@@ -95,7 +95,7 @@ pub struct Totals {
 pub struct Unvisited {
     pub stop: String,
     pub job: String,
-    /// One of: no time, equipment, window, days, blank cards, driving limit, unreachable, too far.
+    /// One of: no time, equipment, window, days, blank cards, driving limit, hours.
     pub category: String,
     pub reason: String,
     pub elderly: u32,
@@ -178,7 +178,7 @@ pub fn report(prepared: &Prepared, travel_label: &str, plan: &VerifiedPlan) -> P
         .enumerate()
         .filter(|(j, _)| !plan.served[*j])
         .map(|(j, ji)| {
-            let why = reason(built, j);
+            let why = reason(scenario, built, j);
             Unvisited {
                 stop: scenario.stops[ji.stop].name.clone(),
                 job: instance.jobs[j].name.clone(),

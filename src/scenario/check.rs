@@ -7,8 +7,9 @@ use chrono::Datelike;
 use super::build::Built;
 use super::model::Scenario;
 use super::problem::Problem;
-use super::reasons::{Reason, reason, weekdays_text};
+use super::reasons::{reason, weekdays_text};
 use super::units::format_time_of_day;
+use crate::solve::Reason;
 
 /// Every rule that needs only the scenario (no travel times).
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
@@ -162,8 +163,8 @@ pub fn mandatory_problems(scenario: &Scenario, built: &Built) -> Vec<Problem> {
         if !job.mandatory {
             continue;
         }
-        let why = reason(built, j);
-        if why != Reason::NoTime {
+        let why = reason(scenario, built, j);
+        if why.kind != Reason::NoTimeLeft {
             let stop = &scenario.stops[built.jobs[j].stop];
             problems.push(Problem::new(
                 stop.at.as_ref(),

@@ -159,7 +159,7 @@ impl<'m, 'a> Search<'m, 'a> {
             };
         }
         let (t0, t1) = match self.objective() {
-            Objective::Prize => (tune("T0", 1.0) * self.scale, tune("T1", 0.01) * self.scale),
+            Objective::Prize => (1.0 * self.scale, 0.01 * self.scale),
             Objective::VisitAll => (1.0 * self.scale, 0.01 * self.scale),
         };
         let mut current_score = current.score(self.model);
@@ -186,9 +186,6 @@ impl<'m, 'a> Search<'m, 'a> {
                     best_score = current_score;
                 }
             }
-        }
-        if std::env::var_os("JEMPOL_DEBUG").is_some() {
-            eprintln!("iterations {it}, best {best_score:?}");
         }
         best
     }
@@ -279,7 +276,7 @@ impl<'m, 'a> Search<'m, 'a> {
         let used = plan.routes.iter().filter(|r| !r.jobs.is_empty()).count();
         let avg_len = served as f64 / used as f64;
         let max_len = MAX_STRING.min(avg_len);
-        let max_strings = 4.0 * tune("AVG", AVG_REMOVED) / (1.0 + max_len) - 1.0;
+        let max_strings = 4.0 * AVG_REMOVED / (1.0 + max_len) - 1.0;
         let strings = self
             .rng
             .random_range(1.0..max_strings.max(1.0) + 1.0)
@@ -314,8 +311,7 @@ impl<'m, 'a> Search<'m, 'a> {
     /// Inserts unserved jobs at their cheapest feasible place. VisitAll fills tours in use
     /// first and opens a new one for a job only when `open_new` and nothing else fits.
     fn recreate(&mut self, plan: &mut Plan, open_new: bool) {
-        if self.objective() == Objective::Prize && self.rng.random_bool(tune("RATIO", RATIO_SHARE))
-        {
+        if self.objective() == Objective::Prize && self.rng.random_bool(RATIO_SHARE) {
             self.recreate_by_ratio(plan);
         } else {
             self.recreate_in_order(plan, open_new);
@@ -460,11 +456,4 @@ impl<'m, 'a> Search<'m, 'a> {
                 .then(key(a).total_cmp(&key(b)))
         });
     }
-}
-
-fn tune(name: &str, default: f64) -> f64 {
-    std::env::var(format!("JEMPOL_{name}"))
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
