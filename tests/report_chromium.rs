@@ -92,7 +92,11 @@ fn pdf_pages(pdf: &Path) -> (usize, String) {
 fn the_console_check_sees_a_script_error() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("broken.html");
-    std::fs::write(&page, "<!DOCTYPE html><p>x</p><script>notDefined();</script>").unwrap();
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><p>x</p><script>notDefined();</script>",
+    )
+    .unwrap();
     let browser = chromium(&page, &["--dump-dom"]);
     assert!(
         browser.console.iter().any(|l| l.contains("notDefined")),
@@ -109,7 +113,10 @@ fn report_renders_with_one_route_per_van_day_and_no_console_errors() {
     let browser = chromium(&page, &["--dump-dom"]);
     assert!(browser.console.is_empty(), "{:?}", browser.console);
     let dom = &browser.stdout;
-    assert!(dom.contains("<svg id=\"map\""), "no map in the rendered DOM");
+    assert!(
+        dom.contains("<svg id=\"map\""),
+        "no map in the rendered DOM"
+    );
     assert_eq!(
         dom.matches("<path class=\"route\"").count(),
         van_days_with_visits(&run)
@@ -209,8 +216,14 @@ fn report_on_real_roads_draws_the_network() {
     let html = std::fs::read_to_string(&page).unwrap();
     let roads = &html[html.find("<g id=\"roads\"").expect("a road layer")..];
     let roads = &roads[..roads.find("</g>").unwrap()];
-    assert!(roads.matches("<path ").count() >= 3, "few road classes drawn");
-    assert!(!html.contains("id=\"travel-warning\""), "real roads need no warning");
+    assert!(
+        roads.matches("<path ").count() >= 3,
+        "few road classes drawn"
+    );
+    assert!(
+        !html.contains("id=\"travel-warning\""),
+        "real roads need no warning"
+    );
     let browser = chromium(&page, &["--dump-dom"]);
     assert!(browser.console.is_empty(), "{:?}", browser.console);
     assert_eq!(

@@ -186,3 +186,25 @@ fn a_missing_boundaries_file_is_named_with_the_fix() {
         "{message}"
     );
 }
+
+#[test]
+fn report_on_the_standin_map_says_so_and_draws_its_roads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roads.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "extends = \"{}\"\ntravel = \"roads\"\n",
+            magetan_week().display()
+        ),
+    )
+    .unwrap();
+    plan(&file, &dir.path().join("en"), Lang::En).unwrap();
+    plan(&file, &dir.path().join("id"), Lang::Id).unwrap();
+    let en = read(dir.path().join("en/report.html"));
+    assert!(en.contains("This plan ran on a stand-in map"));
+    assert!(en.contains("<g id=\"roads\""));
+    assert!(en.len() < 2_000_000, "{} bytes", en.len());
+    let id = read(dir.path().join("id/report.html"));
+    assert!(id.contains("Rencana ini dihitung pada peta pengganti"));
+}

@@ -102,9 +102,9 @@ pub fn html(solved: &Solved, routes: &[Vec<LatLon>], lang: Lang) -> anyhow::Resu
     h.push_str("</div>");
     days(&mut h, report, lang);
     unvisited(&mut h, report, lang);
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p class=\"muted\">{} · {} · seed {}</p><script>{SCRIPT}</script></body></html>\n",
+        "<p class=\"muted\">{} · {} · seed {}</p><script>{SCRIPT}</script></body></html>",
         lang.t(Key::Generated),
         esc(&report.scenario.file),
         report.scenario.seed
