@@ -123,7 +123,8 @@ pub fn run_plan_in(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Re
     std::fs::create_dir_all(&out)
         .map_err(|e| anyhow::anyhow!("cannot create the output folder {}: {e}", out.display()))?;
     let files = outputs::write_all(&out, &solved, lang)?;
-    let summary = summary::summary(&solved.report, lang);
+    let travel = crate::export::report::travel_text(&solved.prepared.source, lang);
+    let summary = summary::summary(&solved.report, &travel, lang);
     Ok(PlanRun {
         out,
         files,

@@ -11,8 +11,8 @@ const NO_TIME_SHOWN: usize = 5;
 /// The reason category of stops left out for lack of time (see `Reason::category`).
 const NO_TIME: &str = "no time";
 
-/// The summary in `lang`: words, weekdays and numbers.
-pub fn summary(report: &PlanReport, lang: Lang) -> String {
+/// The summary in `lang` (words, dates and numbers); `travel` says what times are based on.
+pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
     let mut s = String::new();
     let r = report;
     let totals = &r.totals;
@@ -25,7 +25,7 @@ pub fn summary(report: &PlanReport, lang: Lang) -> String {
         r.week.dates.len(),
         lang.t(Key::Days)
     );
-    let _ = writeln!(s, "{}: {}", lang.t(Key::Travel), r.scenario.travel);
+    let _ = writeln!(s, "{}: {}", lang.t(Key::Travel), travel);
     let _ = writeln!(
         s,
         "{:<26}{:>12}{:>12}{:>12}",
