@@ -98,7 +98,7 @@ fn indonesian_report_sheets_and_summary() {
     assert!(report.contains(&Lang::Id.int(demand.into())));
     assert!(report.contains(&format!("{}.{:03}", demand / 1000, demand % 1000)));
     assert!(report.contains("Selasa, 8 Desember 2026"));
-    assert!(report.contains("Rencana ini memakai garis lurus, bukan jalan"));
+    assert!(report.contains("Rencana ini dihitung pada peta pengganti"));
     assert!(!report.contains("Monday"));
     let sheets = read(dir.path().join("day-sheets.html"));
     assert!(sheets.contains("Lembar harian") && sheets.contains("Catatan"));
@@ -188,23 +188,33 @@ fn a_missing_boundaries_file_is_named_with_the_fix() {
 }
 
 #[test]
-fn report_on_the_standin_map_says_so_and_draws_its_roads() {
+fn the_default_week_on_the_standin_map_draws_its_roads_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("roads.toml");
+    plan(&magetan_week(), dir.path(), Lang::En).unwrap();
+    let report = read(dir.path().join("report.html"));
+    assert!(report.contains("This plan ran on a stand-in map"));
+    assert!(report.contains("<g id=\"roads\""));
+    assert!(report.len() < 2_000_000, "{} bytes", report.len());
+}
+
+#[test]
+fn a_straight_line_plan_says_so_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("straight.toml");
     std::fs::write(
         &file,
         format!(
-            "extends = \"{}\"\ntravel = \"roads\"\n",
+            "extends = \"{}\"\ntravel = \"straight-line\"\n",
             magetan_week().display()
         ),
     )
     .unwrap();
     plan(&file, &dir.path().join("en"), Lang::En).unwrap();
-    plan(&file, &dir.path().join("id"), Lang::Id).unwrap();
+    let run = plan(&file, &dir.path().join("id"), Lang::Id).unwrap();
     let en = read(dir.path().join("en/report.html"));
-    assert!(en.contains("This plan ran on a stand-in map"));
-    assert!(en.contains("<g id=\"roads\""));
-    assert!(en.len() < 2_000_000, "{} bytes", en.len());
+    assert!(en.contains("This plan used straight lines, not roads"));
+    assert!(!en.contains("<g id=\"roads\""));
     let id = read(dir.path().join("id/report.html"));
-    assert!(id.contains("Rencana ini dihitung pada peta pengganti"));
+    assert!(id.contains("Rencana ini memakai garis lurus, bukan jalan"));
+    assert!(run.summary.contains("garis lurus, bukan jalan"), "{}", run.summary);
 }

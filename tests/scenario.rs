@@ -265,5 +265,9 @@ fn the_default_scenario_and_its_what_ifs_are_sound() {
     ] {
         let (text, ok) = run_check(&dir.join(format!("{name}.toml"))).unwrap();
         assert!(ok, "{name}: {text}");
+        assert!(
+            text.contains("roads of") && text.contains("stand-in map"),
+            "{name}: {text}"
+        );
     }
 }

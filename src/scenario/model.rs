@@ -59,7 +59,6 @@ pub enum TravelChoice {
     Roads {
         map: PathBuf,
         profile: Option<PathBuf>,
-        standin: bool,
     },
     /// Great-circle distance × `detour` at `speed_kmh`: a fallback, not roads.
     StraightLine { detour: f64, speed_kmh: f64 },
@@ -414,18 +413,10 @@ fn resolve_travel(r: &mut Reader, raw: &RawScenario, top: Option<&Loc>) -> Trave
     };
     match (raw.travel.as_ref().map(|t| t.value.as_str()), &raw.map) {
         (Some("straight-line"), _) => straight(),
-        (Some("roads") | None, Some(map)) => {
-            let path = PathBuf::from(&map.value);
-            let file_name = path
-                .file_name()
-                .map(|f| f.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            TravelChoice::Roads {
-                standin: file_name.contains("standin") || file_name.contains("stand-in"),
-                profile: raw.profile.as_ref().map(|p| PathBuf::from(&p.value)),
-                map: path,
-            }
-        }
+        (Some("roads") | None, Some(map)) => TravelChoice::Roads {
+            map: PathBuf::from(&map.value),
+            profile: raw.profile.as_ref().map(|p| PathBuf::from(&p.value)),
+        },
         (Some("roads") | None, None) => {
             r.problem(
                 raw.travel.as_ref().and_then(|t| t.loc()).or(top),

@@ -215,7 +215,7 @@ pub fn read_layers(path: &Path) -> anyhow::Result<Vec<Layer>> {
         let mut raw = parse_layer(&file, &text)?;
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let relative = |value: &mut At<String>| {
-            value.value = dir.join(&value.value).to_string_lossy().into_owned();
+            value.value = tidy(&dir.join(&value.value)).to_string_lossy().into_owned();
         };
         for path in [
             &mut raw.extends,
@@ -236,6 +236,27 @@ pub fn read_layers(path: &Path) -> anyhow::Result<Vec<Layer>> {
     }
     layers.reverse();
     Ok(layers)
+}
+
+/// Removes `dir/..` pairs, so that messages show `maps/x.pbf`, not `scenarios/../maps/x.pbf`.
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            _ => out.push(part),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
 }
 
 /// Applies `top` over `base`: tables merge key by key, and vans and stops are replaced
@@ -402,6 +423,16 @@ mod tests {
         let raw = parse("\n  name = \"x\"\n").unwrap();
         let at = raw.name.unwrap().at.unwrap();
         assert_eq!((at.line, at.col), (2, 10));
+    }
+
+    #[test]
+    fn paths_lose_parent_steps() {
+        assert_eq!(
+            tidy(Path::new("scenarios/../maps/m.pbf")),
+            Path::new("maps/m.pbf")
+        );
+        assert_eq!(tidy(Path::new("../maps/m.pbf")), Path::new("../maps/m.pbf"));
+        assert_eq!(tidy(Path::new("a/..")), Path::new("."));
     }
 
     #[test]

@@ -7,8 +7,10 @@ use anyhow::Context;
 
 use super::model::TravelChoice;
 use super::problem::{Loc, Problem};
+use crate::map::osm::read_osm;
 use crate::map::profile::Profile;
 use crate::map::snap::Snapped;
+use crate::map::synth::is_standin;
 use crate::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap};
 use crate::solve::Matrix;
 
@@ -32,25 +34,22 @@ impl TravelSource {
     /// Loads the road map (with its profile) or sets up the fallback.
     pub fn open(choice: &TravelChoice) -> anyhow::Result<TravelSource> {
         Ok(match choice {
-            TravelChoice::Roads {
-                map,
-                profile,
-                standin,
-            } => {
+            TravelChoice::Roads { map, profile } => {
                 let profile = match profile {
                     Some(p) => Profile::from_toml_file(p)?,
                     None => Profile::default(),
                 };
-                let road_map = RoadMap::load(map, &profile).with_context(|| {
-                    format!(
-                        "cannot load the road map {}; build it (see maps/README.md) or set travel = \"straight-line\" in the scenario",
-                        map.display()
-                    )
+                let hint = "build it (see maps/README.md) or set travel = \"straight-line\" in the scenario";
+                let data = read_osm(map).with_context(|| {
+                    format!("cannot read the road map {}; {hint}", map.display())
                 })?;
+                let source = map.display().to_string();
+                let road_map = RoadMap::build(&data, &|tags| profile.classify(tags), &source)?;
                 TravelSource::Roads {
                     map: Box::new(road_map),
                     path: map.clone(),
-                    standin: *standin,
+                    // Generated maps tag their ways; outputs then say "stand-in map".
+                    standin: is_standin(&data),
                 }
             }
             TravelChoice::StraightLine { detour, speed_kmh } => TravelSource::StraightLine {
@@ -69,7 +68,7 @@ impl TravelSource {
                 ..
             } => {
                 format!(
-                    "roads of {} (stand-in map: synthetic roads, not OpenStreetMap)",
+                    "roads of {} (stand-in map: generated roads, not surveyed, not OpenStreetMap)",
                     path.display()
                 )
             }
