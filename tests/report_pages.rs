@@ -216,5 +216,9 @@ fn a_straight_line_plan_says_so_in_both_languages() {
     assert!(!en.contains("<g id=\"roads\""));
     let id = read(dir.path().join("id/report.html"));
     assert!(id.contains("Rencana ini memakai garis lurus, bukan jalan"));
-    assert!(run.summary.contains("garis lurus, bukan jalan"), "{}", run.summary);
+    assert!(
+        run.summary.contains("garis lurus, bukan jalan"),
+        "{}",
+        run.summary
+    );
 }
