@@ -316,3 +316,35 @@ fn stops(
     out.push_str("</g>");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(lat: f64, lon: f64) -> LatLon {
+        LatLon { lat, lon }
+    }
+
+    #[test]
+    fn north_is_up_and_east_is_right_with_true_proportions() {
+        // A square of 0.1° at 60° N is twice as tall as wide on the ground.
+        let proj = Projection::new([p(60.0, 10.0), p(60.1, 10.1)].into_iter());
+        let (x0, y0) = proj.xy(p(60.0, 10.0));
+        let (x1, y1) = proj.xy(p(60.1, 10.1));
+        assert!(x1 > x0 && y1 < y0);
+        let ratio = (y0 - y1) / (x1 - x0);
+        assert!((ratio - 2.0).abs() < 0.01, "{ratio}");
+        assert!(proj.inside((x0, y0)) && proj.inside((x1, y1)));
+        assert!(!proj.inside(proj.xy(p(61.0, 10.0))));
+    }
+
+    #[test]
+    fn lines_drop_points_that_round_to_the_same_place() {
+        let proj = Projection::new([p(0.0, 0.0), p(1.0, 1.0)].into_iter());
+        let mut d = String::new();
+        let line = [p(0.5, 0.5), p(0.500_000_1, 0.5), p(0.6, 0.6)];
+        push_line(&mut d, &proj, line.into_iter());
+        assert_eq!(d.matches('M').count(), 1);
+        assert_eq!(d.matches('L').count(), 1, "{d}");
+    }
+}
