@@ -19,6 +19,7 @@ fn options(out: &Path) -> PlanOptions {
         out: Some(out.to_path_buf()),
         time_limit: Some(Duration::from_millis(300)),
         seed: None,
+        iterations: None,
     }
 }
 
@@ -88,10 +89,12 @@ fn plan_writes_verified_outputs_that_parse() {
 }
 
 #[test]
-fn the_same_seed_gives_the_same_plan() {
+fn the_same_seed_and_iterations_give_the_same_plan() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let limit = PlanOptions {
-        time_limit: Some(Duration::ZERO),
+        time_limit: Some(Duration::from_secs(60)),
+        iterations: Some(300),
+        seed: Some(11),
         ..Default::default()
     };
     let ra = run_plan(
@@ -120,6 +123,7 @@ fn time_limit_zero_returns_a_verified_construction() {
         out: Some(dir.path().into()),
         time_limit: Some(Duration::ZERO),
         seed: Some(3),
+        iterations: None,
     };
     let run = run_plan(&small(), &opts).unwrap();
     assert!(run.report.totals.stops_visited > 0);
@@ -192,5 +196,55 @@ fn compare_shows_both_scenarios_and_what_changed() {
     assert!(
         text.contains("Changes against base: one-van") && text.contains("lost"),
         "{text}"
+    );
+}
+
+#[test]
+fn the_default_scenario_and_the_no_generator_what_if_plan_and_verify() {
+    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let dir = tempfile::tempdir().unwrap();
+    let quick = |out: &str| PlanOptions {
+        out: Some(dir.path().join(out)),
+        iterations: Some(50),
+        ..Default::default()
+    };
+    let week = run_plan(&scenarios.join("magetan-week.toml"), &quick("week")).unwrap();
+    assert!(week.report.scenario.travel.contains("stand-in map"));
+    run_verify(
+        &scenarios.join("magetan-week.toml"),
+        &dir.path().join("week/plan.json"),
+    )
+    .unwrap();
+    let homes = |r: &PlanReport| {
+        r.van_days
+            .iter()
+            .flat_map(|d| &d.visits)
+            .filter(|v| v.stop.starts_with("Kunjungan rumah"))
+            .count()
+    };
+    assert_eq!(
+        homes(&week.report),
+        6,
+        "the mandatory home visits are served"
+    );
+
+    // Without the generator, the halls on the Lawu slopes are left out for that reason.
+    let no_gen = run_plan(
+        &scenarios.join("magetan-no-generator.toml"),
+        &quick("no-gen"),
+    )
+    .unwrap();
+    assert_eq!(homes(&no_gen.report), 6);
+    let lawu: Vec<_> = no_gen
+        .report
+        .unvisited
+        .iter()
+        .filter(|u| u.stop.contains("(Poncol)"))
+        .collect();
+    assert_eq!(lawu.len(), 8, "Poncol has 8 desa halls");
+    assert!(
+        lawu.iter()
+            .all(|u| u.category == "equipment" && u.reason.contains("generator")),
+        "{lawu:?}"
     );
 }

@@ -78,6 +78,7 @@ fn a_plan_on_roads_passes_verify_and_its_tracks_follow_the_roads() {
         out: Some(out.clone()),
         time_limit: Some(Duration::from_millis(500)),
         seed: None,
+        iterations: None,
     };
     let run = run_plan(&file, &options).unwrap();
     assert_eq!(run.report.totals.stops_visited, 5, "{}", run.summary);

@@ -15,7 +15,7 @@ fn plan(scenario: &Path, out: &Path, lang: Lang) -> anyhow::Result<PlanRun> {
     let options = PlanOptions {
         out: Some(out.to_path_buf()),
         time_limit: Some(Duration::ZERO),
-        seed: None,
+        ..PlanOptions::default()
     };
     run_plan_in(scenario, &options, lang)
 }

@@ -34,6 +34,9 @@ pub struct SearchArgs {
     /// Random seed (overrides the scenario's seed).
     #[arg(long)]
     seed: Option<u64>,
+    /// Search iterations (overrides the scenario's; the plan then depends only on the seed).
+    #[arg(long)]
+    iterations: Option<u64>,
 }
 
 impl SearchArgs {
@@ -42,6 +45,7 @@ impl SearchArgs {
             out,
             time_limit: self.time_limit.map(|s| Duration::from_secs_f64(s.max(0.0))),
             seed: self.seed,
+            iterations: self.iterations,
         }
     }
 }

@@ -23,6 +23,7 @@ pub use report::PlanReport;
 pub struct PlanOptions {
     pub out: Option<PathBuf>,
     pub time_limit: Option<Duration>,
+    pub iterations: Option<u64>,
     pub seed: Option<u64>,
 }
 
@@ -43,10 +44,13 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
     if let Some(limit) = options.time_limit {
         prepared.scenario.time_limit = limit;
     }
+    if let Some(iterations) = options.iterations {
+        prepared.scenario.iterations = Some(iterations);
+    }
     let solve_options = SolveOptions {
         seed: prepared.scenario.seed,
         time_limit: Some(prepared.scenario.time_limit),
-        iterations: None,
+        iterations: prepared.scenario.iterations,
     };
     let solution = crate::solve::solve(&prepared.built.instance, &solve_options);
     let verified = checked(&prepared, &solution)?;

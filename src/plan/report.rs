@@ -29,6 +29,8 @@ pub struct ScenarioInfo {
     pub file: String,
     pub seed: u64,
     pub time_limit_s: f64,
+    /// The search's iteration budget, when the scenario sets one.
+    pub iterations: Option<u64>,
     /// What travel times are based on; says "straight-line fallback, not roads" or
     /// "stand-in map" when they are not real roads.
     pub travel: String,
@@ -228,6 +230,7 @@ fn scenario_info(scenario: &Scenario, travel: &str) -> ScenarioInfo {
         file: scenario.file.display().to_string(),
         seed: scenario.seed,
         time_limit_s: scenario.time_limit.as_secs_f64(),
+        iterations: scenario.iterations,
         travel: travel.to_string(),
     }
 }

@@ -121,6 +121,9 @@ pub struct Scenario {
     pub dates: Vec<NaiveDate>,
     pub seed: u64,
     pub time_limit: Duration,
+    /// Search iterations; with a budget the plan depends only on the seed (the time limit
+    /// then only cuts the search short).
+    pub iterations: Option<u64>,
     pub depot_name: String,
     pub depot: LatLon,
     pub weights: PerGroup,
@@ -390,6 +393,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         dates,
         seed: raw.seed.unwrap_or(1),
         time_limit: Duration::from_secs_f64(time_limit),
+        iterations: raw.iterations,
         depot_name,
         depot,
         weights,

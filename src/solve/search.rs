@@ -32,6 +32,8 @@ const MAX_STRING: f64 = 10.0;
 const BLINK: f64 = 0.01;
 /// Prize: share of recreates that insert by value per time rather than in a fixed order.
 const RATIO_SHARE: f64 = 0.5;
+/// Share of ruins that remove random visits rather than strings.
+const RANDOM_RUIN: f64 = 0.2;
 /// Iterations when neither a time limit nor an iteration count is given.
 const DEFAULT_ITERATIONS: u64 = 20_000;
 
@@ -153,13 +155,13 @@ impl<'m, 'a> Search<'m, 'a> {
             let s = current.score(self.model);
             let legs = current.served_count() + s.tours;
             self.scale = if legs > 0 {
-                s.travel / legs as f64
+                (s.travel / legs as f64).max(1e-9)
             } else {
                 1.0
             };
         }
         let (t0, t1) = match self.objective() {
-            Objective::Prize => (1.0 * self.scale, 0.01 * self.scale),
+            Objective::Prize => (3.0 * self.scale, 0.1 * self.scale),
             Objective::VisitAll => (1.0 * self.scale, 0.01 * self.scale),
         };
         let mut current_score = current.score(self.model);
@@ -254,7 +256,7 @@ impl<'m, 'a> Search<'m, 'a> {
         plan.unserved().map(|j| self.absences[j]).sum()
     }
 
-    /// Removes strings of visits near a random job (SISR), or, one time in five, random visits.
+    /// Removes strings of visits near a random job (SISR), or sometimes random visits.
     fn ruin(&mut self, plan: &mut Plan) {
         let model = self.model;
         let n = model.inst.jobs.len();
@@ -262,7 +264,7 @@ impl<'m, 'a> Search<'m, 'a> {
         if served == 0 || n == 0 {
             return;
         }
-        if self.rng.random_bool(0.2) {
+        if self.rng.random_bool(RANDOM_RUIN) {
             let k = self
                 .rng
                 .random_range(1..=((2.0 * AVG_REMOVED) as usize).min(served));
