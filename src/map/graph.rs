@@ -277,7 +277,8 @@ impl RawGraph {
                 g.add_edge(e.head.into(), e.tail.into(), ());
             }
         }
-        let mut components = petgraph::algo::tarjan_scc(&g);
+        // Kosaraju is iterative; petgraph's Tarjan recurses and overflows the stack at ~1M vertices.
+        let mut components = petgraph::algo::kosaraju_scc(&g);
         // Largest first; equal sizes by their smallest vertex, so the choice is stable.
         for c in &mut components {
             c.sort();

@@ -4,6 +4,9 @@
 //! Each iteration removes a few strings of consecutive visits from routes near a random job
 //! (or random visits), then reinserts removed and unserved jobs one by one at their cheapest
 //! feasible place, in one of several orders, skipping a few places at random ("blinks").
+//! For Prize, half the recreates instead insert greedily by value² per time used.
+//! String removal plus reinsertion covers relocate, or-opt and cross-exchange moves across
+//! tours and days; there is no separate local-search pass.
 //! Acceptance is lexicographic on jobs that must be served (and, for VisitAll, tours used),
 //! then simulated annealing on value and travel time.
 //!
