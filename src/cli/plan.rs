@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use jempol::plan::{PlanOptions, compare::run_compare, run_plan, verify_saved::run_verify};
+use jempol::i18n::{Key, Lang};
+use jempol::plan::{PlanOptions, compare::run_compare, run_plan_in, verify_saved::run_verify};
 use jempol::scenario::{check::run_check, generate::write_magetan_stops};
 
 #[derive(Args)]
@@ -16,6 +17,10 @@ pub struct PlanArgs {
     /// Output folder [default: out/<scenario name>/].
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Language of the summary, report.html and day sheets (announcements to villages are
+    /// always in Bahasa Indonesia).
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
     #[command(flatten)]
     search: SearchArgs,
 }
@@ -79,12 +84,10 @@ pub enum ScenarioCommand {
 }
 
 pub fn plan(args: PlanArgs) -> anyhow::Result<()> {
-    let run = run_plan(&args.scenario, &args.search.options(args.out.clone()))?;
+    let options = args.search.options(args.out.clone());
+    let run = run_plan_in(&args.scenario, &options, args.lang)?;
     print!("{}", run.summary);
-    println!(
-        "{}",
-        jempol::plan::text::summary::wrote(run.files.len(), &run.out)
-    );
+    println!("{} {}", args.lang.t(Key::Wrote), run.out.display());
     Ok(())
 }
 

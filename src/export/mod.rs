@@ -1,6 +1,14 @@
 //! Files written for planners and drivers.
 
+pub mod announce;
+pub mod geojson;
 pub mod gpx;
+pub mod html;
+pub mod plan_files;
+pub mod report;
+pub mod routes;
+pub mod sheets;
+pub mod svg_map;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -11,6 +11,7 @@ pub mod verify_saved;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::i18n::Lang;
 use crate::scenario::reasons::reason;
 use crate::scenario::{self, Prepared};
 use crate::solve::verify::verify;
@@ -110,8 +111,14 @@ pub struct PlanRun {
     pub summary: String,
 }
 
-/// `jempol plan`: solve, verify, then write plan.json, schedule.csv and one GPX per van-day.
+/// `jempol plan`: solve, verify, then write plan.json, schedule.csv, one GPX per van-day and
+/// the pages for people (report, day sheets, announcements, GeoJSON) in English.
 pub fn run_plan(path: &Path, options: &PlanOptions) -> anyhow::Result<PlanRun> {
+    run_plan_in(path, options, Lang::En)
+}
+
+/// `jempol plan --lang`: as [`run_plan`], with what people read in `lang`.
+pub fn run_plan_in(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Result<PlanRun> {
     let solved = solve_scenario(path, options)?;
     let out = options
         .out
@@ -119,8 +126,9 @@ pub fn run_plan(path: &Path, options: &PlanOptions) -> anyhow::Result<PlanRun> {
         .unwrap_or_else(|| Path::new("out").join(slug(&solved.prepared.scenario.name)));
     std::fs::create_dir_all(&out)
         .map_err(|e| anyhow::anyhow!("cannot create the output folder {}: {e}", out.display()))?;
-    let files = outputs::write_all(&out, &solved)?;
-    let summary = summary::summary(&solved.report);
+    let files = outputs::write_all(&out, &solved, lang)?;
+    let travel = crate::export::report::travel_text(&solved.prepared.source, lang);
+    let summary = summary::summary(&solved.report, &travel, lang);
     Ok(PlanRun {
         out,
         files,

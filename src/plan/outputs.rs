@@ -8,20 +8,24 @@ use chrono::{NaiveDate, NaiveTime};
 use super::Solved;
 use super::report::{PlanReport, VanDay};
 use crate::export::gpx::{Gpx, GpxTrack, GpxWaypoint, write_gpx};
-use crate::export::write_atomically;
+use crate::export::routes::route_lines;
+use crate::export::{plan_files, write_atomically};
+use crate::i18n::Lang;
 use crate::map::LatLon;
 
 /// Magetan keeps Western Indonesian Time (WIB, UTC+7).
 const WIB_OFFSET: &str = "+07:00";
 
-/// Writes every output into `out`; returns the files written.
-pub fn write_all(out: &Path, solved: &Solved) -> anyhow::Result<Vec<PathBuf>> {
+/// Writes every output into `out`, the pages for people in `lang`; returns the files written.
+pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = vec![out.join("plan.json"), out.join("schedule.csv")];
     let mut json = serde_json::to_vec_pretty(&solved.report)?;
     json.push(b'\n');
     write_atomically(&files[0], &json)?;
     write_atomically(&files[1], &schedule_csv(&solved.report)?)?;
-    files.extend(write_gpx_files(out, solved)?);
+    let routes = route_lines(solved);
+    files.extend(write_gpx_files(out, solved, &routes)?);
+    files.extend(plan_files::write(out, solved, &routes, lang)?);
     Ok(files)
 }
 
@@ -68,29 +72,16 @@ fn schedule_csv(report: &PlanReport) -> anyhow::Result<Vec<u8>> {
 }
 
 /// One GPX per van-day with visits: the route as a track, the stops as waypoints.
-fn write_gpx_files(out: &Path, solved: &Solved) -> anyhow::Result<Vec<PathBuf>> {
-    let prepared = &solved.prepared;
-    let scenario = &prepared.scenario;
-    let points = crate::scenario::points(scenario);
-    let (travel, _) = prepared.source.connect(&points);
+fn write_gpx_files(
+    out: &Path,
+    solved: &Solved,
+    routes: &[Vec<LatLon>],
+) -> anyhow::Result<Vec<PathBuf>> {
+    let scenario = &solved.prepared.scenario;
     let mut files = Vec::new();
-    for (t, route) in solved.solution.routes.iter().enumerate() {
-        let day = &solved.report.van_days[t];
-        if route.is_empty() {
+    for (day, line) in solved.report.van_days.iter().zip(routes) {
+        if day.visits.is_empty() {
             continue;
-        }
-        let mut locations = vec![0];
-        locations.extend(
-            route
-                .iter()
-                .map(|&j| prepared.built.instance.jobs[j].location),
-        );
-        locations.push(0);
-        let mut line: Vec<LatLon> = Vec::new();
-        for pair in locations.windows(2) {
-            let piece = travel.path(pair[0], pair[1]);
-            let skip = usize::from(line.last() == piece.first());
-            line.extend(piece.into_iter().skip(skip));
         }
         let gpx = Gpx {
             name: format!(
@@ -104,7 +95,7 @@ fn write_gpx_files(out: &Path, solved: &Solved) -> anyhow::Result<Vec<PathBuf>> 
             time: local_time(day.date, &day.depart),
             tracks: vec![GpxTrack {
                 name: format!("{} {}", day.van, day.date),
-                points: line,
+                points: line.clone(),
             }],
             waypoints: waypoints(day),
         };

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::report::PlanReport;
-use super::text::summary as t;
+use crate::i18n::{Key, Lang};
 
 /// How many "no time" stops the summary names before it counts the rest.
 const NO_TIME_SHOWN: usize = 5;
@@ -11,32 +11,42 @@ const NO_TIME_SHOWN: usize = 5;
 /// The reason category of stops left out for lack of time (see `Reason::category`).
 const NO_TIME: &str = "no time";
 
-pub fn summary(report: &PlanReport) -> String {
+/// The summary in `lang` (words, dates and numbers); `travel` says what times are based on.
+pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
     let mut s = String::new();
     let r = report;
     let totals = &r.totals;
     let _ = writeln!(
         s,
-        "{} — {} {} ({} days)",
+        "{} — {} {} ({} {})",
         r.scenario.name,
-        t::WEEK_OF,
-        r.week.start,
-        r.week.dates.len()
+        lang.t(Key::WeekOf),
+        lang.date_long(r.week.start),
+        r.week.dates.len(),
+        lang.t(Key::Days)
     );
-    let _ = writeln!(s, "{}: {}", t::TRAVEL, r.scenario.travel);
+    let _ = writeln!(s, "{}: {}", lang.t(Key::Travel), travel);
     let _ = writeln!(
         s,
-        "{:<22}{:>8}{:>8}{:>8}",
-        t::PEOPLE,
-        t::SERVED,
-        t::DEMAND,
-        t::SHARE
+        "{:<26}{:>12}{:>12}{:>12}",
+        lang.t(Key::People),
+        lang.t(Key::Served),
+        lang.t(Key::Demand),
+        lang.t(Key::Share)
     );
     let groups = [
-        (t::ELDERLY, totals.served.elderly, totals.demand.elderly),
-        (t::DISABLED, totals.served.disabled, totals.demand.disabled),
         (
-            t::NEW_ELIGIBLE,
+            lang.t(Key::Elderly),
+            totals.served.elderly,
+            totals.demand.elderly,
+        ),
+        (
+            lang.t(Key::Disabled),
+            totals.served.disabled,
+            totals.demand.disabled,
+        ),
+        (
+            lang.t(Key::NewEligible),
             totals.served.new_eligible,
             totals.demand.new_eligible,
         ),
@@ -47,49 +57,53 @@ pub fn summary(report: &PlanReport) -> String {
         } else {
             0.0
         };
-        let _ = writeln!(s, "  {name:<20}{served:>8}{demand:>8}{share:>7.1}%");
+        let _ = writeln!(
+            s,
+            "  {name:<24}{:>12}{:>12}{:>11}%",
+            lang.int(served.into()),
+            lang.int(demand.into()),
+            lang.dec(share, 1)
+        );
     }
     let _ = writeln!(
         s,
-        "{}: {} {} ({} {}), {} {}; {} {:.0}",
-        t::STOPS,
+        "{}: {} {} ({} {}), {} {}; {} {}",
+        lang.t(Key::Stops),
         totals.stops_visited,
-        t::VISITED,
+        lang.t(Key::Visited),
         totals.stops_partly_visited,
-        t::PARTLY,
+        lang.t(Key::Partly),
         totals.stops_unvisited,
-        t::UNVISITED,
-        t::VALUE,
-        totals.value
+        lang.t(Key::Unvisited),
+        lang.t(Key::Value),
+        lang.dec(totals.value, 0)
     );
-    let _ = writeln!(s, "{}:", t::VAN_DAYS);
+    let _ = writeln!(s, "{}:", lang.t(Key::VanDays));
     for d in &r.van_days {
         if d.visits.is_empty() {
             let _ = writeln!(
                 s,
-                "  {:<14} {} {}  {}",
+                "  {:<14} {:<26}  {}",
                 d.van,
-                d.weekday,
-                d.date,
-                t::NO_VISITS
+                lang.date_long(d.date),
+                lang.t(Key::NoVisits)
             );
             continue;
         }
         let hours = super::hours_between(&d.depart, &d.back);
         let _ = writeln!(
             s,
-            "  {:<14} {} {}  {:>2} {}  {:>6.1} km  {} {:>4.1} h  {}-{} ({:.1} h)",
+            "  {:<14} {:<26}  {:>2} {}  {:>6} km  {} {:>4} h  {}-{} ({} h)",
             d.van,
-            d.weekday,
-            d.date,
+            lang.date_long(d.date),
             d.visits.len(),
-            t::STOPS_SHORT,
-            d.km,
-            t::DRIVE,
-            d.drive_minutes / 60.0,
+            lang.t(Key::StopsShort),
+            lang.dec(d.km, 1),
+            lang.t(Key::Drive),
+            lang.dec(d.drive_minutes / 60.0, 1),
             d.depart,
             d.back,
-            hours
+            lang.dec(hours, 1)
         );
     }
     if !r.unvisited.is_empty() {
@@ -100,13 +114,16 @@ pub fn summary(report: &PlanReport) -> String {
                 None => counts.push((u.category.clone(), 1)),
             }
         }
-        let counts: Vec<String> = counts.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let counts: Vec<String> = counts
+            .iter()
+            .map(|(c, n)| format!("{} {n}", lang.category(c)))
+            .collect();
         let _ = writeln!(
             s,
             "{} ({} {}): {}",
-            t::UNVISITED_TITLE,
+            lang.t(Key::NotServed),
             r.unvisited.len(),
-            t::VISITS,
+            lang.t(Key::Visits),
             counts.join(", ")
         );
         // One line per stop and reason: the parts of a split stop share it.
@@ -126,16 +143,28 @@ pub fn summary(report: &PlanReport) -> String {
         let (no_time, other): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.1 == NO_TIME);
         let mut no_time = no_time;
         no_time.sort_by(|a, b| b.4.total_cmp(&a.4).then(a.0.cmp(b.0)));
-        for (stop, _, reason, parts, _) in other.iter().chain(no_time.iter().take(NO_TIME_SHOWN)) {
+        for (stop, category, reason, parts, _) in
+            other.iter().chain(no_time.iter().take(NO_TIME_SHOWN))
+        {
             let parts = if *parts > 1 {
-                format!(" ({parts} {})", t::PARTS)
+                format!(" ({parts} {})", lang.t(Key::Parts))
             } else {
                 String::new()
+            };
+            // The detailed reason is English prose; Indonesian names its category.
+            let reason = match lang {
+                Lang::En => reason.to_string(),
+                Lang::Id => lang.category(category),
             };
             let _ = writeln!(s, "  {stop}{parts} — {reason}");
         }
         if no_time.len() > NO_TIME_SHOWN {
-            let _ = writeln!(s, "  ... {} {}", no_time.len() - NO_TIME_SHOWN, t::AND_MORE);
+            let _ = writeln!(
+                s,
+                "  ... {} {}",
+                no_time.len() - NO_TIME_SHOWN,
+                lang.t(Key::AndMore)
+            );
         }
     }
     s

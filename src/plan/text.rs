@@ -1,35 +1,11 @@
 //! Every user-facing text of the plan, verify and compare commands, in one place so that a
 //! Bahasa Indonesia version can be added beside the English one.
 
-/// `jempol plan` summary.
+/// Group names `jempol compare` shares with the plan summary (which is in `crate::i18n`).
 pub mod summary {
-    pub const WEEK_OF: &str = "week of";
-    pub const TRAVEL: &str = "Travel";
-    pub const PEOPLE: &str = "People served";
-    pub const SERVED: &str = "served";
-    pub const DEMAND: &str = "demand";
-    pub const SHARE: &str = "share";
     pub const ELDERLY: &str = "elderly";
     pub const DISABLED: &str = "disabled";
     pub const NEW_ELIGIBLE: &str = "turning 17";
-    pub const STOPS: &str = "Stops";
-    pub const VISITED: &str = "visited";
-    pub const PARTLY: &str = "partly";
-    pub const UNVISITED: &str = "unvisited";
-    pub const VALUE: &str = "value";
-    pub const VAN_DAYS: &str = "Van-days";
-    pub const NO_VISITS: &str = "no visits";
-    pub const STOPS_SHORT: &str = "stops";
-    pub const DRIVE: &str = "drive";
-    pub const UNVISITED_TITLE: &str = "Not served";
-    pub const VISITS: &str = "visits";
-    pub const AND_MORE: &str = "more stops with no time left (all in plan.json)";
-    pub const PARTS: &str = "parts";
-
-    /// The last line of `jempol plan`.
-    pub fn wrote(files: usize, folder: &std::path::Path) -> String {
-        format!("Wrote {files} files in {}", folder.display())
-    }
 }
 
 /// `jempol verify`.

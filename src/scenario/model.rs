@@ -134,6 +134,8 @@ pub struct Scenario {
     pub equipment: Option<Vec<At<String>>>,
     pub vans: Vec<Van>,
     pub stops: Vec<Stop>,
+    /// GeoJSON of boundaries drawn on the report map (`boundaries = "..."`).
+    pub boundaries: Option<PathBuf>,
 }
 
 /// Default detour factor and speed of the straight-line fallback.
@@ -400,6 +402,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         equipment: raw.equipment.clone(),
         vans,
         stops,
+        boundaries: raw.boundaries.as_ref().map(|b| PathBuf::from(&b.value)),
     };
     (scenario, r.problems)
 }

@@ -37,6 +37,8 @@ pub struct RawScenario {
     pub name: Option<At<String>>,
     pub map: Option<At<String>>,
     pub profile: Option<At<String>>,
+    /// GeoJSON of boundaries drawn on the report map (relative to the file).
+    pub boundaries: Option<At<String>>,
     pub travel: Option<At<String>>,
     pub straight_line: Option<RawStraightLine>,
     pub week_start: Option<At<toml::value::Datetime>>,
@@ -216,9 +218,14 @@ pub fn read_layers(path: &Path) -> anyhow::Result<Vec<Layer>> {
         let relative = |value: &mut At<String>| {
             value.value = tidy(&dir.join(&value.value)).to_string_lossy().into_owned();
         };
-        for path in [&mut raw.extends, &mut raw.map, &mut raw.profile]
-            .into_iter()
-            .flatten()
+        for path in [
+            &mut raw.extends,
+            &mut raw.map,
+            &mut raw.profile,
+            &mut raw.boundaries,
+        ]
+        .into_iter()
+        .flatten()
         {
             relative(path);
         }
@@ -306,6 +313,7 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         name: pick(base.name, top.name),
         map: pick(base.map, top.map),
         profile: pick(base.profile, top.profile),
+        boundaries: pick(base.boundaries, top.boundaries),
         travel: pick(base.travel, top.travel),
         straight_line,
         week_start: pick(base.week_start, top.week_start),

@@ -1,0 +1,338 @@
+//! Everything a user reads, in English and Bahasa Indonesia, in one table; plus the
+//! Indonesian ways of writing numbers ("1.234,5") and dates ("Selasa, 8 Desember 2026").
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// The language of the outputs and messages (`--lang en|id`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    En,
+    Id,
+}
+
+/// One user-facing text. Its English and Indonesian forms are in [`Lang::t`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    WeekOf,
+    Days,
+    Travel,
+    StandinWarning,
+    StraightLineWarning,
+    People,
+    Group,
+    Served,
+    Demand,
+    Share,
+    Elderly,
+    Disabled,
+    NewEligible,
+    Total,
+    Stops,
+    Visited,
+    Partly,
+    Unvisited,
+    Value,
+    VanDays,
+    NoVisits,
+    Drive,
+    Km,
+    WorkHours,
+    DriveHours,
+    NotServed,
+    Reason,
+    Wrote,
+    Map,
+    Legend,
+    Depot,
+    Roads,
+    MinorRoadsOmitted,
+    Boundaries,
+    StopSizedByValue,
+    UnvisitedStop,
+    Depart,
+    Back,
+    Order,
+    Arrive,
+    Start,
+    End,
+    Stop,
+    Desa,
+    Kecamatan,
+    Notes,
+    DaySheet,
+    Bring,
+    Equipment,
+    BlankCards,
+    BlankCardsNone,
+    RecordingSets,
+    Report,
+    Generated,
+    DaySheetsFile,
+    AnnouncementsFile,
+    GeojsonFile,
+    StopsShort,
+    Visits,
+    AndMore,
+    Parts,
+}
+
+impl Lang {
+    /// The text of `key` in this language.
+    pub fn t(self, key: Key) -> &'static str {
+        use Key::*;
+        let (en, id) = match key {
+            WeekOf => ("week of", "minggu mulai"),
+            Days => ("days", "hari"),
+            Travel => ("Travel", "Perjalanan"),
+            StandinWarning => (
+                "This plan ran on a stand-in map (synthetic roads, not OpenStreetMap). Times and routes are not real.",
+                "Rencana ini dihitung pada peta pengganti (jalan sintetis, bukan OpenStreetMap). Waktu dan rute tidak nyata.",
+            ),
+            StraightLineWarning => (
+                "This plan used straight lines, not roads. Times and routes are estimates.",
+                "Rencana ini memakai garis lurus, bukan jalan. Waktu dan rute hanya perkiraan.",
+            ),
+            People => ("People served", "Penduduk terlayani"),
+            Group => ("Group", "Kelompok"),
+            Served => ("served", "terlayani"),
+            Demand => ("demand", "kebutuhan"),
+            Share => ("share", "persentase"),
+            Elderly => ("elderly", "lansia"),
+            Disabled => ("disabled", "penyandang disabilitas"),
+            NewEligible => ("turning 17", "pemula (17 tahun)"),
+            Total => ("total", "jumlah"),
+            Stops => ("Stops", "Titik layanan"),
+            Visited => ("visited", "dikunjungi"),
+            Partly => ("partly", "sebagian"),
+            Unvisited => ("unvisited", "tidak dikunjungi"),
+            Value => ("value", "nilai"),
+            VanDays => ("Van-days", "Hari kerja mobil"),
+            NoVisits => ("no visits", "tanpa kunjungan"),
+            Drive => ("drive", "mengemudi"),
+            Km => ("km", "km"),
+            WorkHours => ("work hours", "jam kerja"),
+            DriveHours => ("drive hours", "jam mengemudi"),
+            NotServed => ("Not served", "Tidak terlayani"),
+            Reason => ("reason", "alasan"),
+            Wrote => ("Wrote", "Ditulis ke"),
+            Map => ("Map", "Peta"),
+            Legend => ("Legend", "Keterangan"),
+            Depot => ("depot", "kantor (depo)"),
+            Roads => ("roads", "jalan"),
+            MinorRoadsOmitted => (
+                "minor roads left out to keep the file small",
+                "jalan kecil tidak digambar agar berkas tetap kecil",
+            ),
+            Boundaries => ("boundaries", "batas wilayah"),
+            StopSizedByValue => ("stop, sized by value", "titik layanan, besar sesuai nilai"),
+            UnvisitedStop => ("stop not visited", "titik tidak dikunjungi"),
+            Depart => ("leaves", "berangkat"),
+            Back => ("back", "kembali"),
+            Order => ("#", "No."),
+            Arrive => ("arrive", "tiba"),
+            Start => ("start", "mulai"),
+            End => ("end", "selesai"),
+            Stop => ("Stop", "Titik layanan"),
+            Desa => ("Desa", "Desa"),
+            Kecamatan => ("Kecamatan", "Kecamatan"),
+            Notes => ("Notes", "Catatan"),
+            DaySheet => ("Day sheet", "Lembar harian"),
+            Bring => ("Bring", "Dibawa"),
+            Equipment => ("equipment", "peralatan"),
+            BlankCards => ("blank e-KTP cards", "blangko e-KTP"),
+            BlankCardsNone => ("no printing on site", "tidak mencetak di lokasi"),
+            RecordingSets => ("recording sets", "set perekaman"),
+            Report => ("Weekly plan", "Rencana mingguan"),
+            Generated => ("Written by jempol", "Dibuat oleh jempol"),
+            DaySheetsFile => ("day sheets", "lembar harian"),
+            AnnouncementsFile => ("announcements", "pengumuman"),
+            GeojsonFile => ("GeoJSON for QGIS", "GeoJSON untuk QGIS"),
+            StopsShort => ("stops", "titik"),
+            Visits => ("visits", "kunjungan"),
+            AndMore => (
+                "more stops with no time left (all in plan.json)",
+                "titik lain tidak sempat dikunjungi (semua ada di plan.json)",
+            ),
+            Parts => ("parts", "bagian"),
+        };
+        match self {
+            Lang::En => en,
+            Lang::Id => id,
+        }
+    }
+
+    /// The reason category of an unvisited stop (see `scenario::reasons`), translated.
+    pub fn category(self, category: &str) -> String {
+        let id = match category {
+            "no time" => "waktu tidak cukup",
+            "equipment" => "peralatan tidak tersedia",
+            "window" => "jam layanan tidak cocok",
+            "days" => "hari tidak cocok",
+            "blank cards" => "blangko tidak cukup",
+            "driving limit" => "batas mengemudi",
+            "unreachable" => "tidak terjangkau",
+            "too far" => "terlalu jauh",
+            other => other,
+        };
+        match self {
+            Lang::En => category.to_string(),
+            Lang::Id => id.to_string(),
+        }
+    }
+
+    /// An integer with thousands separators: "12,345" / "12.345".
+    pub fn int(self, n: u64) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Lang::En => ',',
+            Lang::Id => '.',
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A number with `decimals` digits after the point: "1,234.5" / "1.234,5".
+    pub fn dec(self, x: f64, decimals: usize) -> String {
+        let text = format!("{:.*}", decimals, x.abs());
+        let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            "-"
+        } else {
+            ""
+        };
+        let whole = self.int(whole.parse().unwrap_or(0));
+        if frac.is_empty() {
+            return format!("{sign}{whole}");
+        }
+        let point = match self {
+            Lang::En => '.',
+            Lang::Id => ',',
+        };
+        format!("{sign}{whole}{point}{frac}")
+    }
+
+    pub fn weekday(self, day: Weekday) -> &'static str {
+        let (en, id) = match day {
+            Weekday::Mon => ("Monday", "Senin"),
+            Weekday::Tue => ("Tuesday", "Selasa"),
+            Weekday::Wed => ("Wednesday", "Rabu"),
+            Weekday::Thu => ("Thursday", "Kamis"),
+            Weekday::Fri => ("Friday", "Jumat"),
+            Weekday::Sat => ("Saturday", "Sabtu"),
+            Weekday::Sun => ("Sunday", "Minggu"),
+        };
+        match self {
+            Lang::En => en,
+            Lang::Id => id,
+        }
+    }
+
+    pub fn month(self, month: u32) -> &'static str {
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const ID: [&str; 12] = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ];
+        let i = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Lang::En => EN[i],
+            Lang::Id => ID[i],
+        }
+    }
+
+    /// "Tuesday, 8 December 2026" / "Selasa, 8 Desember 2026".
+    pub fn date_long(self, date: NaiveDate) -> String {
+        format!(
+            "{}, {} {} {}",
+            self.weekday(date.weekday()),
+            date.day(),
+            self.month(date.month()),
+            date.year()
+        )
+    }
+
+    /// "Tue 8 Dec" / "Sel 8 Des", for legends.
+    pub fn date_short(self, date: NaiveDate) -> String {
+        let short = |name: &str| name.chars().take(3).collect::<String>();
+        format!(
+            "{} {} {}",
+            short(self.weekday(date.weekday())),
+            date.day(),
+            short(self.month(date.month()))
+        )
+    }
+
+    /// The `lang` attribute of HTML pages.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indonesian_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+        assert_eq!(Lang::Id.date_long(d), "Selasa, 8 Desember 2026");
+        assert_eq!(Lang::En.date_long(d), "Tuesday, 8 December 2026");
+        let d = NaiveDate::from_ymd_opt(2026, 8, 17).unwrap();
+        assert_eq!(Lang::Id.date_long(d), "Senin, 17 Agustus 2026");
+        assert_eq!(Lang::Id.date_short(d), "Sen 17 Agu");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(Lang::Id.int(1_234_567), "1.234.567");
+        assert_eq!(Lang::En.int(1_234_567), "1,234,567");
+        assert_eq!(Lang::Id.int(999), "999");
+        assert_eq!(Lang::Id.dec(1234.56, 1), "1.234,6");
+        assert_eq!(Lang::En.dec(1234.56, 1), "1,234.6");
+        assert_eq!(Lang::Id.dec(-0.04, 1), "0,0");
+        assert_eq!(Lang::Id.dec(-12.4, 0), "-12");
+        assert_eq!(Lang::Id.dec(3.0, 2), "3,00");
+    }
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for key in [Key::WeekOf, Key::StandinWarning, Key::Notes, Key::Bring] {
+            assert!(!Lang::En.t(key).is_empty());
+            assert_ne!(Lang::En.t(key), Lang::Id.t(key));
+        }
+        assert_eq!(Lang::Id.category("no time"), "waktu tidak cukup");
+    }
+}
