@@ -58,17 +58,7 @@ pub struct PbfWriter {
 impl PbfWriter {
     /// Starts a file at `path` (written to a temporary file until [`finish`](Self::finish)).
     pub fn create(path: &Path) -> anyhow::Result<PbfWriter> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let mut builder = tempfile::Builder::new();
-        // Like File::create (0666 less the umask), not tempfile's private 0600.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-        let tmp = builder
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        let tmp = crate::export::temp_file_beside(path)?;
         Ok(PbfWriter {
             path: path.to_path_buf(),
             out: BufWriter::with_capacity(1 << 20, tmp),

@@ -33,7 +33,12 @@ pub struct Matrix {
 impl Matrix {
     /// `data` is row-major, `n * n` long.
     pub fn new(n: usize, data: Vec<f64>) -> Self {
-        assert_eq!(data.len(), n * n, "a matrix of {n} locations needs {} values", n * n);
+        assert_eq!(
+            data.len(),
+            n * n,
+            "a matrix of {n} locations needs {} values",
+            n * n
+        );
         Self { n, data }
     }
 
