@@ -1,5 +1,6 @@
 //! The command line: parse, call the library, map errors to exit codes.
 
+mod benchmark;
 mod map;
 
 use std::process::ExitCode;
@@ -22,12 +23,16 @@ enum Command {
     /// Road maps: inspect, route, travel-time matrices.
     #[command(subcommand)]
     Map(map::MapCommand),
+    /// Standard optimizer benchmarks (TOPTW, Solomon VRPTW): solve and verify one file.
+    #[command(subcommand)]
+    Benchmark(benchmark::BenchmarkCommand),
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Map(command) => map::run(command),
+        Command::Benchmark(command) => benchmark::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

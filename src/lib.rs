@@ -3,6 +3,7 @@
 //! Data flows one way: map -> graph -> matrix -> instance -> plan -> exports.
 
 pub mod export;
+pub mod formats;
 pub mod map;
 pub mod progress;
 pub mod route;
