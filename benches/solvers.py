@@ -36,7 +36,7 @@ JEMPOL = os.environ.get("JEMPOL", str(ROOT / "target" / "release" / "jempol"))
 VRP_CLI = os.environ.get(
     "VRP_CLI", str(Path.home() / ".cache" / "jempol-vrp-cli" / "bin" / "vrp-cli")
 )
-BIG = 1_000_000  # prize weight over distance for solvers with one weighted objective
+BIG = 1_000_000  # VRPTW: the cost of a vehicle, above any distance it could save
 
 
 def runs(set_name, only):
@@ -101,6 +101,11 @@ class Problem:
         self.time = [[up(times[i * self.n + j]) for j in range(self.n)] for i in range(self.n)]
         self.dist = [[round(dists[i * self.n + j] * self.scale) for j in range(self.n)] for i in range(self.n)]
         self.prize_objective = inst["objective"] == "Prize"
+        # Solvers with one weighted objective get prize * weight as the penalty for leaving a
+        # customer out: any detour a customer needs is shorter than 2 longest legs, so a
+        # feasible customer is always worth taking (a huge weight instead starves PyVRP's
+        # penalty balance: it found no feasible plan on pr02).
+        self.prize_weight = 2 * max(max(row) for row in self.dist) + 1
         tour = inst["tours"][0]
         self.vehicles = len(inst["tours"])
         self.start, self.end = up(tour["start"]), down(tour["end"])
@@ -143,7 +148,7 @@ def solve_pyvrp(p, limit):
             service_duration=j["service"],
             tw_early=j["open"],
             tw_late=j["close"],
-            prize=j["prize"] * BIG * p.scale if p.prize_objective else 0,
+            prize=j["prize"] * p.prize_weight if p.prize_objective else 0,
             required=not p.prize_objective,
         )
     for a in range(p.n):
@@ -151,7 +156,12 @@ def solve_pyvrp(p, limit):
             if a != b:
                 m.add_edge(locations[a], locations[b], distance=p.dist[a][b], duration=p.time[a][b])
     result = m.solve(stop=MaxRuntime(limit), seed=1, display=False)
-    return [[v for v in route.visits()] for route in result.best.routes()]
+    if not result.best.is_feasible():
+        raise RuntimeError("PyVRP found no feasible solution")
+    # Route activities name clients by their index in the order they were added.
+    return [
+        [p.jobs[a.idx]["vertex"] for a in route if a.is_client()] for route in result.best.routes()
+    ]
 
 
 def solve_ortools(p, limit):
@@ -178,7 +188,7 @@ def solve_ortools(p, limit):
         index = manager.NodeToIndex(j["vertex"])
         clock.CumulVar(index).SetRange(j["open"], j["close"])
         if p.prize_objective:
-            routing.AddDisjunction([index], j["prize"] * BIG * p.scale)
+            routing.AddDisjunction([index], j["prize"] * p.prize_weight)
     for v in range(p.vehicles):
         clock.CumulVar(routing.Start(v)).SetRange(p.start, p.end)
         clock.CumulVar(routing.End(v)).SetRange(p.start, p.end)

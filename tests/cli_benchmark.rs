@@ -40,7 +40,15 @@ fn same_seed_and_iteration_budget_give_the_same_result() {
     let file = shared("toptw/cordeau/pr02.txt");
     let run = |seed: &str| {
         let args = [
-            "benchmark", "toptw", &file, "--vehicles", "2", "--iterations", "3000", "--seed", seed,
+            "benchmark",
+            "toptw",
+            &file,
+            "--vehicles",
+            "2",
+            "--iterations",
+            "3000",
+            "--seed",
+            seed,
             "--json",
         ];
         without_seconds(json(&args))
@@ -51,7 +59,14 @@ fn same_seed_and_iteration_budget_give_the_same_result() {
 
     let file = shared("solomon/rc105.txt");
     let args = [
-        "benchmark", "vrptw", &file, "--iterations", "2000", "--seed", "9", "--json",
+        "benchmark",
+        "vrptw",
+        &file,
+        "--iterations",
+        "2000",
+        "--seed",
+        "9",
+        "--json",
     ];
     assert_eq!(without_seconds(json(&args)), without_seconds(json(&args)));
 }
@@ -60,7 +75,14 @@ fn same_seed_and_iteration_budget_give_the_same_result() {
 fn toptw_json_lists_each_vertex_once_within_the_vehicles() {
     let file = shared("toptw/solomon/c101.txt");
     let result = json(&[
-        "benchmark", "toptw", &file, "--vehicles", "3", "--iterations", "1000", "--json",
+        "benchmark",
+        "toptw",
+        &file,
+        "--vehicles",
+        "3",
+        "--iterations",
+        "1000",
+        "--json",
     ]);
     assert_eq!(result["instance"], "c101");
     let routes: Vec<Vec<u64>> = serde_json::from_value(result["routes"].clone()).unwrap();
@@ -93,7 +115,15 @@ fn checked_routes_are_verified() {
     let routes = dir.path().join("routes.json");
     // Vertex 1 opens at 354, vertex 2 closes at 401: 1 then 2 is late, 2 then 1 is not.
     std::fs::write(&routes, r#"{"routes": [[2, 1]], "seconds": 1.5}"#).unwrap();
-    let args = ["benchmark", "toptw", &file, "--vehicles", "1", "--json", "--check"];
+    let args = [
+        "benchmark",
+        "toptw",
+        &file,
+        "--vehicles",
+        "1",
+        "--json",
+        "--check",
+    ];
     let ok = json(&[&args[..], &[routes.to_str().unwrap()]].concat());
     assert_eq!(ok["score"].as_f64(), Some(20.0));
     assert_eq!(ok["seconds"].as_f64(), Some(1.5));
@@ -113,10 +143,22 @@ fn a_malformed_file_is_an_error_naming_file_and_line() {
     let broken: Vec<String> = text
         .lines()
         .enumerate()
-        .map(|(i, l)| if i == 6 { l.replace('.', ",") } else { l.to_string() })
+        .map(|(i, l)| {
+            if i == 6 {
+                l.replace('.', ",")
+            } else {
+                l.to_string()
+            }
+        })
         .collect();
     std::fs::write(&path, broken.join("\n")).unwrap();
-    let out = jempol(&["benchmark", "toptw", path.to_str().unwrap(), "--vehicles", "1"]);
+    let out = jempol(&[
+        "benchmark",
+        "toptw",
+        path.to_str().unwrap(),
+        "--vehicles",
+        "1",
+    ]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.txt line 7"), "{err}");

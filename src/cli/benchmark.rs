@@ -167,7 +167,12 @@ fn result_text(result: &serde_json::Value) -> String {
     if let Some(s) = result["seconds"].as_f64() {
         out += &format!("  seconds   {s:.2}\n");
     }
-    for (k, route) in result["routes"].as_array().into_iter().flatten().enumerate() {
+    for (k, route) in result["routes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let ids: Vec<String> = route
             .as_array()
             .into_iter()
@@ -183,11 +188,15 @@ fn result_text(result: &serde_json::Value) -> String {
 fn read_routes(path: &Path, instance: &Instance) -> anyhow::Result<(Solution, Option<f64>)> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not JSON", path.display()))?;
-    let routes: Vec<Vec<usize>> = serde_json::from_value(value["routes"].clone()).with_context(
-        || format!("{}: expected \"routes\": [[vertex, ...], ...]", path.display()),
-    )?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    let routes: Vec<Vec<usize>> =
+        serde_json::from_value(value["routes"].clone()).with_context(|| {
+            format!(
+                "{}: expected \"routes\": [[vertex, ...], ...]",
+                path.display()
+            )
+        })?;
     if routes.len() > instance.tours.len() {
         bail!(
             "{}: {} routes for {} vehicles",

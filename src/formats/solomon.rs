@@ -58,7 +58,10 @@ pub fn parse_solomon(path: &Path, text: &str) -> anyhow::Result<Instance> {
     for (vertex, row) in vertices.iter().enumerate() {
         check_row(path, row, vertex)?;
     }
-    let points: Vec<(f64, f64)> = vertices.iter().map(|r| (r.values[1], r.values[2])).collect();
+    let points: Vec<(f64, f64)> = vertices
+        .iter()
+        .map(|r| (r.values[1], r.values[2]))
+        .collect();
     let distance = euclidean(&points, |d| d);
     let depot = &vertices[0].values;
     let jobs = vertices[1..]
@@ -132,7 +135,13 @@ mod tests {
         assert_eq!(inst.jobs.len(), 2);
         let j = &inst.jobs[0];
         assert_eq!((j.location, j.load, j.service_fixed), (1, 10.0, 2.0));
-        assert_eq!(j.windows, vec![Window { open: 5.0, close: 20.0 }]);
+        assert_eq!(
+            j.windows,
+            vec![Window {
+                open: 5.0,
+                close: 20.0
+            }]
+        );
         assert_eq!(inst.distance.get(0, 1), 5.0);
         assert_eq!(inst.time.get(0, 2), 2f64.sqrt());
         assert_eq!(inst.objective, Objective::VisitAll);
@@ -144,9 +153,15 @@ mod tests {
         let e = format!("{:#}", parse(&bad).unwrap_err());
         assert!(e.contains("tiny.txt line 11") && e.contains("'x'"), "{e}");
 
-        let short = SMALL.replace("   2   1   1   20   0   50   3", "   2   1   1   20   0   50");
+        let short = SMALL.replace(
+            "   2   1   1   20   0   50   3",
+            "   2   1   1   20   0   50",
+        );
         let e = format!("{:#}", parse(&short).unwrap_err());
-        assert!(e.contains("line 12") && e.contains("expected 7 values"), "{e}");
+        assert!(
+            e.contains("line 12") && e.contains("expected 7 values"),
+            "{e}"
+        );
 
         let renumbered = SMALL.replace("    2   1   1", "    5   1   1");
         let e = format!("{:#}", parse(&renumbered).unwrap_err());

@@ -55,7 +55,11 @@ pub fn parse_toptw(
     }
     let customers = first.values[2];
     // Line 2 (`D Q`, D often missing) is short; vertex rows have at least 9 values.
-    let skip = if rows.get(1).is_some_and(|r| r.values.len() <= 2) { 2 } else { 1 };
+    let skip = if rows.get(1).is_some_and(|r| r.values.len() <= 2) {
+        2
+    } else {
+        1
+    };
     let vertices = &rows[skip..];
     if customers < 0.0 || customers.fract() != 0.0 || vertices.len() != customers as usize + 1 {
         bail!(
@@ -69,7 +73,10 @@ pub fn parse_toptw(
     for (vertex, row) in vertices.iter().enumerate() {
         check_row(path, row, vertex)?;
     }
-    let points: Vec<(f64, f64)> = vertices.iter().map(|r| (r.values[1], r.values[2])).collect();
+    let points: Vec<(f64, f64)> = vertices
+        .iter()
+        .map(|r| (r.values[1], r.values[2]))
+        .collect();
     let scale = 10f64.powi(decimals as i32);
     // The epsilon keeps e.g. 2.3 (computed as 2.2999999…) at 2.3.
     let distance = euclidean(&points, |d| (d * scale + 1e-9).floor() / scale);
@@ -148,7 +155,13 @@ mod tests {
         assert_eq!(inst.jobs.len(), 2);
         let j = &inst.jobs[0];
         assert_eq!((j.location, j.value, j.service_fixed), (1, 10.0, 5.0));
-        assert_eq!(j.windows, vec![Window { open: 10.0, close: 50.0 }]);
+        assert_eq!(
+            j.windows,
+            vec![Window {
+                open: 10.0,
+                close: 50.0
+            }]
+        );
         assert_eq!(inst.jobs[1].windows[0].close, 90.0);
         // sqrt(2) = 1.414..: down to 1.4 and 1.41; 2.3 stays 2.3.
         assert_eq!(inst.distance.get(0, 1), 1.4);
