@@ -149,3 +149,17 @@ fn bad_inputs_fail_with_a_message_and_no_panic() {
         "{stderr}"
     );
 }
+
+#[test]
+fn info_says_when_the_map_is_the_generated_standin() {
+    let standin = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/magetan-standin.osm.pbf");
+    let out = jempol(&["map", "info", standin.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("STAND-IN"));
+    let real = jempol(&["map", "info", &liechtenstein()]);
+    assert!(!String::from_utf8_lossy(&real.stdout).contains("STAND-IN"));
+}

@@ -271,3 +271,25 @@ fn osm_boundary_errors_say_what_to_fix() {
     );
     assert!(!out.exists(), "no output is left behind after an error");
 }
+
+#[test]
+fn jempol_routes_on_what_it_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("vaduz.osm.pbf");
+    jempol_import(LIECHTENSTEIN, "osm:Vaduz@8", &out).unwrap();
+    let clipped = jempol::map::RoadMap::load(&out, &jempol::map::profile::Profile::default())
+        .expect("the imported file loads");
+    let whole = jempol::map::RoadMap::load(
+        Path::new(LIECHTENSTEIN),
+        &jempol::map::profile::Profile::default(),
+    )
+    .unwrap();
+    assert!(clipped.info.vertices > 100);
+    assert!(clipped.info.vertices < whole.info.vertices / 2);
+    // The town hall of Vaduz snaps onto a road of the clipped map.
+    let town_hall = jempol::map::LatLon {
+        lat: 47.1397,
+        lon: 9.5225,
+    };
+    assert!(clipped.snap(town_hall).unwrap().distance_m < 100.0);
+}

@@ -179,3 +179,18 @@ fn impossible_mandatory_job_is_left_out_and_explained() {
     assert_eq!(explain_unserved(&instance, 3), Reason::NoEquipment);
     assert_eq!(explain_unserved(&instance, 5), Reason::NoAllowedDay);
 }
+
+#[test]
+fn larger_instances_stay_valid() {
+    for (seed, visit_all) in [(21u64, false), (22, true)] {
+        let instance = random_instance(seed, &shape(120, 6, visit_all, 0.05));
+        let solution = solve(&instance, &options(seed, 400));
+        assert!(verify(&relax(&instance), &solution).is_ok());
+        let violations = verify(&instance, &solution).err().unwrap_or_default();
+        assert!(
+            violations
+                .iter()
+                .all(|v| v.message.contains("must be served"))
+        );
+    }
+}

@@ -6,6 +6,7 @@ pub mod osm;
 pub mod pbf_write;
 pub mod profile;
 pub mod snap;
+pub mod synth;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -60,6 +61,8 @@ pub struct MapInfo {
     pub dropped_edges: usize,
     /// South-west and north-east corners of the usable road nodes.
     pub bbox: Option<(LatLon, LatLon)>,
+    /// The roads are jempol's generated stand-in (`jempol map synth`), not surveyed.
+    pub standin: bool,
     pub read_seconds: f64,
     pub build_seconds: f64,
 }
@@ -93,7 +96,7 @@ impl RoadMap {
         let start = Instant::now();
         let (graph, report) = RoadGraph::build(data, classify, source)?;
         let snap_index = SnapIndex::new(&graph);
-        let info = MapInfo::new(data.counts, &graph, report, start.elapsed().as_secs_f64());
+        let info = MapInfo::new(data, &graph, report, start.elapsed().as_secs_f64());
         Ok(RoadMap {
             graph,
             snap_index,
@@ -130,14 +133,9 @@ impl RoadMap {
 }
 
 impl MapInfo {
-    fn new(
-        read: ReadCounts,
-        graph: &RoadGraph,
-        report: BuildReport,
-        build_seconds: f64,
-    ) -> MapInfo {
+    fn new(data: &OsmData, graph: &RoadGraph, report: BuildReport, build_seconds: f64) -> MapInfo {
         MapInfo {
-            read,
+            read: data.counts,
             highway_ways: report.highway_ways,
             usable_ways: report.usable_ways,
             vertices: graph.vertex_count(),
@@ -149,6 +147,7 @@ impl MapInfo {
             dropped_vertices: report.dropped_vertices,
             dropped_edges: report.dropped_edges,
             bbox: report.bbox,
+            standin: synth::is_standin(data),
             read_seconds: 0.0,
             build_seconds,
         }

@@ -15,6 +15,13 @@ pub mod verify;
 
 use std::time::Duration;
 
+use rayon::prelude::*;
+
+/// Independent searches run side by side, each with its own seed; the best plan wins
+/// (the first on a tie). The count is fixed, not the number of cores, so a seed and an
+/// iteration budget give the same plan on any machine.
+const CHAINS: u64 = 2;
+
 pub use explain::{Reason, explain_unserved};
 pub use instance::{Instance, Job, Matrix, Objective, Solution, Tour, Window};
 pub use verify::{TourSchedule, VerifiedPlan, Violation, Visit, verify};
@@ -45,7 +52,25 @@ pub fn solve(instance: &Instance, options: &SolveOptions) -> Solution {
     if options.time_limit == Some(Duration::ZERO) || options.iterations == Some(0) {
         return first.solution();
     }
-    search::improve(&model, first, options.seed, &budget).solution()
+    let plans: Vec<plan::Plan> = (0..CHAINS)
+        .into_par_iter()
+        .map(|c| {
+            search::improve(
+                &model,
+                first.clone(),
+                options.seed ^ c.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                &budget,
+            )
+        })
+        .collect();
+    let best = plans
+        .iter()
+        .min_by(|a, b| {
+            a.score(&model)
+                .cmp_with(&b.score(&model), instance.objective)
+        })
+        .expect("at least one chain");
+    best.solution()
 }
 
 /// Whether every location indexes the matrices, so the search cannot panic.

@@ -86,6 +86,11 @@ impl<'a> Model<'a> {
 pub struct Route {
     pub tour: usize,
     pub jobs: Vec<usize>,
+    /// Location of node `i` (`0..=n+1`).
+    locs: Vec<usize>,
+    /// Arrival at node `i` (`1..=n+1`) in the earliest schedule; for an empty route, the
+    /// start time. Index 0 unused.
+    arrive: Vec<f64>,
     /// Departure from node `i` (`0..=n`) in the earliest schedule.
     depart: Vec<f64>,
     /// Latest arrival at node `i` (`1..=n+1`) keeping the rest feasible; index 0 unused.
@@ -111,6 +116,8 @@ impl Route {
         let mut r = Route {
             tour,
             jobs,
+            locs: Vec::new(),
+            arrive: Vec::new(),
             depart: Vec::new(),
             latest: Vec::new(),
             drive: 0.0,
@@ -122,24 +129,20 @@ impl Route {
         r
     }
 
-    fn location(&self, model: &Model, node: usize) -> usize {
-        let tour = &model.inst.tours[self.tour];
-        if node == 0 {
-            tour.start_location
-        } else if node > self.jobs.len() {
-            tour.end_location
-        } else {
-            model.inst.jobs[self.jobs[node - 1]].location
-        }
-    }
-
     /// Recomputes the cached schedule after the job list changed.
     pub fn update(&mut self, model: &Model) {
         let inst = model.inst;
         let tour = &inst.tours[self.tour];
         let n = self.jobs.len();
+        self.locs.clear();
+        self.locs.push(tour.start_location);
+        self.locs
+            .extend(self.jobs.iter().map(|&j| inst.jobs[j].location));
+        self.locs.push(tour.end_location);
         self.depart.clear();
         self.latest.clear();
+        self.arrive.clear();
+        self.arrive.push(f64::NAN);
         self.depart.push(tour.start);
         self.drive = 0.0;
         self.load = 0.0;
@@ -154,6 +157,7 @@ impl Route {
             self.value += job.value;
             let dur = model.duration(j, self.tour);
             let arrive = drive(&tour.breaks, *self.depart.last().unwrap(), leg);
+            self.arrive.push(arrive);
             let start =
                 earliest_start(&job.windows, job.finish_by_close, &tour.breaks, arrive, dur)
                     .unwrap_or_else(|| {
@@ -167,16 +171,20 @@ impl Route {
             let leg = model.time(at, tour.end_location);
             self.drive += leg;
             let back = drive(&tour.breaks, self.depart[n], leg);
+            self.arrive.push(back);
             self.feasible &= back <= tour.end + tol(tour.end)
                 && self.drive <= tour.max_drive + tol(tour.max_drive)
                 && self.load <= tour.capacity + tol(tour.capacity);
+        }
+        if n == 0 {
+            self.arrive.push(tour.start);
         }
         self.latest.resize(n + 2, f64::INFINITY);
         self.latest[n + 1] = tour.end;
         for i in (1..=n).rev() {
             let j = self.jobs[i - 1];
             let job = &inst.jobs[j];
-            let leg = model.time(job.location, self.location(model, i + 1));
+            let leg = model.time(job.location, self.locs[i + 1]);
             let leave_by = latest_leave(&tour.breaks, self.latest[i + 1], leg);
             let dur = model.duration(j, self.tour);
             self.latest[i] = latest_start(
@@ -196,8 +204,8 @@ impl Route {
         let inst = model.inst;
         let tour = &inst.tours[self.tour];
         let jb = &inst.jobs[job];
-        let prev = self.location(model, pos);
-        let next = self.location(model, pos + 1);
+        let prev = self.locs[pos];
+        let next = self.locs[pos + 1];
         let to = model.time(prev, jb.location);
         let from = model.time(jb.location, next);
         let added = if self.jobs.is_empty() {
@@ -216,12 +224,7 @@ impl Route {
         if next_arrive > by + tol(by) {
             return None;
         }
-        let before = if self.jobs.is_empty() {
-            self.depart[0]
-        } else {
-            drive(&tour.breaks, self.depart[pos], model.time(prev, next))
-        };
-        Some((added, next_arrive - before))
+        Some((added, next_arrive - self.arrive[pos + 1]))
     }
 
     /// The feasible insertion of `job` with the least added driving (or the least shift),

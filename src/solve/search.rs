@@ -32,6 +32,8 @@ const MAX_STRING: f64 = 10.0;
 const BLINK: f64 = 0.01;
 /// Prize: share of recreates that insert by value per time rather than in a fixed order.
 const RATIO_SHARE: f64 = 0.5;
+/// Share of ruins that remove random visits rather than strings.
+const RANDOM_RUIN: f64 = 0.2;
 /// Iterations when neither a time limit nor an iteration count is given.
 const DEFAULT_ITERATIONS: u64 = 20_000;
 
@@ -153,13 +155,13 @@ impl<'m, 'a> Search<'m, 'a> {
             let s = current.score(self.model);
             let legs = current.served_count() + s.tours;
             self.scale = if legs > 0 {
-                s.travel / legs as f64
+                (s.travel / legs as f64).max(1e-9)
             } else {
                 1.0
             };
         }
         let (t0, t1) = match self.objective() {
-            Objective::Prize => (tune("T0", 1.0) * self.scale, tune("T1", 0.01) * self.scale),
+            Objective::Prize => (3.0 * self.scale, 0.1 * self.scale),
             Objective::VisitAll => (1.0 * self.scale, 0.01 * self.scale),
         };
         let mut current_score = current.score(self.model);
@@ -186,9 +188,6 @@ impl<'m, 'a> Search<'m, 'a> {
                     best_score = current_score;
                 }
             }
-        }
-        if std::env::var_os("JEMPOL_DEBUG").is_some() {
-            eprintln!("iterations {it}, best {best_score:?}");
         }
         best
     }
@@ -257,7 +256,7 @@ impl<'m, 'a> Search<'m, 'a> {
         plan.unserved().map(|j| self.absences[j]).sum()
     }
 
-    /// Removes strings of visits near a random job (SISR), or, one time in five, random visits.
+    /// Removes strings of visits near a random job (SISR), or sometimes random visits.
     fn ruin(&mut self, plan: &mut Plan) {
         let model = self.model;
         let n = model.inst.jobs.len();
@@ -265,7 +264,7 @@ impl<'m, 'a> Search<'m, 'a> {
         if served == 0 || n == 0 {
             return;
         }
-        if self.rng.random_bool(0.2) {
+        if self.rng.random_bool(RANDOM_RUIN) {
             let k = self
                 .rng
                 .random_range(1..=((2.0 * AVG_REMOVED) as usize).min(served));
@@ -279,7 +278,7 @@ impl<'m, 'a> Search<'m, 'a> {
         let used = plan.routes.iter().filter(|r| !r.jobs.is_empty()).count();
         let avg_len = served as f64 / used as f64;
         let max_len = MAX_STRING.min(avg_len);
-        let max_strings = 4.0 * tune("AVG", AVG_REMOVED) / (1.0 + max_len) - 1.0;
+        let max_strings = 4.0 * AVG_REMOVED / (1.0 + max_len) - 1.0;
         let strings = self
             .rng
             .random_range(1.0..max_strings.max(1.0) + 1.0)
@@ -314,8 +313,7 @@ impl<'m, 'a> Search<'m, 'a> {
     /// Inserts unserved jobs at their cheapest feasible place. VisitAll fills tours in use
     /// first and opens a new one for a job only when `open_new` and nothing else fits.
     fn recreate(&mut self, plan: &mut Plan, open_new: bool) {
-        if self.objective() == Objective::Prize && self.rng.random_bool(tune("RATIO", RATIO_SHARE))
-        {
+        if self.objective() == Objective::Prize && self.rng.random_bool(RATIO_SHARE) {
             self.recreate_by_ratio(plan);
         } else {
             self.recreate_in_order(plan, open_new);
@@ -460,11 +458,4 @@ impl<'m, 'a> Search<'m, 'a> {
                 .then(key(a).total_cmp(&key(b)))
         });
     }
-}
-
-fn tune(name: &str, default: f64) -> f64 {
-    std::env::var(format!("JEMPOL_{name}"))
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }

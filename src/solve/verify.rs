@@ -305,6 +305,16 @@ impl Checker<'_> {
     }
 }
 
+/// The rules one tour breaks when it serves `route` (jobs served elsewhere do not count).
+pub(super) fn tour_violations(instance: &Instance, tour: usize, route: &[usize]) -> Vec<Violation> {
+    let mut checker = Checker {
+        instance,
+        violations: Vec::new(),
+    };
+    checker.check_tour(tour, &instance.tours[tour], route);
+    checker.violations
+}
+
 /// Checks `solution` against every rule of `instance`. On success returns the schedule and
 /// totals; otherwise every violation found.
 pub fn verify(instance: &Instance, solution: &Solution) -> Result<VerifiedPlan, Vec<Violation>> {

@@ -1,0 +1,193 @@
+//! Larger networks for scaling tests: copies of a base network on a grid of tiles, each joined
+//! to its east and south neighbours by a main road. Written as a stream, tile by tile, so the
+//! memory used does not grow with the output.
+
+use std::path::Path;
+
+use anyhow::Context;
+
+use super::geometry::{Curve, Projection, road_polyline};
+use super::network::Network;
+use super::{NOTE, SOURCE};
+use crate::map::LatLon;
+use crate::map::pbf_write::PbfWriter;
+
+/// Space between tiles, in degrees.
+const TILE_GAP_DEG: f64 = 0.01;
+
+/// What a tiled file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TiledSummary {
+    pub tiles: usize,
+    pub nodes: u64,
+    pub ways: u64,
+    /// Road junctions and ends: the vertices of the compressed road graph.
+    pub junctions: u64,
+}
+
+/// A road joining two tiles: the base-network node it starts from in one tile, the one it
+/// ends at in the other, and its inner nodes.
+struct Connector {
+    from: (usize, i64),
+    to: (usize, i64),
+    inner: Vec<LatLon>,
+    first_inner_id: i64,
+}
+
+/// Writes enough copies of `base` to reach at least `min_junctions` junctions.
+pub fn write_tiled(
+    base: &Network,
+    min_junctions: u64,
+    path: &Path,
+) -> anyhow::Result<TiledSummary> {
+    anyhow::ensure!(!base.nodes.is_empty(), "the base network is empty");
+    let base_junctions = base.junction_count() as u64;
+    let tiles = min_junctions.div_ceil(base_junctions).max(1) as usize;
+    let cols = (tiles as f64).sqrt().ceil() as usize;
+    let rows = tiles.div_ceil(cols);
+    let (mut min, mut max) = (base.nodes[0], base.nodes[0]);
+    for p in &base.nodes {
+        min = LatLon {
+            lat: min.lat.min(p.lat),
+            lon: min.lon.min(p.lon),
+        };
+        max = LatLon {
+            lat: max.lat.max(p.lat),
+            lon: max.lon.max(p.lon),
+        };
+    }
+    let step_lon = max.lon - min.lon + TILE_GAP_DEG;
+    let step_lat = max.lat - min.lat + TILE_GAP_DEG;
+    anyhow::ensure!(
+        max.lat - (rows as f64) * step_lat > -85.0 && min.lon + (cols as f64) * step_lon < 180.0,
+        "{tiles} tiles do not fit on the globe; ask for fewer junctions"
+    );
+    let offset = |tile: usize| {
+        (
+            (tile / cols) as f64 * -step_lat,
+            (tile % cols) as f64 * step_lon,
+        )
+    };
+    let at = |tile: usize, id: i64| {
+        let p = base.nodes[id as usize - 1];
+        let (dlat, dlon) = offset(tile);
+        LatLon {
+            lat: p.lat + dlat,
+            lon: p.lon + dlon,
+        }
+    };
+    let tile_node = |tile: usize, id: i64| tile as i64 * base.nodes.len() as i64 + id;
+
+    // Village centres at the edges of the base network: where connectors start and end.
+    let centres: Vec<i64> = base.node_tags.iter().map(|(id, _)| *id).collect();
+    let extreme = |key: &dyn Fn(LatLon) -> f64| {
+        *centres
+            .iter()
+            .max_by(|&&a, &&b| key(at(0, a)).total_cmp(&key(at(0, b))).then(b.cmp(&a)))
+            .unwrap_or(&1)
+    };
+    let (east, west) = (extreme(&|p| p.lon), extreme(&|p| -p.lon));
+    let (south, north) = (extreme(&|p| -p.lat), extreme(&|p| p.lat));
+
+    let mut connectors = Vec::new();
+    let mut next_id = tiles as i64 * base.nodes.len() as i64 + 1;
+    for tile in 0..tiles {
+        let neighbours = [
+            (tile % cols + 1 < cols && tile + 1 < tiles).then(|| (east, tile + 1, west)),
+            (tile + cols < tiles).then(|| (south, tile + cols, north)),
+        ];
+        for (from, other, to) in neighbours.into_iter().flatten() {
+            let (a, b) = (at(tile, from), at(other, to));
+            let proj = Projection::new(a);
+            let curve = Curve {
+                seed: tile as u64,
+                bend: 0.03,
+                meander: 0.0,
+            };
+            let line = road_polyline(proj.to_xy(a), proj.to_xy(b), curve);
+            let inner: Vec<LatLon> = line[1..line.len() - 1]
+                .iter()
+                .map(|&p| proj.to_latlon(p))
+                .collect();
+            connectors.push(Connector {
+                from: (tile, from),
+                to: (other, to),
+                first_inner_id: next_id,
+                inner,
+            });
+            next_id += connectors.last().map_or(0, |c| c.inner.len() as i64);
+        }
+    }
+
+    let last_tile = tiles - 1;
+    let bbox_max = LatLon {
+        lat: max.lat,
+        lon: max.lon + offset(last_tile.min(cols - 1)).1,
+    };
+    let bbox_min = LatLon {
+        lat: min.lat + offset((rows - 1) * cols).0,
+        lon: min.lon,
+    };
+    let mut out = PbfWriter::create_with_bbox(path, bbox_min, bbox_max)?;
+    let mut nodes = 0u64;
+    for tile in 0..tiles {
+        let mut tagged = base.node_tags.iter().peekable();
+        for id in 1..=base.nodes.len() as i64 {
+            let tags = match tagged.peek() {
+                Some((tid, tags)) if *tid == id => {
+                    tagged.next();
+                    tags.as_slice()
+                }
+                _ => &[],
+            };
+            out.node(tile_node(tile, id), at(tile, id), tags)?;
+            nodes += 1;
+        }
+    }
+    for c in &connectors {
+        for (k, &p) in c.inner.iter().enumerate() {
+            out.node(c.first_inner_id + k as i64, p, &[])?;
+            nodes += 1;
+        }
+    }
+    let mut ways = 0u64;
+    let mut refs = Vec::new();
+    for tile in 0..tiles {
+        for w in &base.ways {
+            refs.clear();
+            refs.extend(w.nodes.iter().map(|&n| tile_node(tile, n)));
+            out.way(tile as i64 * base.ways.len() as i64 + w.id, &refs, &w.tags)?;
+            ways += 1;
+        }
+    }
+    let tags: Vec<(String, String)> = [
+        ("highway", "primary"),
+        ("name", "Jalan Penghubung"),
+        ("maxspeed", "60"),
+        ("surface", "asphalt"),
+        ("note", NOTE),
+        ("source", SOURCE),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let mut way_id = tiles as i64 * base.ways.len() as i64;
+    for c in &connectors {
+        refs.clear();
+        refs.push(tile_node(c.from.0, c.from.1));
+        refs.extend((0..c.inner.len() as i64).map(|k| c.first_inner_id + k));
+        refs.push(tile_node(c.to.0, c.to.1));
+        way_id += 1;
+        out.way(way_id, &refs, &tags)?;
+        ways += 1;
+    }
+    out.finish()
+        .with_context(|| format!("writing the tiled network to {}", path.display()))?;
+    Ok(TiledSummary {
+        tiles,
+        nodes,
+        ways,
+        // Connectors end at existing junctions (village centres): they add no vertices.
+        junctions: tiles as u64 * base_junctions,
+    })
+}
