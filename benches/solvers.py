@@ -16,6 +16,14 @@ breaks a rule counts as a failed run. Each run is one process after another on t
 the same wall-clock limit. Peers that need integers get the matrix scaled by the smallest power of
 ten that makes it integral (TOPTW: exact), else by 1000 with travel times rounded up (VRPTW), so
 their plans stay feasible for the exact problem. Prints a Markdown table (also to --out).
+
+Threads: jempol runs two search chains in parallel, VROOM gets nb_threads=2, vrp-cli uses its
+default (all cores); PyVRP and OR-Tools search on one thread. VROOM stops by itself when its
+local search converges (the limit is only a cap), so its time can be well under the limit.
+Prizes: VROOM maximises the sum of job priorities (integers 0..100) before cost; the benchmark
+prizes are integers 0..50, so priority = prize is exact. PyVRP and OR-Tools minimise one sum, so a
+skipped customer costs prize x (2 x the longest leg + 1). vrp-cli: job `value` with the
+`maximize-value` objective, then `minimize-cost`.
 """
 
 import argparse
