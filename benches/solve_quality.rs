@@ -7,13 +7,26 @@
 //! hierarchical best-known). NAME filters instances (e.g. `pr01 r101`). Every result passes
 //! the verifier before it is counted. Prints one row per run and the average gap.
 
-#[path = "../tests/common/benchmark_files.rs"]
-mod benchmark_files;
-
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use benchmark_files::{best_known, shared, solomon, toptw};
+use jempol::formats::{read_solomon, read_toptw};
 use jempol::solve::{Instance, SolveOptions, solve, verify};
+
+fn shared(rel: &str) -> PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks")).join(rel)
+}
+
+/// Best-known values from a CSV: rows whose first `key.len()` fields equal `key`, column `col`.
+fn best_known(path: &Path, key: &[&str], col: usize) -> Option<f64> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().skip(1).find_map(|l| {
+        let f: Vec<&str> = l.split(',').collect();
+        (f.len() > col && f[..key.len()] == *key)
+            .then(|| f[col].parse().ok())
+            .flatten()
+    })
+}
 
 struct Run {
     name: String,
@@ -39,7 +52,7 @@ fn runs(set: &str, names: &[String]) -> Vec<Run> {
                     let best = best_known(&bks, &[&n, &m.to_string()], 2).expect("best known");
                     out.push(Run {
                         name: format!("{n} m={m}"),
-                        instance: toptw(&file, m, 2),
+                        instance: read_toptw(&file, m, 2).expect("readable file"),
                         best,
                         maximise: true,
                     });
@@ -55,7 +68,7 @@ fn runs(set: &str, names: &[String]) -> Vec<Run> {
                     let file = shared(&format!("toptw/solomon/{n}.txt"));
                     out.push(Run {
                         name: n.to_string(),
-                        instance: toptw(&file, 1, 1),
+                        instance: read_toptw(&file, 1, 1).expect("readable file"),
                         best: v.parse().unwrap(),
                         maximise: true,
                     });
@@ -72,7 +85,7 @@ fn runs(set: &str, names: &[String]) -> Vec<Run> {
                     let file = shared(&format!("solomon/{n}.txt"));
                     out.push(Run {
                         name: n.to_string(),
-                        instance: solomon(&file),
+                        instance: read_solomon(&file).expect("readable file"),
                         best,
                         maximise: false,
                     });

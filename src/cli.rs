@@ -1,5 +1,6 @@
 //! The command line: parse, call the library, map errors to exit codes.
 
+mod benchmark;
 mod map;
 mod plan;
 
@@ -34,6 +35,9 @@ enum Command {
     /// Scenario helpers.
     #[command(subcommand)]
     Scenario(plan::ScenarioCommand),
+    /// Standard optimizer benchmarks (TOPTW, Solomon VRPTW): solve and verify one file.
+    #[command(subcommand)]
+    Benchmark(benchmark::BenchmarkCommand),
 }
 
 pub fn main() -> ExitCode {
@@ -45,6 +49,7 @@ pub fn main() -> ExitCode {
         Command::Verify(args) => plan::verify(args),
         Command::Compare(args) => plan::compare(args),
         Command::Scenario(command) => plan::scenario(command),
+        Command::Benchmark(command) => benchmark::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 //! Data flows one way: map -> graph -> matrix -> instance -> plan -> exports.
 
 pub mod export;
+pub mod formats;
 pub mod i18n;
 pub mod map;
 pub mod plan;

@@ -2,10 +2,25 @@
 //! the verifier and comes close to the best-known result (quality at real time limits is
 //! measured by `benches/solve_quality.rs`).
 
-mod common;
+use std::path::{Path, PathBuf};
 
-use common::benchmark_files::{best_known, shared, solomon, toptw};
+use jempol::formats::{read_solomon, read_toptw};
 use jempol::solve::{SolveOptions, solve, verify};
+
+fn shared(rel: &str) -> PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks")).join(rel)
+}
+
+/// Best-known value in a CSV: the row whose first fields equal `key`, column `col`.
+fn best_known(path: &Path, key: &[&str], col: usize) -> Option<f64> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().skip(1).find_map(|l| {
+        let f: Vec<&str> = l.split(',').collect();
+        (f.len() > col && f[..key.len()] == *key)
+            .then(|| f[col].parse().ok())
+            .flatten()
+    })
+}
 
 fn options(iterations: u64) -> SolveOptions {
     SolveOptions {
@@ -18,7 +33,7 @@ fn options(iterations: u64) -> SolveOptions {
 #[test]
 fn toptw_cordeau_pr01_reaches_near_best_known() {
     for m in [1, 2] {
-        let instance = toptw(&shared("toptw/cordeau/pr01.txt"), m, 2);
+        let instance = read_toptw(&shared("toptw/cordeau/pr01.txt"), m, 2).unwrap();
         let best = best_known(
             &shared("toptw/cordeau/BKS.csv"),
             &["pr01", &m.to_string()],
@@ -37,7 +52,7 @@ fn toptw_cordeau_pr01_reaches_near_best_known() {
 
 #[test]
 fn solomon_c101_serves_all_with_the_best_known_fleet() {
-    let instance = solomon(&shared("solomon/c101.txt"));
+    let instance = read_solomon(&shared("solomon/c101.txt")).unwrap();
     let solution = solve(&instance, &options(1500));
     let plan = verify(&instance, &solution).unwrap_or_else(|v| panic!("c101: {}", v[0]));
     let tours = solution.routes.iter().filter(|r| !r.is_empty()).count();
