@@ -7,6 +7,7 @@
 mod construct;
 pub mod explain;
 pub mod instance;
+mod local_search;
 mod plan;
 mod route;
 mod search;
