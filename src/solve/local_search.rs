@@ -3,17 +3,18 @@
 //! served one's place when it is worth more) followed by plain insertion of unserved jobs.
 //!
 //! Moves are granular: job `a` only meets the jobs nearest to it. A move is first rated by
-//! its change in driving from the cached locations (constant time); only improving moves are
-//! built and checked by recomputing the touched routes' schedules, which decides every rule
-//! (windows, breaks, shift end, driving limit, load) exactly. Day and equipment come from
-//! [`Model::allowed`] for every job that changes tour. No randomness: the result depends
-//! only on the plan.
+//! its change in driving (constant time), then checked in constant time against the cached
+//! departures and latest arrivals (time-window slack, breaks included). Only moves passing
+//! both are built, and the touched routes' schedules are recomputed, which decides every
+//! rule (windows, breaks, shift end, driving limit, load) exactly. Day and equipment come
+//! from [`Model::allowed`] for every job that changes tour. No randomness: the result
+//! depends only on the plan.
 
 use super::construct::worth_serving;
 use super::instance::Objective;
 use super::plan::Plan;
 use super::route::{Model, Route};
-use super::timing::tol;
+use super::timing::{drive, earliest_start, tol};
 
 /// Neighbours of a job that moves consider.
 const GRANULARITY: usize = 12;
@@ -55,6 +56,42 @@ fn loc(model: &Model, route: &Route, i: usize) -> usize {
     } else {
         model.inst.jobs[route.jobs[i - 1]].location
     }
+}
+
+/// Constant-time necessary condition from the caches: route `p` kept up to node `i`, then
+/// `middle`, then route `s` from node `k`, reaches node `k` by its latest arrival. Exact on
+/// time when `s` runs on the same clock (breaks, end, depot, sets) as `p`; otherwise true.
+fn fits(model: &Model, p: &Route, i: usize, middle: &[usize], s: &Route, k: usize) -> bool {
+    let inst = model.inst;
+    let tour = &inst.tours[p.tour];
+    let other = &inst.tours[s.tour];
+    if other.breaks != tour.breaks
+        || other.end != tour.end
+        || other.end_location != tour.end_location
+        || other.sets != tour.sets
+    {
+        return true;
+    }
+    let mut at = loc(model, p, i);
+    let mut time = p.depart(i);
+    for &j in middle {
+        let job = &inst.jobs[j];
+        let arrive = drive(&tour.breaks, time, t(model, at, job.location));
+        let dur = model.duration(j, p.tour);
+        let Some(start) =
+            earliest_start(&job.windows, job.finish_by_close, &tour.breaks, arrive, dur)
+        else {
+            return false;
+        };
+        time = start + dur;
+        at = job.location;
+    }
+    let by = if k > s.jobs.len() {
+        tour.end
+    } else {
+        s.latest(k)
+    };
+    drive(&tour.breaks, time, t(model, at, loc(model, s, k))) <= by + tol(by)
 }
 
 /// The rebuilt route if it keeps every rule and only holds jobs allowed on its tour.
@@ -136,6 +173,10 @@ fn or_opt(model: &Model, plan: &mut Plan, ra: usize, ia: usize, rb: usize, ib: u
                 let at = if p >= e { p - len } else { p };
                 jobs.splice(at..at, seg.iter().copied());
                 build(model, route_a.tour, jobs, &[]).map(|r| vec![(ra, r)])
+            } else if !fits(model, route_b, p, &seg, route_b, p + 1)
+                || !fits(model, route_a, s - 1, &[], route_a, e + 1)
+            {
+                None
             } else {
                 let mut ja = route_a.jobs.clone();
                 ja.drain(s - 1..e);
@@ -178,6 +219,10 @@ fn swap(model: &Model, plan: &mut Plan, ra: usize, ia: usize, rb: usize, ib: usi
         let mut jobs = route_a.jobs.clone();
         jobs.swap(ia - 1, ib - 1);
         build(model, route_a.tour, jobs, &[]).map(|r| vec![(ra, r)])
+    } else if !fits(model, route_a, ia - 1, &[b], route_a, ia + 1)
+        || !fits(model, route_b, ib - 1, &[a], route_b, ib + 1)
+    {
+        None
     } else {
         let mut ja = route_a.jobs.clone();
         let mut jb = route_b.jobs.clone();
@@ -226,7 +271,10 @@ fn two_opt_star(
         // rb would become empty: no depot legs remain.
         delta -= t(model, pb, endb);
     }
-    if delta >= -1e-7 {
+    if delta >= -1e-7
+        || !fits(model, route_a, ia, &[], route_b, ib)
+        || !fits(model, route_b, ib - 1, &[], route_a, ia + 1)
+    {
         return false;
     }
     let tail_a: Vec<usize> = route_a.jobs[ia..].to_vec();

@@ -1,8 +1,9 @@
 //! The optimizer. It knows nothing of maps, only an [`Instance`] with a cost matrix.
 //!
 //! [`solve`] builds a greedy plan ([`construct`]) and improves it by ruin and recreate under
-//! simulated annealing ([`search`]); [`verify::verify`] checks any plan independently, and
-//! [`explain::explain_unserved`] says why a job could not be served.
+//! simulated annealing ([`search`]), polishing near-best plans by [`local_search`];
+//! [`verify::verify`] checks any plan independently, and [`explain::explain_unserved`] says
+//! why a job could not be served.
 
 mod construct;
 pub mod explain;
