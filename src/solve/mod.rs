@@ -1,12 +1,14 @@
 //! The optimizer. It knows nothing of maps, only an [`Instance`] with a cost matrix.
 //!
 //! [`solve`] builds a greedy plan ([`construct`]) and improves it by ruin and recreate under
-//! simulated annealing ([`search`]); [`verify::verify`] checks any plan independently, and
-//! [`explain::explain_unserved`] says why a job could not be served.
+//! simulated annealing ([`search`]), polishing near-best plans by [`local_search`];
+//! [`verify::verify`] checks any plan independently, and [`explain::explain_unserved`] says
+//! why a job could not be served.
 
 mod construct;
 pub mod explain;
 pub mod instance;
+mod local_search;
 mod plan;
 mod route;
 mod search;

@@ -108,6 +108,21 @@ impl Plan {
         self.routes[route].update(model);
     }
 
+    /// Replaces a route by one already built (and checked) for the same tour.
+    pub fn put_route(&mut self, route: usize, new: Route) {
+        debug_assert_eq!(new.tour, self.routes[route].tour);
+        // A job may already belong to another route replaced just before.
+        for &j in &self.routes[route].jobs {
+            if self.route_of[j] == route {
+                self.route_of[j] = UNSERVED;
+            }
+        }
+        for &j in &new.jobs {
+            self.route_of[j] = route;
+        }
+        self.routes[route] = new;
+    }
+
     pub fn score(&self, model: &Model) -> Score {
         let missing = self
             .route_of

@@ -271,6 +271,16 @@ impl Route {
         best
     }
 
+    /// Departure from node `i` in the earliest schedule.
+    pub fn depart(&self, i: usize) -> f64 {
+        self.depart[i]
+    }
+
+    /// Latest arrival at node `i` that keeps the rest of the route feasible.
+    pub fn latest(&self, i: usize) -> f64 {
+        self.latest[i]
+    }
+
     pub fn insert(&mut self, model: &Model, job: usize, pos: usize) {
         self.jobs.insert(pos, job);
         self.update(model);

@@ -6,7 +6,8 @@
 //! feasible place, in one of several orders, skipping a few places at random ("blinks").
 //! For Prize, half the recreates instead insert greedily by value² per time used.
 //! String removal plus reinsertion covers relocate, or-opt and cross-exchange moves across
-//! tours and days; there is no separate local-search pass.
+//! tours and days; candidates close to the best plan are then polished by local search
+//! (relocate, or-opt, swap, 2-opt*, and for Prize replace and insert; see [`local_search`]).
 //! Acceptance is lexicographic on jobs that must be served (and, for VisitAll, tours used),
 //! then simulated annealing on value and travel time.
 //!
@@ -22,6 +23,7 @@ use rand_pcg::Pcg64Mcg;
 
 use super::construct::worth_serving;
 use super::instance::Objective;
+use super::local_search::local_search;
 use super::plan::{Plan, Score};
 use super::route::{Insertion, Model};
 
@@ -37,6 +39,8 @@ const BLINK: f64 = 0.01;
 const RATIO_SHARE: f64 = 0.5;
 /// Share of ruins that remove random visits rather than strings.
 const RANDOM_RUIN: f64 = 0.2;
+/// Candidates within this fraction of the best plan's value (or travel) get local search.
+const LOCAL_SEARCH_GAP: f64 = 0.005;
 /// Iterations when neither a time limit nor an iteration count is given.
 const DEFAULT_ITERATIONS: u64 = 20_000;
 
@@ -179,7 +183,11 @@ impl<'m, 'a> Search<'m, 'a> {
             let mut candidate = current.clone();
             self.ruin(&mut candidate);
             self.recreate(&mut candidate, true);
-            let score = candidate.score(self.model);
+            let mut score = candidate.score(self.model);
+            if self.near(&score, &best_score) {
+                local_search(self.model, &mut candidate);
+                score = candidate.score(self.model);
+            }
             if self.accept(&score, &current_score, temperature) {
                 current = candidate;
                 current_score = score;
@@ -193,6 +201,19 @@ impl<'m, 'a> Search<'m, 'a> {
             }
         }
         best
+    }
+
+    /// Whether a candidate is close enough to the best plan to be polished by local search.
+    fn near(&self, new: &Score, best: &Score) -> bool {
+        if new.missing != best.missing {
+            return new.missing < best.missing;
+        }
+        match self.objective() {
+            Objective::Prize => new.value >= best.value * (1.0 - LOCAL_SEARCH_GAP),
+            Objective::VisitAll => {
+                new.tours <= best.tours && new.travel <= best.travel * (1.0 + LOCAL_SEARCH_GAP)
+            }
+        }
     }
 
     fn accept(&mut self, new: &Score, old: &Score, temperature: f64) -> bool {
