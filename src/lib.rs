@@ -5,6 +5,7 @@
 pub mod export;
 pub mod formats;
 pub mod i18n;
+pub mod magetan;
 pub mod map;
 pub mod plan;
 pub mod progress;

@@ -23,6 +23,7 @@ use anyhow::{Context, bail};
 use serde::Deserialize;
 
 use super::stops_csv::COLUMNS;
+use crate::magetan::{Kecamatan, read_desa, read_kecamatan};
 
 pub const KTP_NOT_RECORDED_2024: u32 = 4_591;
 pub const DISABLED_2020: u32 = 3_453;
@@ -31,24 +32,6 @@ const GENERATOR_ELEVATION_M: f64 = 600.0;
 const HOME_VISIT_KECAMATAN: [&str; 6] = [
     "Poncol", "Plaosan", "Sidorejo", "Panekan", "Parang", "Lembeyan",
 ];
-
-#[derive(Deserialize)]
-struct DesaRow {
-    kode: String,
-    kecamatan: String,
-    desa: String,
-    #[serde(rename = "type")]
-    kind: String,
-    lat: f64,
-    lon: f64,
-}
-
-#[derive(Deserialize)]
-struct KecamatanRow {
-    kecamatan: String,
-    elevation_mdpl_2025: f64,
-    pop_2024_estimated_area_x_density: f64,
-}
 
 #[derive(Deserialize)]
 struct SchoolRow {
@@ -94,13 +77,10 @@ pub fn apportion(total: u32, weights: &[f64]) -> Vec<u32> {
 
 /// Writes the candidate stops CSV (atomically) from the data folder `data`.
 pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
-    let desa: Vec<DesaRow> = read_csv(&data.join("desa.csv"))?;
-    let kecamatan: Vec<KecamatanRow> = read_csv(&data.join("kecamatan-stats.csv"))?;
+    let desa = read_desa(&data.join("desa.csv"))?;
+    let kecamatan = read_kecamatan(&data.join("kecamatan-stats.csv"))?;
     let schools: Vec<SchoolRow> = read_csv(&data.join("schools-sma-smk-slb.csv"))?;
-    let kec: BTreeMap<&str, &KecamatanRow> = kecamatan
-        .iter()
-        .map(|k| (k.kecamatan.as_str(), k))
-        .collect();
+    let kec: BTreeMap<&str, &Kecamatan> = kecamatan.iter().map(|k| (k.name.as_str(), k)).collect();
     let mut desa_count: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &desa {
         *desa_count.entry(d.kecamatan.as_str()).or_default() += 1;
@@ -110,33 +90,33 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
         let Some(k) = kec.get(d.kecamatan.as_str()) else {
             bail!(
                 "desa {} names kecamatan {} that kecamatan-stats.csv lacks",
-                d.kode,
+                d.code,
                 d.kecamatan
             );
         };
-        weights.push(k.pop_2024_estimated_area_x_density / desa_count[d.kecamatan.as_str()] as f64);
+        weights.push(k.population_estimate / desa_count[d.kecamatan.as_str()] as f64);
     }
     let elderly = apportion(KTP_NOT_RECORDED_2024, &weights);
     let disabled = apportion(DISABLED_2020, &weights);
 
     let mut rows: Vec<[String; 13]> = Vec::new();
     for (i, d) in desa.iter().enumerate() {
-        let hall = if d.kind == "kelurahan" {
+        let hall = if d.is_kelurahan {
             "Kantor Kelurahan"
         } else {
             "Balai Desa"
         };
-        let high = kec[d.kecamatan.as_str()].elevation_mdpl_2025 >= GENERATOR_ELEVATION_M;
+        let high = kec[d.kecamatan.as_str()].elevation_m >= GENERATOR_ELEVATION_M;
         rows.push(row(
-            format!("{hall} {} ({})", d.desa, d.kecamatan),
-            d.lat,
-            d.lon,
+            format!("{hall} {} ({})", d.name, d.kecamatan),
+            d.centroid.lat,
+            d.centroid.lon,
             [elderly[i], disabled[i], 0],
             "08:00-15:00",
             "",
             if high { "generator" } else { "" },
             false,
-            &d.desa,
+            &d.name,
             &d.kecamatan,
         ));
     }
@@ -169,20 +149,20 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
         let Some(d) = desa
             .iter()
             .filter(|d| d.kecamatan == name)
-            .min_by(|a, b| a.kode.cmp(&b.kode))
+            .min_by(|a, b| a.code.cmp(&b.code))
         else {
             bail!("desa.csv has no desa in kecamatan {name}");
         };
         rows.push(row(
-            format!("Kunjungan rumah {} (placeholder address)", d.desa),
-            d.lat + 0.0027,
-            d.lon,
+            format!("Kunjungan rumah {} (placeholder address)", d.name),
+            d.centroid.lat + 0.0027,
+            d.centroid.lon,
             [1, 0, 0],
             "08:00-14:00",
             "",
             "portable_kit",
             true,
-            &d.desa,
+            &d.name,
             &d.kecamatan,
         ));
     }

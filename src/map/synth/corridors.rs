@@ -6,9 +6,9 @@ use anyhow::Context;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::geometry::{Curve, Xy, segments_cross};
-use super::inputs::Inputs;
 use super::plan::{Class, Link, Plan, Site, SiteKind};
 use super::villages::link_seed;
+use crate::magetan::Inputs;
 
 /// The kecamatan whose seat is the regency capital.
 pub const CAPITAL_KECAMATAN: &str = "Magetan";

@@ -9,7 +9,7 @@ mod check;
 mod command;
 mod corridors;
 mod geometry;
-mod inputs;
+
 mod network;
 mod plan;
 mod tiling;
@@ -19,10 +19,10 @@ use std::path::Path;
 
 use anyhow::Context;
 
+pub use crate::magetan::{Desa, Inputs, Kecamatan, default_data_dir};
 pub use calibrate::Measured;
 pub use check::measure_on_map;
 pub use command::{SynthArgs, TILE_NODE_THINNING, run};
-pub use inputs::{Desa, Inputs, Kecamatan, default_data_dir};
 pub use network::{Network, crossings};
 pub use tiling::{TiledSummary, write_tiled};
 

@@ -4,8 +4,8 @@ use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
 use super::geometry::{Curve, Projection, Xy, gabriel_graph, in_ring, ring_area, road_polyline};
-use super::inputs::Inputs;
 use super::plan::{Class, Link, Plan, Site, SiteKind, Terrain};
+use crate::magetan::Inputs;
 
 /// Gentle bends of village roads, as a fraction of their length.
 const VILLAGE_BEND: f64 = 0.06;

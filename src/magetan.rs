@@ -1,4 +1,5 @@
-//! Reads the real Magetan data the stand-in is generated from (../shared/magetan).
+//! Reads the real data about Kabupaten Magetan in ../shared/magetan (see its PROVENANCE.md):
+//! the stand-in road map and the default scenario's stops are both made from it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,8 @@ pub struct Kecamatan {
     /// BPS 2025 road distance to the regency capital.
     pub bps_distance_km: f64,
     pub elevation_m: f64,
+    /// Population estimate 2024 (area x density).
+    pub population_estimate: f64,
 }
 
 /// Everything the generator reads, in file order.
@@ -96,7 +99,8 @@ struct DesaRow {
     lon: f64,
 }
 
-fn read_desa(path: &Path) -> anyhow::Result<Vec<Desa>> {
+/// desa.csv, without polygons (`rings` empty).
+pub fn read_desa(path: &Path) -> anyhow::Result<Vec<Desa>> {
     let mut reader =
         csv::Reader::from_path(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut out = Vec::new();
@@ -140,9 +144,11 @@ struct KecamatanRow {
     area_km2_2025: f64,
     distance_to_kab_capital_km_2025: f64,
     elevation_mdpl_2025: f64,
+    pop_2024_estimated_area_x_density: f64,
 }
 
-fn read_kecamatan(path: &Path) -> anyhow::Result<Vec<Kecamatan>> {
+/// kecamatan-stats.csv.
+pub fn read_kecamatan(path: &Path) -> anyhow::Result<Vec<Kecamatan>> {
     let mut reader =
         csv::Reader::from_path(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut out = Vec::new();
@@ -158,6 +164,7 @@ fn read_kecamatan(path: &Path) -> anyhow::Result<Vec<Kecamatan>> {
             },
             bps_distance_km: row.distance_to_kab_capital_km_2025,
             elevation_m: row.elevation_mdpl_2025,
+            population_estimate: row.pop_2024_estimated_area_x_density,
         });
     }
     Ok(out)
