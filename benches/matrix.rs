@@ -11,27 +11,13 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use jempol::map::osm::read_osm;
 use jempol::map::profile::Profile;
-use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap};
+use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap, read_points_csv};
 use jempol::route::matrix::matrix;
 
 const SHARED_OSM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/osm");
 
 fn points() -> Vec<(String, LatLon)> {
-    let mut reader =
-        csv::Reader::from_path(Path::new(SHARED_OSM).join("liechtenstein-points-300.csv")).unwrap();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            (
-                r[0].to_string(),
-                LatLon {
-                    lat: r[1].parse().unwrap(),
-                    lon: r[2].parse().unwrap(),
-                },
-            )
-        })
-        .collect()
+    read_points_csv(&Path::new(SHARED_OSM).join("liechtenstein-points-300.csv")).unwrap()
 }
 
 fn liechtenstein(c: &mut Criterion) {

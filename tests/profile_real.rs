@@ -19,23 +19,19 @@ fn liechtenstein_reference_points_are_on_usable_roads() {
         .flat_map(|w| w.nodes.iter().copied())
         .collect();
     // name,lat,lon with name = n<OSM node id>: nodes of car-usable ways (PROVENANCE.md).
-    let csv = std::fs::read_to_string(root.join("liechtenstein-points-300.csv")).unwrap();
+    let points = jempol::map::read_points_csv(&root.join("liechtenstein-points-300.csv")).unwrap();
     let mut off_road = Vec::new();
-    let mut points = 0;
-    for line in csv.lines().skip(1) {
-        let fields: Vec<&str> = line.split(',').collect();
-        let id: i64 = fields[0].trim_start_matches('n').parse().unwrap();
-        let (lat, lon): (f64, f64) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-        points += 1;
+    for (name, at) in &points {
+        let id: i64 = name.trim_start_matches('n').parse().unwrap();
         let p = data.nodes[&id];
         assert!(
-            (p.lat - lat).abs() < 1e-9 && (p.lon - lon).abs() < 1e-9,
+            (p.lat - at.lat).abs() < 1e-9 && (p.lon - at.lon).abs() < 1e-9,
             "{id}: {p:?}"
         );
         if !usable.contains(&id) {
             off_road.push(id);
         }
     }
-    assert_eq!(points, 300);
+    assert_eq!(points.len(), 300);
     assert_eq!(off_road, Vec::<i64>::new());
 }

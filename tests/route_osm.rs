@@ -32,20 +32,7 @@ fn helsinki() -> PathBuf {
 
 /// The 300 Liechtenstein points (name,lat,lon) beside OSRM's answers.
 fn liechtenstein_points() -> Vec<(String, LatLon)> {
-    let mut reader = csv::Reader::from_path(shared("liechtenstein-points-300.csv")).unwrap();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            (
-                r[0].to_string(),
-                LatLon {
-                    lat: r[1].parse().unwrap(),
-                    lon: r[2].parse().unwrap(),
-                },
-            )
-        })
-        .collect()
+    jempol::map::read_points_csv(&shared("liechtenstein-points-300.csv")).unwrap()
 }
 
 /// An OSRM n x n table (first row and column are names).

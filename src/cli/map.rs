@@ -3,13 +3,13 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use clap::Subcommand;
 
 use jempol::export::gpx::{Gpx, GpxTrack, GpxWaypoint, write_gpx};
 use jempol::export::write_atomically;
 use jempol::map::profile::Profile;
-use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, MapInfo, RoadMap};
+use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, MapInfo, RoadMap, read_points_csv};
 use jempol::progress::Progress;
 use jempol::route::matrix::{matrix, path};
 
@@ -229,49 +229,13 @@ fn show(p: LatLon) -> String {
     format!("{:.6},{:.6}", p.lat, p.lon)
 }
 
-/// Reads `name,lat,lon` rows; errors name the file and row.
-fn read_points(path: &Path) -> anyhow::Result<Vec<(String, LatLon)>> {
-    #[derive(serde::Deserialize)]
-    struct Row {
-        name: String,
-        lat: f64,
-        lon: f64,
-    }
-    let mut reader =
-        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut points = Vec::new();
-    for (index, row) in reader.deserialize::<Row>().enumerate() {
-        let row = row.with_context(|| {
-            format!(
-                "{} row {}: expected the columns name,lat,lon",
-                path.display(),
-                index + 2
-            )
-        })?;
-        points.push((
-            row.name,
-            LatLon {
-                lat: row.lat,
-                lon: row.lon,
-            },
-        ));
-    }
-    if points.is_empty() {
-        bail!(
-            "{} has no points: expected a header name,lat,lon and one row per point",
-            path.display()
-        );
-    }
-    Ok(points)
-}
-
 fn travel_matrix(
     map: &Path,
     points_csv: &Path,
     out: Option<&Path>,
     profile: Option<&Path>,
 ) -> anyhow::Result<()> {
-    let points = read_points(points_csv)?;
+    let points = read_points_csv(points_csv)?;
     let road_map = load(map, profile)?;
     let snapped = points
         .iter()

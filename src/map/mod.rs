@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::bail;
+use anyhow::{Context as _, bail};
 
 pub use graph::RoadGraph;
 pub use snap::{DEFAULT_SNAP_LIMIT_M, Snapped};
@@ -152,6 +152,42 @@ impl MapInfo {
             build_seconds,
         }
     }
+}
+
+/// Reads `name,lat,lon` rows; errors name the file and row.
+pub fn read_points_csv(path: &Path) -> anyhow::Result<Vec<(String, LatLon)>> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        name: String,
+        lat: f64,
+        lon: f64,
+    }
+    let mut reader =
+        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut points = Vec::new();
+    for (index, row) in reader.deserialize::<Row>().enumerate() {
+        let row = row.with_context(|| {
+            format!(
+                "{} row {}: expected the columns name,lat,lon",
+                path.display(),
+                index + 2
+            )
+        })?;
+        points.push((
+            row.name,
+            LatLon {
+                lat: row.lat,
+                lon: row.lon,
+            },
+        ));
+    }
+    if points.is_empty() {
+        bail!(
+            "{} has no points: expected a header name,lat,lon and one row per point",
+            path.display()
+        );
+    }
+    Ok(points)
 }
 
 #[cfg(test)]
