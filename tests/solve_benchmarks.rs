@@ -4,22 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use jempol::formats::{read_solomon, read_toptw};
+use jempol::formats::{best_known, read_solomon, read_toptw};
 use jempol::solve::{SolveOptions, solve, verify};
 
 fn shared(rel: &str) -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks")).join(rel)
-}
-
-/// Best-known value in a CSV: the row whose first fields equal `key`, column `col`.
-fn best_known(path: &Path, key: &[&str], col: usize) -> Option<f64> {
-    let text = std::fs::read_to_string(path).ok()?;
-    text.lines().skip(1).find_map(|l| {
-        let f: Vec<&str> = l.split(',').collect();
-        (f.len() > col && f[..key.len()] == *key)
-            .then(|| f[col].parse().ok())
-            .flatten()
-    })
 }
 
 fn options(iterations: u64) -> SolveOptions {

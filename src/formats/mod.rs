@@ -14,6 +14,18 @@ use crate::solve::{Job, Matrix, Tour, Window};
 pub use solomon::read_solomon;
 pub use toptw::{default_decimals, read_toptw};
 
+/// A best-known result from the BKS files in ../shared/benchmarks: the value in column `col`
+/// of the first row whose leading fields equal `key` (the header row is skipped).
+pub fn best_known(path: &Path, key: &[&str], col: usize) -> Option<f64> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().skip(1).find_map(|l| {
+        let f: Vec<&str> = l.split(',').collect();
+        (f.len() > col && f[..key.len()] == *key)
+            .then(|| f[col].parse().ok())
+            .flatten()
+    })
+}
+
 /// A line of numbers and where it is, for errors that name the file and line.
 struct Row {
     line: usize,
