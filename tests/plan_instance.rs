@@ -48,7 +48,11 @@ fn write_instance_gives_every_job_and_van_day_on_one_clock() {
         "--write-instance",
         file.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let inst: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(inst["format"], "jempol-instance/1");
     let n = inst["locations"].as_array().unwrap().len();
@@ -64,17 +68,36 @@ fn write_instance_gives_every_job_and_van_day_on_one_clock() {
         assert_eq!((start / 1440.0).floor(), (end / 1440.0).floor());
     }
     // The mandatory home visit needs the portable kit.
-    assert!(jobs.iter().any(|j| j["mandatory"] == true
-        && j["requires"].as_array().unwrap().contains(&json!("portable_kit"))));
+    assert!(jobs.iter().any(|j| {
+        j["mandatory"] == true
+            && j["requires"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("portable_kit"))
+    }));
 }
 
 #[test]
 fn check_scores_jempols_own_routes_as_the_plan_does() {
     let dir = tempfile::tempdir().unwrap();
     let (routes, value) = own_routes();
-    let file = write(dir.path(), "routes.json", &json!({ "routes": routes, "seconds": 1.5 }));
-    let out = jempol(&["plan", small().to_str().unwrap(), "--check", &file, "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = write(
+        dir.path(),
+        "routes.json",
+        &json!({ "routes": routes, "seconds": 1.5 }),
+    );
+    let out = jempol(&[
+        "plan",
+        small().to_str().unwrap(),
+        "--check",
+        &file,
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let checked: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(checked["value"].as_f64().unwrap(), value);
     assert_eq!(
@@ -106,7 +129,12 @@ fn check_rejects_broken_routes_with_the_reason() {
     assert!(err.contains("served 2 times"), "{err}");
     // The mandatory home visit left out.
     let inst_file = dir.path().join("instance.json");
-    jempol(&["plan", scenario, "--write-instance", inst_file.to_str().unwrap()]);
+    jempol(&[
+        "plan",
+        scenario,
+        "--write-instance",
+        inst_file.to_str().unwrap(),
+    ]);
     let inst: Value = serde_json::from_slice(&std::fs::read(&inst_file).unwrap()).unwrap();
     let home = inst["jobs"]
         .as_array()

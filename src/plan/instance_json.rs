@@ -312,7 +312,10 @@ mod tests {
         let n = file.locations.len();
         let day_of = |minute: f64| {
             let date = file.week_monday + chrono::Days::new((minute / DAY).floor() as u64);
-            dates.iter().position(|&d| d == date).expect("a scenario date")
+            dates
+                .iter()
+                .position(|&d| d == date)
+                .expect("a scenario date")
         };
         let in_day = |m: f64, day: usize| {
             let offset = (dates[day] - file.week_monday).num_days() as f64 * DAY;
@@ -387,9 +390,7 @@ mod tests {
                 }
             })
             .collect();
-        let matrix = |m: &[Vec<f64>], scale: f64| {
-            Matrix::from_fn(n, |a, b| m[a][b] * scale)
-        };
+        let matrix = |m: &[Vec<f64>], scale: f64| Matrix::from_fn(n, |a, b| m[a][b] * scale);
         Instance {
             time: matrix(&file.travel_minutes, 60.0),
             distance: matrix(&file.distance_m, 1.0),
