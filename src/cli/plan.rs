@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use jempol::i18n::{Key, Lang};
+use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
 use jempol::plan::{PlanOptions, compare::run_compare, run_plan_in, verify_saved::run_verify};
 use jempol::scenario::{check::run_check, generate::write_magetan_stops};
 
@@ -23,6 +24,17 @@ pub struct PlanArgs {
     lang: Lang,
     #[command(flatten)]
     search: SearchArgs,
+    /// Do not solve: write the optimizer's instance (JSON, see docs/instance-json.md) to
+    /// FILE, so other solvers can be given exactly the same problem.
+    #[arg(long, value_name = "FILE")]
+    write_instance: Option<PathBuf>,
+    /// Do not solve: verify another solver's routes ({"routes": [[job id, ...] for each
+    /// van-day]}, ids and van-days as in --write-instance) and print value and driving time.
+    #[arg(long, value_name = "ROUTES", conflicts_with = "write_instance")]
+    check: Option<PathBuf>,
+    /// With --check: print JSON.
+    #[arg(long, requires = "check")]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -84,6 +96,25 @@ pub enum ScenarioCommand {
 }
 
 pub fn plan(args: PlanArgs) -> anyhow::Result<()> {
+    if let Some(out) = &args.write_instance {
+        let file = write_instance(&args.scenario, out)?;
+        println!(
+            "wrote {} jobs and {} van-days to {}",
+            file.jobs.len(),
+            file.tours.len(),
+            out.display()
+        );
+        return Ok(());
+    }
+    if let Some(routes) = &args.check {
+        let checked = check_routes(&args.scenario, routes)?;
+        if args.json {
+            println!("{}", serde_json::to_string(&checked)?);
+        } else {
+            print!("{}", checked_text(&checked));
+        }
+        return Ok(());
+    }
     let options = args.search.options(args.out.clone());
     let run = run_plan_in(&args.scenario, &options, args.lang)?;
     print!("{}", run.summary);

@@ -2,6 +2,7 @@
 //! verifier, and write what planners and drivers use.
 
 pub mod compare;
+pub mod instance_json;
 pub mod outputs;
 pub mod report;
 pub mod summary;
