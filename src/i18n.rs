@@ -1,14 +1,95 @@
 //! Everything a user reads, in English and Bahasa Indonesia, in one table; plus the
 //! Indonesian ways of writing numbers ("1.234,5") and dates ("Selasa, 8 Desember 2026").
 
+use std::fmt;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
-/// The language of the outputs and messages (`--lang en|id`).
+/// The language of the outputs and messages (`--lang en|id`, or `JEMPOL_LANG`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     En,
     Id,
+}
+
+/// A message made at run time, in both languages; the caller picks one when it shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub id: String,
+}
+
+/// A [`Text`] from its English and Indonesian forms.
+pub fn tr(en: impl Into<String>, id: impl Into<String>) -> Text {
+    Text {
+        en: en.into(),
+        id: id.into(),
+    }
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Id => &self.id,
+        }
+    }
+}
+
+/// An error a planner reads, in both languages, with the error under it (an I/O or parser
+/// error keeps its own English or OS text).
+#[derive(Debug)]
+pub struct UserError {
+    pub text: Text,
+    source: Option<anyhow::Error>,
+}
+
+impl UserError {
+    pub fn new(text: Text) -> Self {
+        UserError { text, source: None }
+    }
+
+    pub fn message(&self, lang: Lang) -> &str {
+        self.text.get(lang)
+    }
+
+    /// `text`, caused by `source`.
+    pub fn caused(text: Text, source: impl Into<anyhow::Error>) -> Self {
+        UserError {
+            text,
+            source: Some(source.into()),
+        }
+    }
+}
+
+impl fmt::Display for UserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text.en)
+    }
+}
+
+impl std::error::Error for UserError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_ref().map(|e| e.as_ref() as _)
+    }
+}
+
+/// An error and its causes in `lang`, joined by ": " as `{:#}` joins them.
+pub fn error_text(error: &anyhow::Error, lang: Lang) -> String {
+    error
+        .chain()
+        .map(|e| {
+            if let Some(e) = e.downcast_ref::<UserError>() {
+                e.message(lang).to_string()
+            } else if let Some(e) = e.downcast_ref::<crate::scenario::Problems>() {
+                e.message(lang)
+            } else {
+                e.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// One user-facing text. Its English and Indonesian forms are in [`Lang::t`].
@@ -75,6 +156,16 @@ pub enum Key {
     Visits,
     AndMore,
     Parts,
+    StopsVisited,
+    StopsUnvisited,
+    ChangesAgainst,
+    Gained,
+    Lost,
+    SameStops,
+    Jobs,
+    SplitIntoParts,
+    Vans,
+    WorkingDaysFrom,
 }
 
 impl Lang {
@@ -155,6 +246,16 @@ impl Lang {
                 "titik lain tidak sempat dikunjungi (semua ada di plan.json)",
             ),
             Parts => ("parts", "bagian"),
+            StopsVisited => ("stops visited", "titik dikunjungi"),
+            StopsUnvisited => ("stops unvisited", "titik tidak dikunjungi"),
+            ChangesAgainst => ("Changes against", "Perubahan terhadap"),
+            Gained => ("gained", "bertambah"),
+            Lost => ("lost", "berkurang"),
+            SameStops => ("visits the same stops", "mengunjungi titik yang sama"),
+            Jobs => ("jobs", "kunjungan"),
+            SplitIntoParts => ("split into parts", "dibagi menjadi beberapa bagian"),
+            Vans => ("vans", "mobil"),
+            WorkingDaysFrom => ("working days from", "hari kerja mulai"),
         };
         match self {
             Lang::En => en,
@@ -171,8 +272,7 @@ impl Lang {
             "days" => "hari tidak cocok",
             "blank cards" => "blangko tidak cukup",
             "driving limit" => "batas mengemudi",
-            "unreachable" => "tidak terjangkau",
-            "too far" => "terlalu jauh",
+            "hours" => "di luar jam kerja",
             other => other,
         };
         match self {

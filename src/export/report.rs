@@ -69,7 +69,7 @@ pub fn html(solved: &Solved, routes: &[Vec<LatLon>], lang: Lang) -> anyhow::Resu
         report.week.dates.len(),
         lang.t(Key::Days),
         lang.t(Key::Travel),
-        esc(&travel_text(&solved.prepared.source, lang))
+        esc(&solved.prepared.source.label_in(lang))
     );
     if let Some(warning) = travel_warning(&solved.prepared.source) {
         let _ = write!(
@@ -110,27 +110,6 @@ pub fn html(solved: &Solved, routes: &[Vec<LatLon>], lang: Lang) -> anyhow::Resu
         report.scenario.seed
     );
     Ok(h)
-}
-
-/// What travel times are based on, in `lang` (English: the planner's label, as in plan.json).
-pub fn travel_text(source: &TravelSource, lang: Lang) -> String {
-    match (lang, source) {
-        (Lang::En, _) => source.label(),
-        (Lang::Id, TravelSource::Roads { path, standin, .. }) => format!(
-            "jalan pada peta {}{}",
-            path.display(),
-            if *standin {
-                " (peta pengganti: jalan sintetis, bukan OpenStreetMap)"
-            } else {
-                ""
-            }
-        ),
-        (Lang::Id, TravelSource::StraightLine { detour, speed_kmh }) => format!(
-            "garis lurus, bukan jalan (jarak lingkaran besar × {} dengan {} km/jam)",
-            lang.dec(*detour, 1),
-            lang.dec(*speed_kmh, 0)
-        ),
-    }
 }
 
 /// The warning every output shows when travel is not on real roads.
@@ -351,11 +330,7 @@ fn unvisited(h: &mut String, report: &PlanReport, lang: Lang) {
     let mut rows: Vec<_> = report.unvisited.iter().collect();
     rows.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.job.cmp(&b.job)));
     for u in rows {
-        // The detailed reason is English prose from the planner; Indonesian shows the category.
-        let reason = match lang {
-            Lang::En => u.reason.clone(),
-            Lang::Id => lang.category(&u.category),
-        };
+        let reason = u.reason_in(lang);
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",

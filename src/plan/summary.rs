@@ -127,7 +127,7 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
             counts.join(", ")
         );
         // One line per stop and reason: the parts of a split stop share it.
-        let mut lines: Vec<(&str, &str, &str, usize, f64)> = Vec::new();
+        let mut lines: Vec<(&str, &str, String, usize, f64)> = Vec::new();
         for u in &r.unvisited {
             match lines
                 .iter_mut()
@@ -137,24 +137,17 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
                     l.3 += 1;
                     l.4 += u.value;
                 }
-                None => lines.push((&u.stop, &u.category, &u.reason, 1, u.value)),
+                None => lines.push((&u.stop, &u.category, u.reason_in(lang), 1, u.value)),
             }
         }
         let (no_time, other): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.1 == NO_TIME);
         let mut no_time = no_time;
         no_time.sort_by(|a, b| b.4.total_cmp(&a.4).then(a.0.cmp(b.0)));
-        for (stop, category, reason, parts, _) in
-            other.iter().chain(no_time.iter().take(NO_TIME_SHOWN))
-        {
+        for (stop, _, reason, parts, _) in other.iter().chain(no_time.iter().take(NO_TIME_SHOWN)) {
             let parts = if *parts > 1 {
                 format!(" ({parts} {})", lang.t(Key::Parts))
             } else {
                 String::new()
-            };
-            // The detailed reason is English prose; Indonesian names its category.
-            let reason = match lang {
-                Lang::En => reason.to_string(),
-                Lang::Id => lang.category(category),
             };
             let _ = writeln!(s, "  {stop}{parts} — {reason}");
         }

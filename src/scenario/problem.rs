@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer};
 
+use crate::i18n::{Lang, Text};
+
 /// A position in an input file, 1-based. For CSV files `line` is the row's line and `col`
 /// the column number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,34 +24,45 @@ impl fmt::Display for Loc {
     }
 }
 
-/// Something wrong with a scenario: where, what, and what to do about it.
+/// Something wrong with a scenario: where, what, and what to do about it, in both languages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub at: Option<Loc>,
-    pub message: String,
-    pub fix: String,
+    pub message: Text,
+    pub fix: Text,
 }
 
 impl Problem {
-    pub fn new(at: Option<&Loc>, message: impl Into<String>, fix: impl Into<String>) -> Self {
+    pub fn new(at: Option<&Loc>, message: Text, fix: Text) -> Self {
         Self {
             at: at.cloned(),
-            message: message.into(),
-            fix: fix.into(),
+            message,
+            fix,
         }
+    }
+
+    /// "file:line:col: what\n    fix: what to do", in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        if let Some(at) = &self.at {
+            s += &format!("{at}: ");
+        }
+        s += self.message.get(lang);
+        let fix = self.fix.get(lang);
+        if !fix.is_empty() {
+            let label = match lang {
+                Lang::En => "fix",
+                Lang::Id => "perbaiki",
+            };
+            s += &format!("\n    {label}: {fix}");
+        }
+        s
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(at) = &self.at {
-            write!(f, "{at}: ")?;
-        }
-        write!(f, "{}", self.message)?;
-        if !self.fix.is_empty() {
-            write!(f, "\n    fix: {}", self.fix)?;
-        }
-        Ok(())
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -57,18 +70,27 @@ impl fmt::Display for Problem {
 #[derive(Debug)]
 pub struct Problems(pub Vec<Problem>);
 
+impl Problems {
+    /// The count, then one problem per line, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let n = self.0.len();
+        let mut s = match lang {
+            Lang::En => format!(
+                "{n} problem{} in the scenario:\n",
+                if n == 1 { "" } else { "s" }
+            ),
+            Lang::Id => format!("{n} masalah dalam skenario:\n"),
+        };
+        for p in &self.0 {
+            s += &format!("  {}\n", p.message(lang));
+        }
+        s
+    }
+}
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        writeln!(
-            f,
-            "{n} problem{} in the scenario:",
-            if n == 1 { "" } else { "s" }
-        )?;
-        for p in &self.0 {
-            writeln!(f, "  {p}")?;
-        }
-        Ok(())
+        f.write_str(&self.message(Lang::En))
     }
 }
 
