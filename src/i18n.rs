@@ -166,6 +166,7 @@ pub enum Key {
     SplitIntoParts,
     Vans,
     WorkingDaysFrom,
+    Hours,
 }
 
 impl Lang {
@@ -256,6 +257,7 @@ impl Lang {
             SplitIntoParts => ("split into parts", "dibagi menjadi beberapa bagian"),
             Vans => ("vans", "mobil"),
             WorkingDaysFrom => ("working days from", "hari kerja mulai"),
+            Hours => ("h", "jam"),
         };
         match self {
             Lang::En => en,

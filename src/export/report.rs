@@ -261,7 +261,7 @@ fn days(h: &mut String, report: &PlanReport, lang: Lang) {
         }
         let _ = write!(
             h,
-            "<p>{} {} · {} {} · {} {} · {} {} h · {} {}</p>",
+            "<p>{} {} · {} {} · {} {} · {} {} {} · {} {}</p>",
             lang.t(Key::Depart),
             day.depart,
             lang.t(Key::Back),
@@ -270,6 +270,7 @@ fn days(h: &mut String, report: &PlanReport, lang: Lang) {
             lang.t(Key::Km),
             lang.t(Key::Drive),
             lang.dec(day.drive_minutes / 60.0, 1),
+            lang.t(Key::Hours),
             lang.int(day.people.into()),
             lang.t(Key::People).to_lowercase()
         );

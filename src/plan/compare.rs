@@ -35,55 +35,19 @@ pub fn compare(reports: &[(PathBuf, PlanReport)], lang: Lang) -> String {
     let mut s = String::new();
     let names = short_names(reports.iter().map(|(p, _)| file_name(p)).collect());
     let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(10) + 2;
-    let _ = write!(s, "{:<24}", "");
+    let labels = labels(lang);
+    let columns: Vec<[String; 9]> = reports.iter().map(|(_, r)| figures(r, lang)).collect();
+    // Padded by characters: the Indonesian labels run longer than the English ones.
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+    let _ = write!(s, "{:<label_width$}", "");
     for n in &names {
         let _ = write!(s, "{n:>width$}");
     }
     s.push('\n');
-    let served = |group| format!("{} {}", lang.t(Key::Served), lang.t(group));
-    let int = |n: u32| lang.int(n.into());
-    let rows: [(String, Box<dyn Fn(&PlanReport) -> String>); 9] = [
-        (
-            served(Key::Elderly),
-            Box::new(|r| int(r.totals.served.elderly)),
-        ),
-        (
-            served(Key::Disabled),
-            Box::new(|r| int(r.totals.served.disabled)),
-        ),
-        (
-            served(Key::NewEligible),
-            Box::new(|r| int(r.totals.served.new_eligible)),
-        ),
-        (
-            lang.t(Key::Value).to_string(),
-            Box::new(|r| lang.dec(r.totals.value, 0)),
-        ),
-        (
-            lang.t(Key::Km).to_string(),
-            Box::new(|r| lang.dec(r.totals.km, 1)),
-        ),
-        (
-            lang.t(Key::DriveHours).to_string(),
-            Box::new(|r| lang.dec(r.totals.drive_hours, 1)),
-        ),
-        (
-            lang.t(Key::WorkHours).to_string(),
-            Box::new(|r| lang.dec(r.totals.work_hours, 1)),
-        ),
-        (
-            lang.t(Key::StopsVisited).to_string(),
-            Box::new(|r| lang.int(r.totals.stops_visited as u64)),
-        ),
-        (
-            lang.t(Key::StopsUnvisited).to_string(),
-            Box::new(|r| lang.int(r.totals.stops_unvisited as u64)),
-        ),
-    ];
-    for (label, value) in rows {
-        let _ = write!(s, "{label:<24}");
-        for (_, r) in reports {
-            let _ = write!(s, "{:>width$}", value(r));
+    for (i, label) in labels.iter().enumerate() {
+        let _ = write!(s, "{label:<label_width$}");
+        for column in &columns {
+            let _ = write!(s, "{:>width$}", column[i]);
         }
         s.push('\n');
     }
@@ -111,6 +75,41 @@ pub fn compare(reports: &[(PathBuf, PlanReport)], lang: Lang) -> String {
         }
     }
     s
+}
+
+/// The row labels of the table, in the order of [`figures`].
+fn labels(lang: Lang) -> [String; 9] {
+    let served = |group| match lang {
+        Lang::En => format!("{} {}", lang.t(Key::Served), lang.t(group)),
+        Lang::Id => format!("{} {}", lang.t(group), lang.t(Key::Served)),
+    };
+    [
+        served(Key::Elderly),
+        served(Key::Disabled),
+        served(Key::NewEligible),
+        lang.t(Key::Value).to_string(),
+        lang.t(Key::Km).to_string(),
+        lang.t(Key::DriveHours).to_string(),
+        lang.t(Key::WorkHours).to_string(),
+        lang.t(Key::StopsVisited).to_string(),
+        lang.t(Key::StopsUnvisited).to_string(),
+    ]
+}
+
+/// One scenario's column of the table.
+fn figures(report: &PlanReport, lang: Lang) -> [String; 9] {
+    let t = &report.totals;
+    [
+        lang.int(t.served.elderly.into()),
+        lang.int(t.served.disabled.into()),
+        lang.int(t.served.new_eligible.into()),
+        lang.dec(t.value, 0),
+        lang.dec(t.km, 1),
+        lang.dec(t.drive_hours, 1),
+        lang.dec(t.work_hours, 1),
+        lang.int(t.stops_visited as u64),
+        lang.int(t.stops_unvisited as u64),
+    ]
 }
 
 fn visited(report: &PlanReport) -> BTreeSet<String> {

@@ -93,7 +93,7 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
         let hours = super::hours_between(&d.depart, &d.back);
         let _ = writeln!(
             s,
-            "  {:<14} {:<26}  {:>2} {}  {:>6} km  {} {:>4} h  {}-{} ({} h)",
+            "  {:<14} {:<26}  {:>2} {}  {:>6} km  {} {:>4} {h}  {}-{} ({} {h})",
             d.van,
             lang.date_long(d.date),
             d.visits.len(),
@@ -103,7 +103,8 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
             lang.dec(d.drive_minutes / 60.0, 1),
             d.depart,
             d.back,
-            lang.dec(hours, 1)
+            lang.dec(hours, 1),
+            h = lang.t(Key::Hours)
         );
     }
     if !r.unvisited.is_empty() {
