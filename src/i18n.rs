@@ -430,11 +430,61 @@ mod tests {
     }
 
     #[test]
+    fn more_numbers_and_dates() {
+        assert_eq!(Lang::Id.dec(1_234_567.891, 2), "1.234.567,89");
+        assert_eq!(Lang::En.dec(1_234_567.891, 2), "1,234,567.89");
+        assert_eq!(Lang::Id.int(0), "0");
+        assert_eq!(Lang::Id.int(1_000), "1.000");
+        assert_eq!(Lang::Id.dec(999.96, 1), "1.000,0");
+        let friday = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+        assert_eq!(Lang::Id.date_long(friday), "Jumat, 11 Desember 2026");
+        let first = NaiveDate::from_ymd_opt(2027, 1, 3).unwrap();
+        assert_eq!(Lang::Id.date_long(first), "Minggu, 3 Januari 2027");
+        assert_eq!(Lang::En.date_long(first), "Sunday, 3 January 2027");
+    }
+
+    #[test]
+    fn errors_lead_in_the_chosen_language_and_keep_the_cause() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let error: anyhow::Error =
+            UserError::caused(tr("cannot read x.toml", "x.toml tidak dapat dibaca"), io).into();
+        assert_eq!(
+            error_text(&error, Lang::Id),
+            "x.toml tidak dapat dibaca: No such file"
+        );
+        assert_eq!(
+            error_text(&error, Lang::En),
+            "cannot read x.toml: No such file"
+        );
+        // Deeper in a chain, under an English developer context, it is still found.
+        let wrapped = error.context("while planning");
+        assert_eq!(
+            error_text(&wrapped, Lang::Id),
+            "while planning: x.toml tidak dapat dibaca: No such file"
+        );
+        // Plain errors keep their text.
+        let plain = anyhow::anyhow!("internal");
+        assert_eq!(error_text(&plain, Lang::Id), "internal");
+    }
+
+    #[test]
     fn every_key_has_both_languages() {
         for key in [Key::WeekOf, Key::StandinWarning, Key::Notes, Key::Bring] {
             assert!(!Lang::En.t(key).is_empty());
             assert_ne!(Lang::En.t(key), Lang::Id.t(key));
         }
         assert_eq!(Lang::Id.category("no time"), "waktu tidak cukup");
+        // Every category `scenario::reasons` gives has an Indonesian name.
+        for category in [
+            "no time",
+            "equipment",
+            "window",
+            "days",
+            "blank cards",
+            "driving limit",
+            "hours",
+        ] {
+            assert_ne!(Lang::Id.category(category), category);
+        }
     }
 }

@@ -5,10 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
-
 use super::html::{esc, route_colour};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Key, Lang, UserError, tr};
 use crate::map::{LatLon, RoadGraph};
 use crate::plan::report::PlanReport;
 use crate::scenario::Scenario;
@@ -207,16 +205,32 @@ fn roads(graph: &RoadGraph, proj: &Projection) -> (String, bool) {
 
 /// Outlines of the polygons in a GeoJSON file, each titled with its `nama` or `name`.
 fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<String> {
-    let fix = "fix the path in the scenario's `boundaries` or remove that line";
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read boundaries {}; {fix}", path.display()))?;
-    let json: serde_json::Value = serde_json::from_str(&text)
-        .with_context(|| format!("boundaries {} is not JSON; {fix}", path.display()))?;
-    let features = json["features"].as_array().with_context(|| {
-        format!(
-            "boundaries {} is not a GeoJSON FeatureCollection; {fix}",
-            path.display()
+    let shown = path.display();
+    let problem = |en: String, id: String| {
+        tr(
+            format!("{en}; fix the path in the scenario's `boundaries` or remove that line"),
+            format!("{id}; perbaiki jalur `boundaries` di skenario atau hapus baris itu"),
         )
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = problem(
+            format!("cannot read boundaries {shown}"),
+            format!("batas wilayah {shown} tidak dapat dibaca"),
+        );
+        UserError::caused(text, e)
+    })?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        let text = problem(
+            format!("boundaries {shown} is not JSON"),
+            format!("batas wilayah {shown} bukan JSON"),
+        );
+        UserError::caused(text, e)
+    })?;
+    let features = json["features"].as_array().ok_or_else(|| {
+        UserError::new(problem(
+            format!("boundaries {shown} is not a GeoJSON FeatureCollection"),
+            format!("batas wilayah {shown} bukan GeoJSON FeatureCollection"),
+        ))
     })?;
     let mut out = String::from(
         r##"<g id="boundaries" fill="none" stroke="#8a8aa8" stroke-width="1" stroke-dasharray="5 3">"##,

@@ -137,8 +137,16 @@ pub fn run_plan_in(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Re
         .out
         .clone()
         .unwrap_or_else(|| Path::new("out").join(slug(&solved.prepared.scenario.name)));
-    std::fs::create_dir_all(&out)
-        .map_err(|e| anyhow::anyhow!("cannot create the output folder {}: {e}", out.display()))?;
+    std::fs::create_dir_all(&out).map_err(|e| {
+        let shown = out.display();
+        UserError::caused(
+            tr(
+                format!("cannot create the output folder {shown}"),
+                format!("folder keluaran {shown} tidak dapat dibuat"),
+            ),
+            e,
+        )
+    })?;
     let files = outputs::write_all(&out, &solved, lang)?;
     let travel = solved.prepared.source.label_in(lang);
     let summary = summary::summary(&solved.report, &travel, lang);

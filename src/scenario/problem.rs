@@ -161,3 +161,34 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::tr;
+
+    #[test]
+    fn problems_read_in_either_language_with_their_position() {
+        let at = Loc {
+            file: Arc::new(PathBuf::from("s.toml")),
+            line: 3,
+            col: 14,
+        };
+        let problems = Problems(vec![
+            Problem::new(
+                Some(&at),
+                tr("week_start is not a Monday", "week_start bukan Senin"),
+                tr("start on Monday", "mulai pada hari Senin"),
+            ),
+            Problem::new(None, tr("no vans", "tidak ada mobil"), tr("", "")),
+        ]);
+        assert_eq!(
+            problems.message(Lang::Id),
+            "2 masalah dalam skenario:\n  s.toml:3:14: week_start bukan Senin\n    perbaiki: mulai pada hari Senin\n  tidak ada mobil\n"
+        );
+        assert_eq!(
+            problems.to_string(),
+            "2 problems in the scenario:\n  s.toml:3:14: week_start is not a Monday\n    fix: start on Monday\n  no vans\n"
+        );
+    }
+}
