@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::{esc, route_colour};
+use super::html::{VisitTable, esc, route_colour, visit_table};
 use super::svg_map::{self, Layers};
 use crate::i18n::{Key, Lang};
 use crate::map::LatLon;
@@ -274,37 +274,8 @@ fn days(h: &mut String, report: &PlanReport, lang: Lang) {
             lang.int(day.people.into()),
             lang.t(Key::People).to_lowercase()
         );
-        let _ = write!(
-            h,
-            "<table><tr><th>{}</th><th>{}</th><th>{}–{}</th><th>{}</th><th>{}</th><th>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th></tr>",
-            lang.t(Key::Order),
-            lang.t(Key::Arrive),
-            lang.t(Key::Start),
-            lang.t(Key::End),
-            lang.t(Key::Stop),
-            lang.t(Key::Desa),
-            lang.t(Key::Kecamatan),
-            lang.t(Key::Elderly),
-            lang.t(Key::Disabled),
-            lang.t(Key::NewEligible)
-        );
-        for v in &day.visits {
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{}–{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-                v.order,
-                v.arrive,
-                v.start,
-                v.end,
-                esc(&v.job),
-                esc(&v.desa),
-                esc(&v.kecamatan),
-                lang.int(v.elderly.into()),
-                lang.int(v.disabled.into()),
-                lang.int(v.new_eligible.into())
-            );
-        }
-        h.push_str("</table></div>");
+        visit_table(h, &day.visits, lang, VisitTable::Report);
+        h.push_str("</div>");
     }
 }
 

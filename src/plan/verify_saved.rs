@@ -75,16 +75,13 @@ pub fn run_verify_in(scenario_path: &Path, plan_path: &Path, lang: Lang) -> anyh
         for v in &day.visits {
             match built.instance.jobs.iter().position(|j| j.name == v.job) {
                 Some(j) => solution.routes[tour].push(j),
-                None => problems.push(tr(
-                    format!(
-                        "{} {}: `{}` is not a stop of this scenario",
-                        day.van, day.date, v.job
-                    ),
-                    format!(
-                        "{} {}: `{}` bukan titik layanan skenario ini",
-                        day.van, day.date, v.job
-                    ),
-                )),
+                None => {
+                    let (van_day, job) = (format!("{} {}", day.van, day.date), &v.job);
+                    problems.push(tr(
+                        format!("{van_day}: `{job}` is not a stop of this scenario"),
+                        format!("{van_day}: `{job}` bukan titik layanan skenario ini"),
+                    ))
+                }
             }
         }
     }
@@ -100,19 +97,12 @@ pub fn run_verify_in(scenario_path: &Path, plan_path: &Path, lang: Lang) -> anyh
                 format_time_of_day(r.end),
             ];
             if [&v.arrive, &v.start, &v.end] != [&recomputed[0], &recomputed[1], &recomputed[2]] {
-                let (file, again) = (
-                    format!("{}/{}/{}", v.arrive, v.start, v.end),
-                    recomputed.join("/"),
-                );
+                let visit = format!("{} {} {}", day.van, day.date, v.job);
+                let file = format!("{}/{}/{}", v.arrive, v.start, v.end);
+                let again = recomputed.join("/");
                 problems.push(tr(
-                    format!(
-                        "{} {} {}: file says {file}, recomputed {again}",
-                        day.van, day.date, v.job
-                    ),
-                    format!(
-                        "{} {} {}: berkas menulis {file}, hitung ulang {again}",
-                        day.van, day.date, v.job
-                    ),
+                    format!("{visit}: file says {file}, recomputed {again}"),
+                    format!("{visit}: berkas menulis {file}, hitung ulang {again}"),
                 ));
             }
         }

@@ -75,33 +75,31 @@ impl TravelSource {
 
     /// [`Self::label`] in `lang`.
     pub fn label_in(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, TravelSource::Roads { path, standin, .. }) => format!(
-                "roads of {}{}",
-                path.display(),
-                if *standin {
-                    " (stand-in map: generated roads, not surveyed, not OpenStreetMap)"
-                } else {
-                    ""
-                }
-            ),
-            (Lang::En, TravelSource::StraightLine { detour, speed_kmh }) => format!(
-                "{STRAIGHT_LINE_LABEL} (great-circle distance x {detour} at {speed_kmh} km/h)"
-            ),
-            (Lang::Id, TravelSource::Roads { path, standin, .. }) => format!(
-                "jalan pada peta {}{}",
-                path.display(),
-                if *standin {
-                    " (peta pengganti: jalan sintetis, bukan OpenStreetMap)"
-                } else {
-                    ""
-                }
-            ),
-            (Lang::Id, TravelSource::StraightLine { detour, speed_kmh }) => format!(
-                "garis lurus, bukan jalan (jarak lingkaran besar × {} dengan {} km/jam)",
-                lang.dec(*detour, 1),
-                lang.dec(*speed_kmh, 0)
-            ),
+        match self {
+            TravelSource::Roads { path, standin, .. } => {
+                let (roads, standin_note) = match lang {
+                    Lang::En => (
+                        "roads of",
+                        " (stand-in map: generated roads, not surveyed, not OpenStreetMap)",
+                    ),
+                    Lang::Id => (
+                        "jalan pada peta",
+                        " (peta pengganti: jalan sintetis, bukan OpenStreetMap)",
+                    ),
+                };
+                let note = if *standin { standin_note } else { "" };
+                format!("{roads} {}{note}", path.display())
+            }
+            TravelSource::StraightLine { detour, speed_kmh } => match lang {
+                Lang::En => format!(
+                    "{STRAIGHT_LINE_LABEL} (great-circle distance x {detour} at {speed_kmh} km/h)"
+                ),
+                Lang::Id => format!(
+                    "garis lurus, bukan jalan (jarak lingkaran besar × {} dengan {} km/jam)",
+                    lang.dec(*detour, 1),
+                    lang.dec(*speed_kmh, 0)
+                ),
+            },
         }
     }
 
