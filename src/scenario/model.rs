@@ -153,7 +153,8 @@ impl Reader {
         self.problems.push(Problem::new(at, message, fix));
     }
 
-    /// Parses `value` with `parse`; on failure records a problem and returns `None`.
+    /// Parses `value` with `parse`; on failure records a problem and returns `None`. `what`
+    /// names the value by its scenario keys (`stop `X`: window`), the same in both languages.
     fn parse<T>(
         &mut self,
         value: &At<String>,
@@ -314,7 +315,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
     let (depot_name, depot) = match &raw.depot {
         Some(d) => {
             let location = match &d.location {
-                Some(l) => r.location(l, "depot location"),
+                Some(l) => r.location(l, "[depot] location"),
                 None => {
                     r.problem(
                         top,
@@ -551,7 +552,7 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
                 value: days.clone(),
                 at: entry.at.clone(),
             },
-            "hours key",
+            "[hours]",
             parse_weekdays,
         ) else {
             continue;
@@ -669,7 +670,7 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
                     value: d.value.joined(),
                     at: d.at.clone(),
                 },
-                "van days",
+                &format!("van `{name}`: days"),
                 parse_weekdays,
             )
         })
@@ -698,10 +699,10 @@ fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
         })
     };
     let windows = text(&s.window)
-        .and_then(|w| r.parse(&w, &format!("stop `{name}` window"), parse_intervals))
+        .and_then(|w| r.parse(&w, &format!("stop `{name}`: window"), parse_intervals))
         .unwrap_or_default();
     let days = text(&s.days)
-        .and_then(|d| r.parse(&d, &format!("stop `{name}` days"), parse_weekdays))
+        .and_then(|d| r.parse(&d, &format!("stop `{name}`: days"), parse_weekdays))
         .unwrap_or(0x7f);
     let requires = text(&s.requires)
         .map(|t| super::units::items(&t.value).map(str::to_string).collect())
