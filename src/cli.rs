@@ -19,7 +19,7 @@ use jempol::i18n::{Lang, error_text};
 struct Cli {
     /// Language of what a planner reads: summaries, reports, day sheets, check/verify/compare
     /// output and scenario errors (announcements to villages are always in Bahasa Indonesia).
-    #[arg(long, global = true, value_enum, env = "JEMPOL_LANG", default_value_t = Lang::En)]
+    #[arg(long, global = true, value_enum, ignore_case = true, env = "JEMPOL_LANG", default_value_t = Lang::En)]
     lang: Lang,
     #[command(subcommand)]
     command: Command,
@@ -55,7 +55,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => plan::check(args, lang),
         Command::Verify(args) => plan::verify(args, lang),
         Command::Compare(args) => plan::compare(args, lang),
-        Command::Scenario(command) => plan::scenario(command),
+        Command::Scenario(command) => plan::scenario(command, lang),
         Command::Benchmark(command) => benchmark::run(command),
     };
     match result {

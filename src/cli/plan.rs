@@ -111,11 +111,15 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn scenario(command: ScenarioCommand) -> anyhow::Result<()> {
+pub fn scenario(command: ScenarioCommand, lang: Lang) -> anyhow::Result<()> {
     match command {
         ScenarioCommand::Stops { out, data } => {
-            let n = write_magetan_stops(&data, &out)?;
-            println!("wrote {n} stops to {}", out.display());
+            let n = lang.int(write_magetan_stops(&data, &out)? as u64);
+            let out = out.display();
+            match lang {
+                Lang::En => println!("wrote {n} stops to {out}"),
+                Lang::Id => println!("{n} titik layanan ditulis ke {out}"),
+            }
         }
     }
     Ok(())
