@@ -1,5 +1,7 @@
-//! Everything a user reads, in English and Bahasa Indonesia, in one table; plus the
-//! Indonesian ways of writing numbers ("1.234,5") and dates ("Selasa, 8 Desember 2026").
+//! Everything a user reads, in English and Bahasa Indonesia: fixed words in one table
+//! ([`Key`]), messages built at run time in both languages ([`Text`], [`UserError`]) so that
+//! the command line picks one when it shows them, and the Indonesian ways of writing numbers
+//! ("1.234,5") and dates ("Selasa, 8 Desember 2026").
 
 use std::fmt;
 
@@ -14,7 +16,7 @@ pub enum Lang {
 }
 
 /// A message made at run time, in both languages; the caller picks one when it shows it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     pub en: String,
     pub id: String,

@@ -8,7 +8,7 @@ use super::build::Built;
 use super::model::Scenario;
 use super::problem::Problem;
 use super::reasons::{reason, weekdays_text};
-use super::units::format_time_of_day;
+use super::units::{closest, did_you_mean, format_time_of_day};
 use crate::i18n::{Key, Lang, Text, tr};
 use crate::solve::Reason;
 
@@ -61,11 +61,8 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     };
     let unknown = |tag: &str, what: Text, at: Option<&super::problem::Loc>| {
         let known_list = known.join(", ");
-        let fix = match super::units::closest(tag, known.iter().copied()) {
-            Some(best) => tr(
-                format!("did you mean `{best}`?"),
-                format!("maksudnya `{best}`?"),
-            ),
+        let fix = match closest(tag, known.iter().copied()) {
+            Some(best) => did_you_mean(best),
             None if scenario.equipment.is_some() => tr(
                 format!("use one of {known_list}, or add `{tag}` to `equipment`"),
                 format!(

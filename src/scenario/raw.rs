@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::problem::{At, loc_of, with_source};
-use super::units::{WEEKDAYS, closest, parse_weekdays};
+use super::units::{WEEKDAYS, closest, did_you_mean, parse_weekdays};
 use crate::i18n::{Text, UserError, tr};
 
 /// A list written either as one string ("mon-thu", "07:30-10:00; 13:00-15:00") or as an
@@ -178,10 +178,7 @@ fn explain(message: &str) -> (Text, Text) {
         let (word, rest) = rest.split_once('`').unwrap_or((rest, ""));
         let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
         let fix = match closest(word, expected.iter().copied()) {
-            Some(best) => tr(
-                format!("did you mean `{best}`?"),
-                format!("maksudnya `{best}`?"),
-            ),
+            Some(best) => did_you_mean(best),
             None if expected.is_empty() => tr("remove this key", "hapus kunci ini"),
             None => tr(
                 format!("remove it, or use one of: {}", expected.join(", ")),

@@ -10,7 +10,7 @@ use anyhow::Context;
 
 use super::model::{People, Stop};
 use super::problem::{Loc, Problem};
-use super::units::{closest, items, parse_intervals, parse_weekdays};
+use super::units::{closest, did_you_mean, items, parse_intervals, parse_weekdays};
 use crate::i18n::{Text, tr};
 use crate::map::LatLon;
 
@@ -70,10 +70,7 @@ pub fn read_stops(
                     format!("kolom `{h}` tidak dikenal"),
                 ),
                 match closest(h, COLUMNS) {
-                    Some(best) => tr(
-                        format!("did you mean `{best}`?"),
-                        format!("maksudnya `{best}`?"),
-                    ),
+                    Some(best) => did_you_mean(best),
                     None => tr(
                         format!("remove it, or use: {}", COLUMNS.join(", ")),
                         format!("hapus, atau pakai: {}", COLUMNS.join(", ")),

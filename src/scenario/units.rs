@@ -208,6 +208,14 @@ fn common_subsequence(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The fix that suggests `best` for a typo.
+pub fn did_you_mean(best: &str) -> Text {
+    tr(
+        format!("did you mean `{best}`?"),
+        format!("maksudnya `{best}`?"),
+    )
+}
+
 /// The candidate closest to `word`, when it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
