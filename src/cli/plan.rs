@@ -8,8 +8,10 @@ use clap::{Args, Subcommand};
 
 use jempol::i18n::{Key, Lang};
 use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
-use jempol::plan::{PlanOptions, compare::run_compare, run_plan_in, verify_saved::run_verify};
-use jempol::scenario::{check::run_check, generate::write_magetan_stops};
+use jempol::plan::{
+    PlanOptions, compare::run_compare_in, run_plan_in, verify_saved::run_verify_in,
+};
+use jempol::scenario::{check::run_check_in, generate::write_magetan_stops};
 
 #[derive(Args)]
 pub struct PlanArgs {
@@ -18,10 +20,6 @@ pub struct PlanArgs {
     /// Output folder [default: out/<scenario name>/].
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Language of the summary, report.html and day sheets (announcements to villages are
-    /// always in Bahasa Indonesia).
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    lang: Lang,
     #[command(flatten)]
     search: SearchArgs,
     /// Do not solve: write the optimizer's instance (JSON, see docs/instance-json.md) to
@@ -95,7 +93,7 @@ pub enum ScenarioCommand {
     },
 }
 
-pub fn plan(args: PlanArgs) -> anyhow::Result<()> {
+pub fn plan(args: PlanArgs, lang: Lang) -> anyhow::Result<()> {
     if let Some(out) = &args.write_instance {
         let file = write_instance(&args.scenario, out)?;
         println!(
@@ -116,15 +114,15 @@ pub fn plan(args: PlanArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let options = args.search.options(args.out.clone());
-    let run = run_plan_in(&args.scenario, &options, args.lang)?;
+    let run = run_plan_in(&args.scenario, &options, lang)?;
     print!("{}", run.summary);
-    println!("{} {}", args.lang.t(Key::Wrote), run.out.display());
+    println!("{} {}", lang.t(Key::Wrote), run.out.display());
     Ok(())
 }
 
 /// Prints the report; any problem makes the command fail.
-pub fn check(args: CheckArgs) -> anyhow::Result<()> {
-    let (text, ok) = run_check(&args.scenario)?;
+pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<()> {
+    let (text, ok) = run_check_in(&args.scenario, lang)?;
     if ok {
         print!("{text}");
         Ok(())
@@ -133,24 +131,26 @@ pub fn check(args: CheckArgs) -> anyhow::Result<()> {
     }
 }
 
-pub fn verify(args: VerifyArgs) -> anyhow::Result<()> {
-    println!("{}", run_verify(&args.scenario, &args.plan)?);
+pub fn verify(args: VerifyArgs, lang: Lang) -> anyhow::Result<()> {
+    println!("{}", run_verify_in(&args.scenario, &args.plan, lang)?);
     Ok(())
 }
 
-pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
-    print!(
-        "{}",
-        run_compare(&args.scenarios, &args.search.options(None))?
-    );
+pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<()> {
+    let options = args.search.options(None);
+    print!("{}", run_compare_in(&args.scenarios, &options, lang)?);
     Ok(())
 }
 
-pub fn scenario(command: ScenarioCommand) -> anyhow::Result<()> {
+pub fn scenario(command: ScenarioCommand, lang: Lang) -> anyhow::Result<()> {
     match command {
         ScenarioCommand::Stops { out, data } => {
-            let n = write_magetan_stops(&data, &out)?;
-            println!("wrote {n} stops to {}", out.display());
+            let n = lang.int(write_magetan_stops(&data, &out)? as u64);
+            let out = out.display();
+            match lang {
+                Lang::En => println!("wrote {n} stops to {out}"),
+                Lang::Id => println!("{n} titik layanan ditulis ke {out}"),
+            }
         }
     }
     Ok(())

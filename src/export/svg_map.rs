@@ -5,10 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
-
 use super::html::{esc, route_colour};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Key, Lang, UserError, tr};
 use crate::map::areas::read_areas;
 use crate::map::{LatLon, RoadGraph, bounds};
 use crate::plan::report::PlanReport;
@@ -200,8 +198,14 @@ fn roads(graph: &RoadGraph, proj: &Projection) -> (String, bool) {
 
 /// Outlines of the polygons in a GeoJSON file, each titled with its `nama` or `name`.
 fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<String> {
-    let areas = read_areas(path)
-        .context("boundaries: fix the path in the scenario's `boundaries` or remove that line")?;
+    let areas = read_areas(path).map_err(|e| {
+        let shown = path.display();
+        let text = tr(
+            format!("cannot draw the boundaries {shown}; fix the path in the scenario's `boundaries` or remove that line"),
+            format!("batas wilayah {shown} tidak dapat digambar; perbaiki jalur `boundaries` di skenario atau hapus baris itu"),
+        );
+        UserError::caused(text, e)
+    })?;
     let mut out = String::from(
         r##"<g id="boundaries" fill="none" stroke="#8a8aa8" stroke-width="1" stroke-dasharray="5 3">"##,
     );

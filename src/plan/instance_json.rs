@@ -12,7 +12,6 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::text::verify as t;
 use crate::export::write_atomically;
 use crate::scenario::{self, Built, Prepared, Scenario};
 use crate::solve::{Solution, Window};
@@ -248,8 +247,12 @@ pub fn check_routes(scenario_path: &Path, routes_path: &Path) -> anyhow::Result<
         )
     })?;
     let prepared = scenario::prepare(scenario_path)?;
-    let solution = solution_of(&prepared, &routes.routes)
-        .with_context(|| format!("{}: {}", routes_path.display(), t::REJECTED))?;
+    let solution = solution_of(&prepared, &routes.routes).with_context(|| {
+        format!(
+            "{}: the verifier rejected the routes",
+            routes_path.display()
+        )
+    })?;
     let verified = super::checked(&prepared, &solution)?;
     let built = &prepared.built;
     let served: Vec<usize> = solution.routes.iter().flatten().copied().collect();
@@ -291,7 +294,7 @@ fn solution_of(prepared: &Prepared, routes: &[Vec<usize>]) -> anyhow::Result<Sol
 pub fn checked_text(c: &Checked) -> String {
     format!(
         "{}: value {:.1}, {} people, {} stops on {} van-days, driving {:.1} h ({:.1} km)\n",
-        t::OK,
+        "routes verified",
         c.value,
         c.people,
         c.stops,
