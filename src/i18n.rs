@@ -154,6 +154,7 @@ pub enum Key {
     DaySheetsFile,
     AnnouncementsFile,
     GeojsonFile,
+    StopShort,
     StopsShort,
     Visits,
     AndMore,
@@ -242,6 +243,7 @@ impl Lang {
             DaySheetsFile => ("day sheets", "lembar harian"),
             AnnouncementsFile => ("announcements", "pengumuman"),
             GeojsonFile => ("GeoJSON for QGIS", "GeoJSON untuk QGIS"),
+            StopShort => ("stop", "titik"),
             StopsShort => ("stops", "titik"),
             Visits => ("visits", "kunjungan"),
             AndMore => (

@@ -97,7 +97,10 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
             d.van,
             lang.date_long(d.date),
             d.visits.len(),
-            lang.t(Key::StopsShort),
+            lang.t(match d.visits.len() {
+                1 => Key::StopShort,
+                _ => Key::StopsShort,
+            }),
             lang.dec(d.km, 1),
             lang.t(Key::Drive),
             lang.dec(d.drive_minutes / 60.0, 1),
