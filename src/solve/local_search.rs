@@ -322,7 +322,7 @@ fn two_opt_star(
 /// trades places with the string of `lb` jobs starting at node `ib` of `rb`, for
 /// `la, lb` in `0..=`[`MAX_SEGMENT`], so `a` is followed by `b` afterwards. Empty strings
 /// make it a relocate or or-opt, single jobs a swap. The jobs served stay the same, so the
-/// value does too and only less driving (or a tour left empty) counts as better.
+/// value does too and only less driving counts as better (a tour left empty drives none).
 fn cross_exchange(
     model: &Model,
     plan: &mut Plan,
