@@ -1,6 +1,7 @@
 //! Local search on one plan: relocate, or-opt (strings of 2–3), swap and 2-opt* (tail
-//! exchange), within and across tours, and for Prize "replace" (an unserved job takes a
-//! served one's place when it is worth more) followed by plain insertion of unserved jobs.
+//! exchange), within and across tours, cross-exchange (two strings of 0–3 jobs trade
+//! tours), and for Prize "replace" (an unserved job takes a served one's place when it is
+//! worth more) followed by plain insertion of unserved jobs.
 //!
 //! Moves are granular: job `a` only meets the jobs nearest to it. A move is first rated by
 //! its change in driving (constant time), then checked in constant time against the cached
@@ -25,11 +26,21 @@ const MAX_PASSES: usize = 20;
 
 /// Improves `plan` until no move helps (or [`MAX_PASSES`]); never makes it worse.
 pub fn local_search(model: &Model, plan: &mut Plan) {
+    descend(model, plan, true);
+}
+
+/// [`local_search`] without cross-exchange, whose 15 string pairs per neighbour make a pass
+/// several times slower: for the many candidates that are only near the best plan.
+pub fn quick_local_search(model: &Model, plan: &mut Plan) {
+    descend(model, plan, false);
+}
+
+fn descend(model: &Model, plan: &mut Plan, cross: bool) {
     for _ in 0..MAX_PASSES {
         let mut improved = false;
         for a in 0..model.inst.jobs.len() {
             if plan.is_served(a) {
-                improved |= improve_job(model, plan, a);
+                improved |= improve_job(model, plan, a, cross);
             }
         }
         // Shorter routes may leave room for more value.
@@ -118,7 +129,7 @@ fn commit(plan: &mut Plan, new: Vec<(usize, Route)>) -> bool {
 }
 
 /// Tries moves of job `a` towards its nearest neighbours; applies the first that improves.
-fn improve_job(model: &Model, plan: &mut Plan, a: usize) -> bool {
+fn improve_job(model: &Model, plan: &mut Plan, a: usize, cross: bool) -> bool {
     for &b in model.neighbours[a].iter().take(GRANULARITY) {
         let b = b as usize;
         let Some(rb) = plan.route_of(b) else {
@@ -132,6 +143,25 @@ fn improve_job(model: &Model, plan: &mut Plan, a: usize) -> bool {
         }
         if ra != rb && two_opt_star(model, plan, ra, ia, rb, ib) {
             return true;
+        }
+    }
+    if !cross {
+        return false;
+    }
+    // Cross-exchange tries up to 15 string pairs per neighbour: only when nothing cheaper
+    // helped.
+    for &b in model.neighbours[a].iter().take(GRANULARITY) {
+        let b = b as usize;
+        let ra = plan.route_of(a).expect("served job");
+        match plan.route_of(b) {
+            Some(rb) if rb != ra => {
+                let ia = plan.routes[ra].jobs.iter().position(|&j| j == a).unwrap() + 1;
+                let ib = plan.routes[rb].jobs.iter().position(|&j| j == b).unwrap() + 1;
+                if cross_exchange(model, plan, ra, ia, rb, ib) {
+                    return true;
+                }
+            }
+            _ => {}
         }
     }
     false
@@ -285,6 +315,88 @@ fn two_opt_star(
     jb.extend_from_slice(&tail_a);
     let new = build(model, route_a.tour, ja, &tail_b)
         .and_then(|x| build(model, route_b.tour, jb, &tail_a).map(|y| vec![(ra, x), (rb, y)]));
+    new.is_some_and(|new| commit(plan, new))
+}
+
+/// Cross-exchange between two tours: the string of `la` jobs just after node `ia` of `ra`
+/// trades places with the string of `lb` jobs starting at node `ib` of `rb`, for
+/// `la, lb` in `0..=`[`MAX_SEGMENT`], so `a` is followed by `b` afterwards. Empty strings
+/// make it a relocate or or-opt, single jobs a swap. The jobs served stay the same, so the
+/// value does too and only less driving counts as better (a tour left empty drives none).
+fn cross_exchange(
+    model: &Model,
+    plan: &mut Plan,
+    ra: usize,
+    ia: usize,
+    rb: usize,
+    ib: usize,
+) -> bool {
+    let (na, nb) = (plan.routes[ra].jobs.len(), plan.routes[rb].jobs.len());
+    for la in 0..=MAX_SEGMENT.min(na - ia) {
+        for lb in 0..=MAX_SEGMENT.min(nb + 1 - ib) {
+            if la + lb > 0 && cross_strings(model, plan, (ra, ia, la), (rb, ib, lb)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Driving from location `from` through the jobs of `seg` to location `to`.
+fn through(model: &Model, from: usize, seg: &[usize], to: usize) -> f64 {
+    let mut at = from;
+    let mut sum = 0.0;
+    for &j in seg {
+        let l = model.inst.jobs[j].location;
+        sum += t(model, at, l);
+        at = l;
+    }
+    sum + t(model, at, to)
+}
+
+/// One cross-exchange: jobs `ia + 1..=ia + la` of route `ra` and `ib..ib + lb` of `rb`
+/// (node numbers) trade places, when that drives less and keeps every rule.
+fn cross_strings(
+    model: &Model,
+    plan: &mut Plan,
+    (ra, ia, la): (usize, usize, usize),
+    (rb, ib, lb): (usize, usize, usize),
+) -> bool {
+    let inst = model.inst;
+    let (route_a, route_b) = (&plan.routes[ra], &plan.routes[rb]);
+    let seg_a = &route_a.jobs[ia..ia + la];
+    let seg_b = &route_b.jobs[ib - 1..ib - 1 + lb];
+    // Ends of the gap each string leaves: (a, node after string A), (before b, after B).
+    let (a, after_a) = (loc(model, route_a, ia), loc(model, route_a, ia + la + 1));
+    let (before_b, after_b) = (loc(model, route_b, ib - 1), loc(model, route_b, ib + lb));
+    let old_a = through(model, a, seg_a, after_a);
+    let old_b = through(model, before_b, seg_b, after_b);
+    let new_a = through(model, a, seg_b, after_a);
+    let new_b = through(model, before_b, seg_a, after_b);
+    let (delta_a, delta_b) = (new_a - old_a, new_b - old_b);
+    if delta_a + delta_b >= -1e-7 {
+        return false;
+    }
+    let (tour_a, tour_b) = (&inst.tours[route_a.tour], &inst.tours[route_b.tour]);
+    let load = |seg: &[usize]| seg.iter().map(|&j| inst.jobs[j].load).sum::<f64>();
+    let (load_a, load_b) = (load(seg_a), load(seg_b));
+    let within = |x: f64, limit: f64| x <= limit + tol(limit);
+    if !within(route_a.load - load_a + load_b, tour_a.capacity)
+        || !within(route_b.load - load_b + load_a, tour_b.capacity)
+        || !within(route_a.drive + delta_a, tour_a.max_drive)
+        || !within(route_b.drive + delta_b, tour_b.max_drive)
+        || !fits(model, route_a, ia, seg_b, route_a, ia + la + 1)
+        || !fits(model, route_b, ib - 1, seg_a, route_b, ib + lb)
+    {
+        return false;
+    }
+    let (seg_a, seg_b) = (seg_a.to_vec(), seg_b.to_vec());
+    let mut ja = route_a.jobs.clone();
+    ja.splice(ia..ia + la, seg_b.iter().copied());
+    let mut jb = route_b.jobs.clone();
+    jb.splice(ib - 1..ib - 1 + lb, seg_a.iter().copied());
+    let new = build(model, route_a.tour, ja, &seg_b)
+        .and_then(|x| build(model, route_b.tour, jb, &seg_a).map(|y| vec![(ra, x), (rb, y)]));
     new.is_some_and(|new| commit(plan, new))
 }
 
@@ -446,5 +558,141 @@ mod tests {
         local_search(&model, &mut plan);
         assert!(plan.routes[1].jobs.is_empty());
         assert_eq!(plan.score(&model).travel, 8.0);
+    }
+
+    /// Tour 0 starts and ends at P = (10, 0), tour 1 at Q = (0, 10). Tour 0 serves x, q1,
+    /// q2, x' and tour 1 serves y, p1, p2, y', where x, x', p1, p2 stand at P and y, y', q1,
+    /// q2 at Q; every tour is full (load 4 of 4), so no job can simply move.
+    fn crossed() -> Instance {
+        let (p, q): ((f64, f64), (f64, f64)) = ((10.0, 0.0), (0.0, 10.0));
+        let at = [p, p, p, p, q, q, q, q];
+        let m = Matrix::from_fn(at.len(), |a, b| {
+            (at[a].0 - at[b].0).hypot(at[a].1 - at[b].1)
+        });
+        let tour = |depot| Tour {
+            van: 0,
+            day: 0,
+            start_location: depot,
+            end_location: depot,
+            start: 0.0,
+            end: 1000.0,
+            breaks: vec![],
+            equipment: 0,
+            sets: 1,
+            capacity: 4.0,
+            max_drive: 1000.0,
+        };
+        Instance {
+            time: m.clone(),
+            distance: m,
+            jobs: (0..at.len())
+                .map(|x| Job {
+                    load: 1.0,
+                    ..job(x, 1.0)
+                })
+                .collect(),
+            tours: vec![tour(0), tour(4)],
+            objective: Objective::VisitAll,
+        }
+    }
+
+    #[test]
+    fn cross_exchange_trades_strings_no_other_move_improves() {
+        // Jobs: 0 x, 1 x', 2 p1, 3 p2 at P; 4 y, 5 y', 6 q1, 7 q2 at Q.
+        let inst = crossed();
+        let model = Model::new(&inst);
+        let mut plan = Plan::empty(&model);
+        plan.set_route(&model, 0, vec![0, 6, 7, 1]);
+        plan.set_route(&model, 1, vec![4, 2, 3, 5]);
+        let before = plan.score(&model).travel;
+        assert!((before - 4.0 * 200f64.sqrt()).abs() < 1e-9, "{before}");
+
+        type Move = fn(&Model, &mut Plan, usize, usize, usize, usize) -> bool;
+        let others: [Move; 3] = [or_opt, swap, two_opt_star];
+        for (m, other) in others.iter().enumerate() {
+            for ra in 0..2 {
+                for rb in 0..2 {
+                    for ia in 1..=4 {
+                        for ib in 1..=4 {
+                            let mut trial = plan.clone();
+                            if m == 2 && ra == rb {
+                                continue;
+                            }
+                            assert!(
+                                !other(&model, &mut trial, ra, ia, rb, ib),
+                                "move {m} improved at {ra}:{ia} {rb}:{ib}: {:?}",
+                                trial.solution()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+
+        local_search(&model, &mut plan);
+        let after = plan.score(&model).travel;
+        assert_eq!(after, 0.0, "{:?}", plan.solution());
+        let routes = plan.solution().routes;
+        let mut sorted: Vec<Vec<usize>> = routes
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.sort();
+                r
+            })
+            .collect();
+        sorted.sort();
+        assert_eq!(sorted, vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]]);
+        let verified = crate::solve::verify(&inst, &plan.solution()).expect("verifier accepts");
+        assert_eq!(verified.tours.len(), 2);
+    }
+
+    #[test]
+    fn cross_exchange_keeps_windows_and_passes_the_verifier() {
+        // As above, but p1 and p2 may only start from 500: the exchange still pays off
+        // (tour 0 waits at P), and the verifier sees the window kept.
+        let mut inst = crossed();
+        for j in [2, 3] {
+            inst.jobs[j].windows = vec![Window {
+                open: 500.0,
+                close: 600.0,
+            }];
+        }
+        let model = Model::new(&inst);
+        let mut plan = Plan::empty(&model);
+        plan.set_route(&model, 0, vec![0, 6, 7, 1]);
+        plan.set_route(&model, 1, vec![4, 2, 3, 5]);
+        assert!(plan.routes.iter().all(|r| r.feasible));
+        local_search(&model, &mut plan);
+        assert_eq!(plan.score(&model).travel, 0.0, "{:?}", plan.solution());
+        let verified = crate::solve::verify(&inst, &plan.solution()).expect("verifier accepts");
+        let windowed: Vec<f64> = verified.tours[0]
+            .visits
+            .iter()
+            .filter(|v| v.job == 2 || v.job == 3)
+            .map(|v| v.start)
+            .collect();
+        assert_eq!(windowed.len(), 2);
+        assert!(windowed.iter().all(|&s| s >= 500.0), "{windowed:?}");
+    }
+
+    #[test]
+    fn cross_exchange_respects_equipment() {
+        // p1 and p2 need equipment only tour 1 carries: they must stay on tour 1.
+        let mut inst = crossed();
+        inst.tours[1].equipment = 1;
+        inst.jobs[2].requires = 1;
+        inst.jobs[3].requires = 1;
+        let model = Model::new(&inst);
+        let mut plan = Plan::empty(&model);
+        plan.set_route(&model, 0, vec![0, 6, 7, 1]);
+        plan.set_route(&model, 1, vec![4, 2, 3, 5]);
+        local_search(&model, &mut plan);
+        let routes = plan.solution().routes;
+        assert!(
+            routes[1].contains(&2) && routes[1].contains(&3),
+            "{routes:?}"
+        );
+        crate::solve::verify(&inst, &plan.solution()).expect("verifier accepts");
     }
 }

@@ -7,7 +7,8 @@
 //! For Prize, half the recreates instead insert greedily by value² per time used.
 //! String removal plus reinsertion covers relocate, or-opt and cross-exchange moves across
 //! tours and days; candidates close to the best plan are then polished by local search
-//! (relocate, or-opt, swap, 2-opt*, and for Prize replace and insert; see [`local_search`]).
+//! (relocate, or-opt, swap, 2-opt*, and for Prize replace and insert; see [`local_search`]),
+//! and those that beat the best plan also by cross-exchange.
 //! Acceptance is lexicographic on jobs that must be served (and, for VisitAll, tours used),
 //! then simulated annealing on value and travel time.
 //!
@@ -23,7 +24,7 @@ use rand_pcg::Pcg64Mcg;
 
 use super::construct::worth_serving;
 use super::instance::Objective;
-use super::local_search::local_search;
+use super::local_search::{local_search, quick_local_search};
 use super::plan::{Plan, Score};
 use super::route::{Insertion, Model};
 
@@ -185,8 +186,13 @@ impl<'m, 'a> Search<'m, 'a> {
             self.recreate(&mut candidate, true);
             let mut score = candidate.score(self.model);
             if self.near(&score, &best_score) {
-                local_search(self.model, &mut candidate);
+                quick_local_search(self.model, &mut candidate);
                 score = candidate.score(self.model);
+                // The full neighbourhood, cross-exchange included, for new best plans only.
+                if score.cmp_with(&best_score, self.objective()).is_lt() {
+                    local_search(self.model, &mut candidate);
+                    score = candidate.score(self.model);
+                }
             }
             if self.accept(&score, &current_score, temperature) {
                 current = candidate;
@@ -360,7 +366,7 @@ impl<'m, 'a> Search<'m, 'a> {
         let mut done = vec![false; pool.len()];
         let mut best: Vec<Option<Insertion>> = vec![None; pool.len() * nt];
         for r in 0..nt {
-            self.refresh(plan, &pool, &done, r, &mut best);
+            self.refresh(plan, &pool, &done, r, &mut best, false);
         }
         loop {
             let mut choice: Option<(usize, usize, (bool, f64))> = None;
@@ -383,11 +389,14 @@ impl<'m, 'a> Search<'m, 'a> {
             for b in &mut best[k * nt..(k + 1) * nt] {
                 *b = None;
             }
-            self.refresh(plan, &pool, &done, r, &mut best);
+            self.refresh(plan, &pool, &done, r, &mut best, true);
         }
     }
 
-    /// Recomputes the best insertion into route `r` of every job still in the pool.
+    /// Recomputes the best insertion into route `r` of every job still in the pool; after an
+    /// insertion into `r` (`grown`), only of jobs that fitted before. A visit more only
+    /// delays a route (when travel times keep the triangle inequality), so a job that did
+    /// not fit still does not; this skips most of the pool on a full route.
     fn refresh(
         &mut self,
         plan: &Plan,
@@ -395,10 +404,11 @@ impl<'m, 'a> Search<'m, 'a> {
         done: &[bool],
         r: usize,
         best: &mut [Option<Insertion>],
+        grown: bool,
     ) {
         let nt = plan.routes.len();
         for (k, &j) in pool.iter().enumerate() {
-            if !done[k] {
+            if !done[k] && (!grown || best[k * nt + r].is_some()) {
                 let rng = &mut self.rng;
                 best[k * nt + r] =
                     plan.routes[r].best_insertion(self.model, j, true, || rng.random_bool(BLINK));

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Compare jempol builds at fixed iteration budgets (deterministic, so load does not matter).
+
+    python3 benches/iterations.py --iterations 3000 --seeds 1,2 OLD_BINARY NEW_BINARY
+
+Runs every binary on a spread of TOPTW instances (Cordeau pr01-pr10 with two fleet sizes
+each, Solomon TOPTW m=1) and a few Solomon VRPTW instances, and prints per instance and seed
+the score (TOPTW, higher is better) or vehicles/distance (VRPTW), then the mean gap to the
+best known per set and the summed CPU seconds per binary.
+"""
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(HERE, "..", "..", "shared", "benchmarks")
+CORDEAU = [(f"pr{i:02d}", m) for i in range(1, 11) for m in (1 + i % 4, 1 + (i + 2) % 4)]
+SOLOMON_TOPTW = ["c101", "c105", "r102", "r107", "r111", "rc103", "rc106"]
+VRPTW = ["c101", "r101", "r205", "rc103"]
+
+
+def bks():
+    best = {}
+    with open(os.path.join(SHARED, "toptw", "cordeau", "BKS.csv")) as f:
+        for row in csv.DictReader(f):
+            best[("cordeau", row["instance"], int(row["m"]))] = float(row["BKS"])
+    with open(os.path.join(SHARED, "toptw", "solomon_type1_m1_optimal.csv")) as f:
+        for row in csv.DictReader(f):
+            best[("solomon", row["instance"], 1)] = float(row["m1_optimal_score"])
+    return best
+
+
+def run(binary, args):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([binary, "benchmark", *args, "--json"], check=True,
+                         capture_output=True, text=True).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return json.loads(out), cpu
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--iterations", type=int, default=3000)
+    p.add_argument("--seeds", default="1,2", help="comma-separated")
+    p.add_argument("--no-vrptw", action="store_true")
+    p.add_argument("binaries", nargs="+")
+    a = p.parse_args()
+    best = bks()
+    cases = [("cordeau", n, m) for n, m in CORDEAU] + [("solomon", n, 1) for n in SOLOMON_TOPTW]
+    cpu = [0.0] * len(a.binaries)
+    gaps = {}
+    print("| set | instance | m | seed | " + " | ".join(f"bin{k}" for k in range(len(a.binaries))) + " | best |")
+    print("|---" * (5 + len(a.binaries)) + "|")
+    for s, name, m in cases:
+        path = os.path.join(SHARED, "toptw", s, name + ".txt")
+        for seed in map(int, a.seeds.split(",")):
+            cells = []
+            for k, b in enumerate(a.binaries):
+                r, c = run(b, ["toptw", path, "--vehicles", str(m), "--iterations",
+                               str(a.iterations), "--seed", str(seed)])
+                cpu[k] += c
+                gaps.setdefault((s, k), []).append(100 * (best[(s, name, m)] - r["score"]) / best[(s, name, m)])
+                cells.append(f"{r['score']:g}")
+            print(f"| {s} | {name} | {m} | {seed} | " + " | ".join(cells) + f" | {best[(s, name, m)]:g} |", flush=True)
+    if not a.no_vrptw:
+        for name in VRPTW:
+            path = os.path.join(SHARED, "solomon", name + ".txt")
+            for seed in map(int, a.seeds.split(",")):
+                cells = []
+                for k, b in enumerate(a.binaries):
+                    r, c = run(b, ["vrptw", path, "--iterations", str(a.iterations), "--seed", str(seed)])
+                    cpu[k] += c
+                    cells.append(f"{r['vehicles']} / {r['distance']:.2f}")
+                print(f"| vrptw | {name} | - | {seed} | " + " | ".join(cells) + " | |", flush=True)
+    print()
+    for s in ("cordeau", "solomon"):
+        print(f"mean gap {s}: " + "  ".join(
+            f"bin{k} {sum(gaps[(s, k)]) / len(gaps[(s, k)]):.3f}%" for k in range(len(a.binaries))))
+    print("cpu seconds: " + "  ".join(f"bin{k} {c:.1f}" for k, c in enumerate(cpu)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
