@@ -8,7 +8,10 @@ use clap::{Args, Subcommand};
 
 use jempol::i18n::{Key, Lang};
 use jempol::plan::{PlanOptions, compare::run_compare, run_plan_in, verify_saved::run_verify};
-use jempol::scenario::{check::run_check, generate::write_magetan_stops};
+use jempol::scenario::{
+    check::run_check,
+    generate::{write_magetan_stops, write_sampled_stops},
+};
 
 #[derive(Args)]
 pub struct PlanArgs {
@@ -21,6 +24,9 @@ pub struct PlanArgs {
     /// always in Bahasa Indonesia).
     #[arg(long, value_enum, default_value_t = Lang::En)]
     lang: Lang,
+    /// Print the seconds spent in each step (prepare, solve, verify, write) on stderr.
+    #[arg(long)]
+    timings: bool,
     #[command(flatten)]
     search: SearchArgs,
 }
@@ -80,6 +86,13 @@ pub enum ScenarioCommand {
         /// Folder with desa.csv, kecamatan-stats.csv and schools-sma-smk-slb.csv.
         #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/magetan"))]
         data: PathBuf,
+        /// For scaling benchmarks: this many stops, a seeded sample of the candidates or all of
+        /// them plus posyandu posts sharing their desa's people.
+        #[arg(long)]
+        count: Option<usize>,
+        /// Seed of the sample (with --count).
+        #[arg(long, requires = "count", default_value_t = 1)]
+        seed: u64,
     },
 }
 
@@ -88,6 +101,19 @@ pub fn plan(args: PlanArgs) -> anyhow::Result<()> {
     let run = run_plan_in(&args.scenario, &options, args.lang)?;
     print!("{}", run.summary);
     println!("{} {}", args.lang.t(Key::Wrote), run.out.display());
+    if args.timings {
+        let t = run.timings;
+        eprintln!(
+            "timings (s): prepare {:.3} (map load {:.3}, stops + matrix {:.3}), solve {:.3}, \
+             verify {:.3}, write {:.3}",
+            t.prepare,
+            t.map_load,
+            t.prepare - t.map_load,
+            t.solve,
+            t.verify,
+            t.write
+        );
+    }
     Ok(())
 }
 
@@ -117,8 +143,16 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
 
 pub fn scenario(command: ScenarioCommand) -> anyhow::Result<()> {
     match command {
-        ScenarioCommand::Stops { out, data } => {
-            let n = write_magetan_stops(&data, &out)?;
+        ScenarioCommand::Stops {
+            out,
+            data,
+            count,
+            seed,
+        } => {
+            let n = match count {
+                Some(count) => write_sampled_stops(&data, &out, count, seed)?,
+                None => write_magetan_stops(&data, &out)?,
+            };
             println!("wrote {n} stops to {}", out.display());
         }
     }
