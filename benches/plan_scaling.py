@@ -109,7 +109,9 @@ def plan_once(scenario: Path, extra: list) -> dict:
 
 def measure(scenario: Path, extra: list, runs: int) -> dict:
     results = [plan_once(scenario, extra) for _ in range(runs)]
-    med = lambda k: statistics.median(r[k] for r in results)
+    def med(key):
+        return statistics.median(r[key] for r in results)
+
     by_value = sorted(results, key=lambda r: r["value"])[(len(results) - 1) // 2]
     return {
         **{k: med(k) for k in ("map", "matrix", "solve", "wall")},
