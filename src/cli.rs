@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use jempol::i18n::{Lang, error_text};
+
 #[derive(Parser)]
 #[command(
     name = "jempol",
@@ -15,6 +17,10 @@ use clap::{Parser, Subcommand};
     about = "Weekly routes for the mobile e-KTP recording vans of Kabupaten Magetan"
 )]
 struct Cli {
+    /// Language of what a planner reads: summaries, reports, day sheets, check/verify/compare
+    /// output and scenario errors (announcements to villages are always in Bahasa Indonesia).
+    #[arg(long, global = true, value_enum, ignore_case = true, env = "JEMPOL_LANG", default_value_t = Lang::En)]
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,19 +48,24 @@ enum Command {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang;
     let result = match cli.command {
         Command::Map(command) => map::run(command),
-        Command::Plan(args) => plan::plan(args),
-        Command::Check(args) => plan::check(args),
-        Command::Verify(args) => plan::verify(args),
-        Command::Compare(args) => plan::compare(args),
-        Command::Scenario(command) => plan::scenario(command),
+        Command::Plan(args) => plan::plan(args, lang),
+        Command::Check(args) => plan::check(args, lang),
+        Command::Verify(args) => plan::verify(args, lang),
+        Command::Compare(args) => plan::compare(args, lang),
+        Command::Scenario(command) => plan::scenario(command, lang),
         Command::Benchmark(command) => benchmark::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            let label = match lang {
+                Lang::En => "error",
+                Lang::Id => "kesalahan",
+            };
+            eprintln!("{label}: {}", error_text(&error, lang));
             ExitCode::FAILURE
         }
     }

@@ -1,14 +1,97 @@
-//! Everything a user reads, in English and Bahasa Indonesia, in one table; plus the
-//! Indonesian ways of writing numbers ("1.234,5") and dates ("Selasa, 8 Desember 2026").
+//! Everything a user reads, in English and Bahasa Indonesia: fixed words in one table
+//! ([`Key`]), messages built at run time in both languages ([`Text`], [`UserError`]) so that
+//! the command line picks one when it shows them, and the Indonesian ways of writing numbers
+//! ("1.234,5") and dates ("Selasa, 8 Desember 2026").
+
+use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-/// The language of the outputs and messages (`--lang en|id`).
+/// The language of the outputs and messages (`--lang en|id`, or `JEMPOL_LANG`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     En,
     Id,
+}
+
+/// A message made at run time, in both languages; the caller picks one when it shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub id: String,
+}
+
+/// A [`Text`] from its English and Indonesian forms.
+pub fn tr(en: impl Into<String>, id: impl Into<String>) -> Text {
+    Text {
+        en: en.into(),
+        id: id.into(),
+    }
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Id => &self.id,
+        }
+    }
+}
+
+/// An error a planner reads, in both languages, with the error under it (an I/O or parser
+/// error keeps its own English or OS text).
+#[derive(Debug)]
+pub struct UserError {
+    pub text: Text,
+    source: Option<anyhow::Error>,
+}
+
+impl UserError {
+    pub fn new(text: Text) -> Self {
+        UserError { text, source: None }
+    }
+
+    pub fn message(&self, lang: Lang) -> &str {
+        self.text.get(lang)
+    }
+
+    /// `text`, caused by `source`.
+    pub fn caused(text: Text, source: impl Into<anyhow::Error>) -> Self {
+        UserError {
+            text,
+            source: Some(source.into()),
+        }
+    }
+}
+
+impl fmt::Display for UserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text.en)
+    }
+}
+
+impl std::error::Error for UserError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_ref().map(|e| e.as_ref() as _)
+    }
+}
+
+/// An error and its causes in `lang`, joined by ": " as `{:#}` joins them.
+pub fn error_text(error: &anyhow::Error, lang: Lang) -> String {
+    error
+        .chain()
+        .map(|e| {
+            if let Some(e) = e.downcast_ref::<UserError>() {
+                e.message(lang).to_string()
+            } else if let Some(e) = e.downcast_ref::<crate::scenario::Problems>() {
+                e.message(lang)
+            } else {
+                e.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// One user-facing text. Its English and Indonesian forms are in [`Lang::t`].
@@ -75,6 +158,17 @@ pub enum Key {
     Visits,
     AndMore,
     Parts,
+    StopsVisited,
+    StopsUnvisited,
+    ChangesAgainst,
+    Gained,
+    Lost,
+    SameStops,
+    Jobs,
+    SplitIntoParts,
+    Vans,
+    WorkingDaysFrom,
+    Hours,
 }
 
 impl Lang {
@@ -155,6 +249,17 @@ impl Lang {
                 "titik lain tidak sempat dikunjungi (semua ada di plan.json)",
             ),
             Parts => ("parts", "bagian"),
+            StopsVisited => ("stops visited", "titik dikunjungi"),
+            StopsUnvisited => ("stops unvisited", "titik tidak dikunjungi"),
+            ChangesAgainst => ("Changes against", "Perubahan terhadap"),
+            Gained => ("gained", "bertambah"),
+            Lost => ("lost", "berkurang"),
+            SameStops => ("visits the same stops", "mengunjungi titik yang sama"),
+            Jobs => ("jobs", "kunjungan"),
+            SplitIntoParts => ("split into parts", "dibagi menjadi beberapa bagian"),
+            Vans => ("vans", "mobil"),
+            WorkingDaysFrom => ("working days from", "hari kerja mulai"),
+            Hours => ("h", "jam"),
         };
         match self {
             Lang::En => en,
@@ -171,8 +276,7 @@ impl Lang {
             "days" => "hari tidak cocok",
             "blank cards" => "blangko tidak cukup",
             "driving limit" => "batas mengemudi",
-            "unreachable" => "tidak terjangkau",
-            "too far" => "terlalu jauh",
+            "hours" => "di luar jam kerja",
             other => other,
         };
         match self {
@@ -328,11 +432,61 @@ mod tests {
     }
 
     #[test]
+    fn more_numbers_and_dates() {
+        assert_eq!(Lang::Id.dec(1_234_567.891, 2), "1.234.567,89");
+        assert_eq!(Lang::En.dec(1_234_567.891, 2), "1,234,567.89");
+        assert_eq!(Lang::Id.int(0), "0");
+        assert_eq!(Lang::Id.int(1_000), "1.000");
+        assert_eq!(Lang::Id.dec(999.96, 1), "1.000,0");
+        let friday = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+        assert_eq!(Lang::Id.date_long(friday), "Jumat, 11 Desember 2026");
+        let first = NaiveDate::from_ymd_opt(2027, 1, 3).unwrap();
+        assert_eq!(Lang::Id.date_long(first), "Minggu, 3 Januari 2027");
+        assert_eq!(Lang::En.date_long(first), "Sunday, 3 January 2027");
+    }
+
+    #[test]
+    fn errors_lead_in_the_chosen_language_and_keep_the_cause() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let error: anyhow::Error =
+            UserError::caused(tr("cannot read x.toml", "x.toml tidak dapat dibaca"), io).into();
+        assert_eq!(
+            error_text(&error, Lang::Id),
+            "x.toml tidak dapat dibaca: No such file"
+        );
+        assert_eq!(
+            error_text(&error, Lang::En),
+            "cannot read x.toml: No such file"
+        );
+        // Deeper in a chain, under an English developer context, it is still found.
+        let wrapped = error.context("while planning");
+        assert_eq!(
+            error_text(&wrapped, Lang::Id),
+            "while planning: x.toml tidak dapat dibaca: No such file"
+        );
+        // Plain errors keep their text.
+        let plain = anyhow::anyhow!("internal");
+        assert_eq!(error_text(&plain, Lang::Id), "internal");
+    }
+
+    #[test]
     fn every_key_has_both_languages() {
         for key in [Key::WeekOf, Key::StandinWarning, Key::Notes, Key::Bring] {
             assert!(!Lang::En.t(key).is_empty());
             assert_ne!(Lang::En.t(key), Lang::Id.t(key));
         }
         assert_eq!(Lang::Id.category("no time"), "waktu tidak cukup");
+        // Every category `scenario::reasons` gives has an Indonesian name.
+        for category in [
+            "no time",
+            "equipment",
+            "window",
+            "days",
+            "blank cards",
+            "driving limit",
+            "hours",
+        ] {
+            assert_ne!(Lang::Id.category(category), category);
+        }
     }
 }

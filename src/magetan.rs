@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use crate::map::LatLon;
+use crate::map::areas::read_areas;
 
 /// One desa or kelurahan.
 #[derive(Clone, Debug)]
@@ -172,44 +173,19 @@ pub fn read_kecamatan(path: &Path) -> anyhow::Result<Vec<Kecamatan>> {
 
 /// Outer rings of every Polygon / MultiPolygon feature, keyed by the `key` property.
 fn read_polygons(path: &Path, key: &str) -> anyhow::Result<BTreeMap<String, Vec<Vec<LatLon>>>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let json: serde_json::Value = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not valid JSON", path.display()))?;
-    let features = json["features"]
-        .as_array()
-        .with_context(|| format!("{} is not a GeoJSON FeatureCollection", path.display()))?;
     let mut out = BTreeMap::new();
-    for (i, f) in features.iter().enumerate() {
-        let id = f["properties"][key]
-            .as_str()
-            .with_context(|| format!("{}: feature {i} has no {key:?} property", path.display()))?;
-        let geometry = &f["geometry"];
-        let polygons: Vec<&serde_json::Value> = match geometry["type"].as_str() {
-            Some("Polygon") => vec![&geometry["coordinates"]],
-            Some("MultiPolygon") => geometry["coordinates"]
-                .as_array()
-                .map(|a| a.iter().collect())
-                .unwrap_or_default(),
-            other => bail!(
-                "{}: feature {id} has geometry {other:?}, expected a polygon",
-                path.display()
-            ),
-        };
-        let mut rings = Vec::new();
-        for polygon in polygons {
-            let outer = polygon[0].as_array().with_context(|| {
-                format!("{}: feature {id} has an empty polygon", path.display())
-            })?;
-            let ring = outer
-                .iter()
-                .map(|c| match (c[0].as_f64(), c[1].as_f64()) {
-                    (Some(lon), Some(lat)) => Ok(LatLon { lat, lon }),
-                    _ => bail!("{}: feature {id} has a bad coordinate {c}", path.display()),
-                })
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            rings.push(ring);
-        }
+    for (i, area) in read_areas(path)?.iter().enumerate() {
+        let id = area
+            .text(key)
+            .with_context(|| format!("{}: area {i} has no {key:?} property", path.display()))?;
+        let rings = area
+            .shape
+            .iter()
+            .map(|p| {
+                let ring = p.exterior().coords();
+                ring.map(|c| LatLon { lat: c.y, lon: c.x }).collect()
+            })
+            .collect();
         out.insert(id.to_string(), rings);
     }
     Ok(out)

@@ -1,5 +1,5 @@
 //! The planner on a real road map (Liechtenstein, OpenStreetMap): stops off the map are
-//! named by `check`, and a plan's GPX tracks follow the roads.
+//! named by `check` (in English and Bahasa Indonesia), and a plan's GPX tracks follow the roads.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -7,8 +7,9 @@ use std::time::Duration;
 #[path = "common/gpsbabel.rs"]
 mod gpsbabel;
 
+use jempol::i18n::Lang;
 use jempol::plan::{PlanOptions, run_plan, verify_saved::run_verify};
-use jempol::scenario::check::run_check;
+use jempol::scenario::check::{run_check, run_check_in};
 
 fn liechtenstein() -> PathBuf {
     Path::new(concat!(
@@ -58,6 +59,18 @@ fn check_names_stops_off_the_map() {
         "{text}"
     );
     assert!(!text.contains("Schaan"), "{text}");
+
+    // The same in Bahasa Indonesia: where, how far from a road, and what to do.
+    let (text, _) = run_check_in(&file, Lang::Id).unwrap();
+    let at = format!("{}:", file.display());
+    assert!(
+        text.starts_with("1 masalah dalam skenario:\n")
+            && text.contains(&at)
+            && text.contains("titik `Lake Constance` di 47.550000,9.450000 berjarak ")
+            && text.contains(" m dari jalan terdekat yang dapat dilalui mobil (batas 1.000 m)")
+            && text.contains("perbaiki: pindahkan titik ke dekat jalan"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -7,9 +7,12 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use jempol::i18n::{Key, Lang};
-use jempol::plan::{PlanOptions, compare::run_compare, run_plan_in, verify_saved::run_verify};
+use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
+use jempol::plan::{
+    PlanOptions, compare::run_compare_in, run_plan_in, verify_saved::run_verify_in,
+};
 use jempol::scenario::{
-    check::run_check,
+    check::run_check_in,
     generate::{write_magetan_stops, write_sampled_stops},
 };
 
@@ -20,15 +23,22 @@ pub struct PlanArgs {
     /// Output folder [default: out/<scenario name>/].
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Language of the summary, report.html and day sheets (announcements to villages are
-    /// always in Bahasa Indonesia).
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    lang: Lang,
     /// Print the seconds spent in each step (prepare, solve, verify, write) on stderr.
     #[arg(long)]
     timings: bool,
     #[command(flatten)]
     search: SearchArgs,
+    /// Do not solve: write the optimizer's instance (JSON, see docs/instance-json.md) to
+    /// FILE, so other solvers can be given exactly the same problem.
+    #[arg(long, value_name = "FILE")]
+    write_instance: Option<PathBuf>,
+    /// Do not solve: verify another solver's routes ({"routes": [[job id, ...] for each
+    /// van-day]}, ids and van-days as in --write-instance) and print value and driving time.
+    #[arg(long, value_name = "ROUTES", conflicts_with = "write_instance")]
+    check: Option<PathBuf>,
+    /// With --check: print JSON.
+    #[arg(long, requires = "check")]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -96,11 +106,30 @@ pub enum ScenarioCommand {
     },
 }
 
-pub fn plan(args: PlanArgs) -> anyhow::Result<()> {
+pub fn plan(args: PlanArgs, lang: Lang) -> anyhow::Result<()> {
+    if let Some(out) = &args.write_instance {
+        let file = write_instance(&args.scenario, out)?;
+        println!(
+            "wrote {} jobs and {} van-days to {}",
+            file.jobs.len(),
+            file.tours.len(),
+            out.display()
+        );
+        return Ok(());
+    }
+    if let Some(routes) = &args.check {
+        let checked = check_routes(&args.scenario, routes)?;
+        if args.json {
+            println!("{}", serde_json::to_string(&checked)?);
+        } else {
+            print!("{}", checked_text(&checked));
+        }
+        return Ok(());
+    }
     let options = args.search.options(args.out.clone());
-    let run = run_plan_in(&args.scenario, &options, args.lang)?;
+    let run = run_plan_in(&args.scenario, &options, lang)?;
     print!("{}", run.summary);
-    println!("{} {}", args.lang.t(Key::Wrote), run.out.display());
+    println!("{} {}", lang.t(Key::Wrote), run.out.display());
     if args.timings {
         let t = run.timings;
         eprintln!(
@@ -118,8 +147,8 @@ pub fn plan(args: PlanArgs) -> anyhow::Result<()> {
 }
 
 /// Prints the report; any problem makes the command fail.
-pub fn check(args: CheckArgs) -> anyhow::Result<()> {
-    let (text, ok) = run_check(&args.scenario)?;
+pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<()> {
+    let (text, ok) = run_check_in(&args.scenario, lang)?;
     if ok {
         print!("{text}");
         Ok(())
@@ -128,20 +157,18 @@ pub fn check(args: CheckArgs) -> anyhow::Result<()> {
     }
 }
 
-pub fn verify(args: VerifyArgs) -> anyhow::Result<()> {
-    println!("{}", run_verify(&args.scenario, &args.plan)?);
+pub fn verify(args: VerifyArgs, lang: Lang) -> anyhow::Result<()> {
+    println!("{}", run_verify_in(&args.scenario, &args.plan, lang)?);
     Ok(())
 }
 
-pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
-    print!(
-        "{}",
-        run_compare(&args.scenarios, &args.search.options(None))?
-    );
+pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<()> {
+    let options = args.search.options(None);
+    print!("{}", run_compare_in(&args.scenarios, &options, lang)?);
     Ok(())
 }
 
-pub fn scenario(command: ScenarioCommand) -> anyhow::Result<()> {
+pub fn scenario(command: ScenarioCommand, lang: Lang) -> anyhow::Result<()> {
     match command {
         ScenarioCommand::Stops {
             out,
@@ -153,7 +180,12 @@ pub fn scenario(command: ScenarioCommand) -> anyhow::Result<()> {
                 Some(count) => write_sampled_stops(&data, &out, count, seed)?,
                 None => write_magetan_stops(&data, &out)?,
             };
-            println!("wrote {n} stops to {}", out.display());
+            let n = lang.int(n as u64);
+            let out = out.display();
+            match lang {
+                Lang::En => println!("wrote {n} stops to {out}"),
+                Lang::Id => println!("{n} titik layanan ditulis ke {out}"),
+            }
         }
     }
     Ok(())

@@ -13,19 +13,31 @@ pub mod svg_map;
 use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
+use crate::i18n::{UserError, tr};
 
 /// Writes `bytes` to `path` completely or not at all: a temporary file in the same folder,
 /// renamed into place once written and flushed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut file = temp_file_beside(path)?;
+    let shown = path.display();
     file.write_all(bytes)
         .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path).with_context(|| {
-        format!(
-            "cannot move the finished file into place at {}",
-            path.display()
+        .map_err(|e| {
+            UserError::caused(
+                tr(
+                    format!("cannot write {shown}"),
+                    format!("{shown} tidak dapat ditulis"),
+                ),
+                e,
+            )
+        })?;
+    file.persist(path).map_err(|e| {
+        UserError::caused(
+            tr(
+                format!("cannot move the finished file into place at {shown}"),
+                format!("berkas yang sudah selesai tidak dapat dipindahkan ke {shown}"),
+            ),
+            e,
         )
     })?;
     Ok(())
@@ -38,14 +50,29 @@ pub fn temp_file_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> 
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    let shown = dir.display();
+    std::fs::create_dir_all(dir).map_err(|e| {
+        UserError::caused(
+            tr(
+                format!("cannot create folder {shown}"),
+                format!("folder {shown} tidak dapat dibuat"),
+            ),
+            e,
+        )
+    })?;
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in folder {}", dir.display()))
+    builder.tempfile_in(dir).map_err(|e| {
+        UserError::caused(
+            tr(
+                format!("cannot write in folder {shown}"),
+                format!("tidak dapat menulis di folder {shown}"),
+            ),
+            e,
+        )
+        .into()
+    })
 }
 
 #[cfg(test)]

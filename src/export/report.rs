@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::{esc, route_colour};
+use super::html::{VisitTable, esc, route_colour, visit_table};
 use super::svg_map::{self, Layers};
 use crate::i18n::{Key, Lang};
 use crate::map::LatLon;
@@ -69,7 +69,7 @@ pub fn html(solved: &Solved, routes: &[Vec<LatLon>], lang: Lang) -> anyhow::Resu
         report.week.dates.len(),
         lang.t(Key::Days),
         lang.t(Key::Travel),
-        esc(&travel_text(&solved.prepared.source, lang))
+        esc(&solved.prepared.source.label_in(lang))
     );
     if let Some(warning) = travel_warning(&solved.prepared.source) {
         let _ = write!(
@@ -110,27 +110,6 @@ pub fn html(solved: &Solved, routes: &[Vec<LatLon>], lang: Lang) -> anyhow::Resu
         report.scenario.seed
     );
     Ok(h)
-}
-
-/// What travel times are based on, in `lang` (English: the planner's label, as in plan.json).
-pub fn travel_text(source: &TravelSource, lang: Lang) -> String {
-    match (lang, source) {
-        (Lang::En, _) => source.label(),
-        (Lang::Id, TravelSource::Roads { path, standin, .. }) => format!(
-            "jalan pada peta {}{}",
-            path.display(),
-            if *standin {
-                " (peta pengganti: jalan sintetis, bukan OpenStreetMap)"
-            } else {
-                ""
-            }
-        ),
-        (Lang::Id, TravelSource::StraightLine { detour, speed_kmh }) => format!(
-            "garis lurus, bukan jalan (jarak lingkaran besar × {} dengan {} km/jam)",
-            lang.dec(*detour, 1),
-            lang.dec(*speed_kmh, 0)
-        ),
-    }
 }
 
 /// The warning every output shows when travel is not on real roads.
@@ -282,7 +261,7 @@ fn days(h: &mut String, report: &PlanReport, lang: Lang) {
         }
         let _ = write!(
             h,
-            "<p>{} {} · {} {} · {} {} · {} {} h · {} {}</p>",
+            "<p>{} {} · {} {} · {} {} · {} {} {} · {} {}</p>",
             lang.t(Key::Depart),
             day.depart,
             lang.t(Key::Back),
@@ -291,40 +270,12 @@ fn days(h: &mut String, report: &PlanReport, lang: Lang) {
             lang.t(Key::Km),
             lang.t(Key::Drive),
             lang.dec(day.drive_minutes / 60.0, 1),
+            lang.t(Key::Hours),
             lang.int(day.people.into()),
             lang.t(Key::People).to_lowercase()
         );
-        let _ = write!(
-            h,
-            "<table><tr><th>{}</th><th>{}</th><th>{}–{}</th><th>{}</th><th>{}</th><th>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th></tr>",
-            lang.t(Key::Order),
-            lang.t(Key::Arrive),
-            lang.t(Key::Start),
-            lang.t(Key::End),
-            lang.t(Key::Stop),
-            lang.t(Key::Desa),
-            lang.t(Key::Kecamatan),
-            lang.t(Key::Elderly),
-            lang.t(Key::Disabled),
-            lang.t(Key::NewEligible)
-        );
-        for v in &day.visits {
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{}–{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-                v.order,
-                v.arrive,
-                v.start,
-                v.end,
-                esc(&v.job),
-                esc(&v.desa),
-                esc(&v.kecamatan),
-                lang.int(v.elderly.into()),
-                lang.int(v.disabled.into()),
-                lang.int(v.new_eligible.into())
-            );
-        }
-        h.push_str("</table></div>");
+        visit_table(h, &day.visits, lang, VisitTable::Report);
+        h.push_str("</div>");
     }
 }
 
@@ -351,11 +302,7 @@ fn unvisited(h: &mut String, report: &PlanReport, lang: Lang) {
     let mut rows: Vec<_> = report.unvisited.iter().collect();
     rows.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.job.cmp(&b.job)));
     for u in rows {
-        // The detailed reason is English prose from the planner; Indonesian shows the category.
-        let reason = match lang {
-            Lang::En => u.reason.clone(),
-            Lang::Id => lang.category(&u.category),
-        };
+        let reason = u.reason_in(lang);
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::esc;
+use super::html::{VisitTable, esc, visit_table};
 use crate::i18n::{Key, Lang};
 use crate::plan::Solved;
 use crate::plan::report::VanDay;
@@ -88,45 +88,7 @@ fn sheet(h: &mut String, day: &VanDay, van: Option<&Van>, scenario: &str, lang: 
         },
         cards
     );
-    let _ = write!(
-        h,
-        "<table><tr><th>{}</th><th class=t>{}</th><th class=t>{}–{}</th><th>{}</th><th>{}</th><th>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th><th class=note>{}</th></tr>",
-        lang.t(Key::Order),
-        lang.t(Key::Arrive),
-        lang.t(Key::Start),
-        lang.t(Key::End),
-        lang.t(Key::Stop),
-        lang.t(Key::Desa),
-        lang.t(Key::Kecamatan),
-        lang.t(Key::Elderly),
-        lang.t(Key::Disabled),
-        lang.t(Key::NewEligible),
-        lang.t(Key::Notes)
-    );
-    for v in &day.visits {
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td class=t>{}</td><td class=t>{}–{}</td><td class=stop>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=note></td></tr>",
-            v.order,
-            v.arrive,
-            v.start,
-            v.end,
-            esc(&v.job),
-            esc(&v.desa),
-            esc(&v.kecamatan),
-            lang.int(v.elderly.into()),
-            lang.int(v.disabled.into()),
-            lang.int(v.new_eligible.into())
-        );
-    }
-    let _ = write!(
-        h,
-        "<tr><th colspan=6>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th><th></th></tr></table>",
-        lang.t(Key::Total),
-        lang.int(day.visits.iter().map(|v| u64::from(v.elderly)).sum()),
-        lang.int(day.visits.iter().map(|v| u64::from(v.disabled)).sum()),
-        lang.int(day.visits.iter().map(|v| u64::from(v.new_eligible)).sum())
-    );
+    visit_table(h, &day.visits, lang, VisitTable::DaySheet);
     let _ = write!(
         h,
         "<p><b>{}</b></p><div class=\"notes\"></div></section>",

@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
-
 use super::html::{esc, route_colour};
-use crate::i18n::{Key, Lang};
-use crate::map::{LatLon, RoadGraph};
+use crate::i18n::{Key, Lang, UserError, tr};
+use crate::map::areas::read_areas;
+use crate::map::{LatLon, RoadGraph, bounds};
 use crate::plan::report::PlanReport;
 use crate::scenario::Scenario;
 
@@ -54,16 +53,8 @@ struct Projection {
 
 impl Projection {
     fn new(points: impl Iterator<Item = LatLon>) -> Projection {
-        let (mut s, mut w, mut n, mut e) = (90.0f64, 180.0f64, -90.0f64, -180.0f64);
-        for p in points {
-            s = s.min(p.lat);
-            n = n.max(p.lat);
-            w = w.min(p.lon);
-            e = e.max(p.lon);
-        }
-        if s > n {
-            (s, w, n, e) = (0.0, 0.0, 0.0, 0.0);
-        }
+        let (sw, ne) = bounds(points).unwrap_or_default();
+        let (s, w, n, e) = (sw.lat, sw.lon, ne.lat, ne.lon);
         // A margin of 4% and at least ~500 m, so a lone stop still has a map around it.
         let pad_lat = ((n - s) * 0.04).max(0.005);
         let pad_lon = ((e - w) * 0.04).max(0.005);
@@ -207,44 +198,29 @@ fn roads(graph: &RoadGraph, proj: &Projection) -> (String, bool) {
 
 /// Outlines of the polygons in a GeoJSON file, each titled with its `nama` or `name`.
 fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<String> {
-    let fix = "fix the path in the scenario's `boundaries` or remove that line";
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read boundaries {}; {fix}", path.display()))?;
-    let json: serde_json::Value = serde_json::from_str(&text)
-        .with_context(|| format!("boundaries {} is not JSON; {fix}", path.display()))?;
-    let features = json["features"].as_array().with_context(|| {
-        format!(
-            "boundaries {} is not a GeoJSON FeatureCollection; {fix}",
-            path.display()
-        )
+    let areas = read_areas(path).map_err(|e| {
+        let shown = path.display();
+        let text = tr(
+            format!("cannot draw the boundaries {shown}; fix the path in the scenario's `boundaries` or remove that line"),
+            format!("batas wilayah {shown} tidak dapat digambar; perbaiki jalur `boundaries` di skenario atau hapus baris itu"),
+        );
+        UserError::caused(text, e)
     })?;
     let mut out = String::from(
         r##"<g id="boundaries" fill="none" stroke="#8a8aa8" stroke-width="1" stroke-dasharray="5 3">"##,
     );
-    for feature in features {
-        let geometry = &feature["geometry"];
-        let polygons: Vec<&serde_json::Value> = match geometry["type"].as_str() {
-            Some("Polygon") => vec![&geometry["coordinates"]],
-            Some("MultiPolygon") => geometry["coordinates"]
-                .as_array()
-                .map(|a| a.iter().collect())
-                .unwrap_or_default(),
-            _ => continue,
-        };
+    for area in &areas {
         let mut d = String::new();
-        for ring in polygons.iter().filter_map(|p| p.as_array()).flatten() {
-            let points = ring.as_array().into_iter().flatten().filter_map(|c| {
-                Some(LatLon {
-                    lon: c.get(0)?.as_f64()?,
-                    lat: c.get(1)?.as_f64()?,
-                })
-            });
-            push_line(&mut d, proj, points);
-            d.push('Z');
+        for polygon in &area.shape {
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                let points = ring.coords().map(|c| LatLon { lat: c.y, lon: c.x });
+                push_line(&mut d, proj, points);
+                d.push('Z');
+            }
         }
-        let name = feature["properties"]["nama"]
-            .as_str()
-            .or_else(|| feature["properties"]["name"].as_str())
+        let name = area
+            .text("nama")
+            .or_else(|| area.text("name"))
             .unwrap_or("");
         let _ = write!(out, r#"<path d="{d}"><title>{}</title></path>"#, esc(name));
     }

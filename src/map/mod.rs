@@ -1,5 +1,6 @@
 //! OpenStreetMap -> routable road graph.
 
+pub mod areas;
 pub mod graph;
 pub mod import;
 pub mod osm;
@@ -23,10 +24,27 @@ use profile::Profile;
 use snap::SnapIndex;
 
 /// A WGS84 coordinate in degrees.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LatLon {
     pub lat: f64,
     pub lon: f64,
+}
+
+/// The south-west and north-east corners around `points`, or `None` when there are none.
+pub fn bounds(points: impl IntoIterator<Item = LatLon>) -> Option<(LatLon, LatLon)> {
+    points.into_iter().fold(None, |corners, p| {
+        let (min, max) = corners.unwrap_or((p, p));
+        Some((
+            LatLon {
+                lat: min.lat.min(p.lat),
+                lon: min.lon.min(p.lon),
+            },
+            LatLon {
+                lat: max.lat.max(p.lat),
+                lon: max.lon.max(p.lon),
+            },
+        ))
+    })
 }
 
 /// A road map ready for snapping and routing: the largest strongly connected part of the
@@ -194,6 +212,16 @@ pub fn read_points_csv(path: &Path) -> anyhow::Result<Vec<(String, LatLon)>> {
 mod tests {
     use super::*;
     use graph::tests::{grid_data, grid_point, test_classify};
+
+    #[test]
+    fn bounds_are_the_corners_around_all_points() {
+        let p = |lat, lon| LatLon { lat, lon };
+        assert_eq!(bounds([]), None);
+        assert_eq!(
+            bounds([p(-7.6, 111.4), p(-7.8, 111.2), p(-7.7, 111.5)]),
+            Some((p(-7.8, 111.2), p(-7.6, 111.5)))
+        );
+    }
 
     #[test]
     fn snap_named_names_a_stop_too_far_from_the_roads() {

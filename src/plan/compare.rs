@@ -6,64 +6,48 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use super::report::PlanReport;
-use super::text::compare as t;
 use super::{PlanOptions, solve_scenario};
+use crate::i18n::{Key, Lang};
 
 /// How many stop names a change line shows before it counts the rest.
 const NAMES_SHOWN: usize = 8;
 
 /// Solves every scenario and returns the comparison text.
 pub fn run_compare(paths: &[PathBuf], options: &PlanOptions) -> anyhow::Result<String> {
+    run_compare_in(paths, options, Lang::En)
+}
+
+/// [`run_compare`] with words and numbers in `lang`.
+pub fn run_compare_in(
+    paths: &[PathBuf],
+    options: &PlanOptions,
+    lang: Lang,
+) -> anyhow::Result<String> {
     let mut reports = Vec::new();
     for path in paths {
         reports.push((path.clone(), solve_scenario(path, options)?.report));
     }
-    Ok(compare(&reports))
+    Ok(compare(&reports, lang))
 }
 
 /// The side-by-side table and the changes against the first scenario.
-pub fn compare(reports: &[(PathBuf, PlanReport)]) -> String {
+pub fn compare(reports: &[(PathBuf, PlanReport)], lang: Lang) -> String {
     let mut s = String::new();
     let names = short_names(reports.iter().map(|(p, _)| file_name(p)).collect());
     let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(10) + 2;
-    let _ = write!(s, "{:<24}", "");
+    let labels = labels(lang);
+    let columns: Vec<[String; 9]> = reports.iter().map(|(_, r)| figures(r, lang)).collect();
+    // Padded by characters: the Indonesian labels run longer than the English ones.
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+    let _ = write!(s, "{:<label_width$}", "");
     for n in &names {
         let _ = write!(s, "{n:>width$}");
     }
     s.push('\n');
-    type Row = (String, fn(&PlanReport) -> String);
-    let rows: [Row; 9] = [
-        (
-            format!("{} {}", t::SERVED, super::text::summary::ELDERLY),
-            |r| r.totals.served.elderly.to_string(),
-        ),
-        (
-            format!("{} {}", t::SERVED, super::text::summary::DISABLED),
-            |r| r.totals.served.disabled.to_string(),
-        ),
-        (
-            format!("{} {}", t::SERVED, super::text::summary::NEW_ELIGIBLE),
-            |r| r.totals.served.new_eligible.to_string(),
-        ),
-        (t::VALUE.to_string(), |r| format!("{:.0}", r.totals.value)),
-        (t::KM.to_string(), |r| format!("{:.1}", r.totals.km)),
-        (t::DRIVE_HOURS.to_string(), |r| {
-            format!("{:.1}", r.totals.drive_hours)
-        }),
-        (t::WORK_HOURS.to_string(), |r| {
-            format!("{:.1}", r.totals.work_hours)
-        }),
-        (t::STOPS_VISITED.to_string(), |r| {
-            r.totals.stops_visited.to_string()
-        }),
-        (t::STOPS_UNVISITED.to_string(), |r| {
-            r.totals.stops_unvisited.to_string()
-        }),
-    ];
-    for (label, value) in rows {
-        let _ = write!(s, "{label:<24}");
-        for (_, r) in reports {
-            let _ = write!(s, "{:>width$}", value(r));
+    for (i, label) in labels.iter().enumerate() {
+        let _ = write!(s, "{label:<label_width$}");
+        for column in &columns {
+            let _ = write!(s, "{:>width$}", column[i]);
         }
         s.push('\n');
     }
@@ -73,18 +57,59 @@ pub fn compare(reports: &[(PathBuf, PlanReport)]) -> String {
             let other = visited(r);
             let gained: Vec<&str> = other.difference(&base).map(String::as_str).collect();
             let lost: Vec<&str> = base.difference(&other).map(String::as_str).collect();
-            let _ = writeln!(s, "\n{} {}: {name}", t::CHANGES, names[0]);
+            let _ = writeln!(s, "\n{} {}: {name}", lang.t(Key::ChangesAgainst), names[0]);
             if gained.is_empty() && lost.is_empty() {
-                let _ = writeln!(s, "  {}", t::SAME);
+                let _ = writeln!(s, "  {}", lang.t(Key::SameStops));
             }
-            for (label, list) in [(t::GAINED, gained), (t::LOST, lost)] {
+            for (label, list) in [(Key::Gained, gained), (Key::Lost, lost)] {
                 if !list.is_empty() {
-                    let _ = writeln!(s, "  {label} {}: {}", list.len(), shorten(&list));
+                    let _ = writeln!(
+                        s,
+                        "  {} {}: {}",
+                        lang.t(label),
+                        list.len(),
+                        shorten(&list, lang)
+                    );
                 }
             }
         }
     }
     s
+}
+
+/// The row labels of the table, in the order of [`figures`].
+fn labels(lang: Lang) -> [String; 9] {
+    let served = |group| match lang {
+        Lang::En => format!("{} {}", lang.t(Key::Served), lang.t(group)),
+        Lang::Id => format!("{} {}", lang.t(group), lang.t(Key::Served)),
+    };
+    [
+        served(Key::Elderly),
+        served(Key::Disabled),
+        served(Key::NewEligible),
+        lang.t(Key::Value).to_string(),
+        lang.t(Key::Km).to_string(),
+        lang.t(Key::DriveHours).to_string(),
+        lang.t(Key::WorkHours).to_string(),
+        lang.t(Key::StopsVisited).to_string(),
+        lang.t(Key::StopsUnvisited).to_string(),
+    ]
+}
+
+/// One scenario's column of the table.
+fn figures(report: &PlanReport, lang: Lang) -> [String; 9] {
+    let t = &report.totals;
+    [
+        lang.int(t.served.elderly.into()),
+        lang.int(t.served.disabled.into()),
+        lang.int(t.served.new_eligible.into()),
+        lang.dec(t.value, 0),
+        lang.dec(t.km, 1),
+        lang.dec(t.drive_hours, 1),
+        lang.dec(t.work_hours, 1),
+        lang.int(t.stops_visited as u64),
+        lang.int(t.stops_unvisited as u64),
+    ]
 }
 
 fn visited(report: &PlanReport) -> BTreeSet<String> {
@@ -95,7 +120,7 @@ fn visited(report: &PlanReport) -> BTreeSet<String> {
         .collect()
 }
 
-fn shorten(names: &[&str]) -> String {
+fn shorten(names: &[&str], lang: Lang) -> String {
     let mut text = names
         .iter()
         .take(NAMES_SHOWN)
@@ -103,13 +128,11 @@ fn shorten(names: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if names.len() > NAMES_SHOWN {
-        let _ = write!(
-            text,
-            " {} {} {}",
-            t::AND,
-            names.len() - NAMES_SHOWN,
-            t::MORE
-        );
+        let more = names.len() - NAMES_SHOWN;
+        let _ = match lang {
+            Lang::En => write!(text, " and {more} more"),
+            Lang::Id => write!(text, " dan {more} lainnya"),
+        };
     }
     text
 }

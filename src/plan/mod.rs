@@ -2,16 +2,16 @@
 //! verifier, and write what planners and drivers use.
 
 pub mod compare;
+pub mod instance_json;
 pub mod outputs;
 pub mod report;
 pub mod summary;
-pub mod text;
 pub mod verify_saved;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, UserError, tr};
 use crate::scenario::reasons::reason;
 use crate::scenario::{self, Prepared};
 use crate::solve::verify::verify;
@@ -99,16 +99,29 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
 /// mandatory stop was left out.
 pub fn checked(prepared: &Prepared, solution: &Solution) -> anyhow::Result<VerifiedPlan> {
     verify(&prepared.built.instance, solution).map_err(|violations| {
-        anyhow::anyhow!(
-            "{}:\n{}",
-            text::verify::REJECTED,
-            explain(prepared, &violations)
-        )
+        let lead = rejected_text();
+        let lines = |lang: Lang| {
+            format!(
+                "{}:\n{}",
+                lead.get(lang),
+                explain(prepared, &violations, lang)
+            )
+        };
+        UserError::new(tr(lines(Lang::En), lines(Lang::Id))).into()
     })
 }
 
-/// One line per violation, naming the van-day and the stop instead of indices.
-fn explain(prepared: &Prepared, violations: &[Violation]) -> String {
+/// The lead of every error that lists a verifier's findings.
+fn rejected_text() -> Text {
+    tr(
+        "the verifier rejected the plan",
+        "pemeriksa menolak rencana ini",
+    )
+}
+
+/// One line per violation, naming the van-day and the stop instead of indices. The
+/// verifier's own words stay English (they name the rule that broke).
+fn explain(prepared: &Prepared, violations: &[Violation], lang: Lang) -> String {
     let built = &prepared.built;
     let mut lines = Vec::new();
     for v in violations {
@@ -124,10 +137,11 @@ fn explain(prepared: &Prepared, violations: &[Violation]) -> String {
             .job
             .filter(|&j| built.instance.jobs.get(j).is_some_and(|job| job.mandatory))
         {
-            line += &format!(
-                " (mandatory; alone: {})",
-                reason(&prepared.scenario, built, j)
-            );
+            let why = reason(&prepared.scenario, built, j).describe(lang);
+            line += &match lang {
+                Lang::En => format!(" (mandatory; alone: {why})"),
+                Lang::Id => format!(" (wajib; sendirian: {why})"),
+            };
         }
         lines.push(line);
     }
@@ -156,12 +170,20 @@ pub fn run_plan_in(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Re
         .out
         .clone()
         .unwrap_or_else(|| Path::new("out").join(slug(&solved.prepared.scenario.name)));
-    std::fs::create_dir_all(&out)
-        .map_err(|e| anyhow::anyhow!("cannot create the output folder {}: {e}", out.display()))?;
+    std::fs::create_dir_all(&out).map_err(|e| {
+        let shown = out.display();
+        UserError::caused(
+            tr(
+                format!("cannot create the output folder {shown}"),
+                format!("folder keluaran {shown} tidak dapat dibuat"),
+            ),
+            e,
+        )
+    })?;
     let started = Instant::now();
     let files = outputs::write_all(&out, &solved, lang)?;
     solved.timings.write = started.elapsed().as_secs_f64();
-    let travel = crate::export::report::travel_text(&solved.prepared.source, lang);
+    let travel = solved.prepared.source.label_in(lang);
     let summary = summary::summary(&solved.report, &travel, lang);
     Ok(PlanRun {
         out,

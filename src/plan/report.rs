@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::scenario::model::People;
 use crate::scenario::reasons::reason;
 use crate::scenario::units::{format_time_of_day, weekday_name};
@@ -100,10 +101,24 @@ pub struct Unvisited {
     /// One of: no time, equipment, window, days, blank cards, driving limit, hours.
     pub category: String,
     pub reason: String,
+    /// `reason` in Bahasa Indonesia (empty in plans written before it was added).
+    #[serde(default)]
+    pub reason_id: String,
     pub elderly: u32,
     pub disabled: u32,
     pub new_eligible: u32,
     pub value: f64,
+}
+
+impl Unvisited {
+    /// The reason in `lang`; the category alone when an older plan has no Indonesian text.
+    pub fn reason_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.reason.clone(),
+            Lang::Id if self.reason_id.is_empty() => lang.category(&self.category),
+            Lang::Id => self.reason_id.clone(),
+        }
+    }
 }
 
 fn round(x: f64, digits: i32) -> f64 {
@@ -185,7 +200,8 @@ pub fn report(prepared: &Prepared, travel_label: &str, plan: &VerifiedPlan) -> P
                 stop: scenario.stops[ji.stop].name.clone(),
                 job: instance.jobs[j].name.clone(),
                 category: why.category().to_string(),
-                reason: why.to_string(),
+                reason: why.describe(Lang::En),
+                reason_id: why.describe(Lang::Id),
                 elderly: ji.people.elderly,
                 disabled: ji.people.disabled,
                 new_eligible: ji.people.new_eligible,

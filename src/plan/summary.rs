@@ -93,7 +93,7 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
         let hours = super::hours_between(&d.depart, &d.back);
         let _ = writeln!(
             s,
-            "  {:<14} {:<26}  {:>2} {}  {:>6} km  {} {:>4} h  {}-{} ({} h)",
+            "  {:<14} {:<26}  {:>2} {}  {:>6} km  {} {:>4} {h}  {}-{} ({} {h})",
             d.van,
             lang.date_long(d.date),
             d.visits.len(),
@@ -103,7 +103,8 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
             lang.dec(d.drive_minutes / 60.0, 1),
             d.depart,
             d.back,
-            lang.dec(hours, 1)
+            lang.dec(hours, 1),
+            h = lang.t(Key::Hours)
         );
     }
     if !r.unvisited.is_empty() {
@@ -127,7 +128,7 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
             counts.join(", ")
         );
         // One line per stop and reason: the parts of a split stop share it.
-        let mut lines: Vec<(&str, &str, &str, usize, f64)> = Vec::new();
+        let mut lines: Vec<(&str, &str, String, usize, f64)> = Vec::new();
         for u in &r.unvisited {
             match lines
                 .iter_mut()
@@ -137,24 +138,17 @@ pub fn summary(report: &PlanReport, travel: &str, lang: Lang) -> String {
                     l.3 += 1;
                     l.4 += u.value;
                 }
-                None => lines.push((&u.stop, &u.category, &u.reason, 1, u.value)),
+                None => lines.push((&u.stop, &u.category, u.reason_in(lang), 1, u.value)),
             }
         }
         let (no_time, other): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.1 == NO_TIME);
         let mut no_time = no_time;
         no_time.sort_by(|a, b| b.4.total_cmp(&a.4).then(a.0.cmp(b.0)));
-        for (stop, category, reason, parts, _) in
-            other.iter().chain(no_time.iter().take(NO_TIME_SHOWN))
-        {
+        for (stop, _, reason, parts, _) in other.iter().chain(no_time.iter().take(NO_TIME_SHOWN)) {
             let parts = if *parts > 1 {
                 format!(" ({parts} {})", lang.t(Key::Parts))
             } else {
                 String::new()
-            };
-            // The detailed reason is English prose; Indonesian names its category.
-            let reason = match lang {
-                Lang::En => reason.to_string(),
-                Lang::Id => lang.category(category),
             };
             let _ = writeln!(s, "  {stop}{parts} — {reason}");
         }

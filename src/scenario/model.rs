@@ -13,6 +13,7 @@ use super::raw::{RawScenario, RawStop, TextList};
 use super::units::{
     WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_weekdays, weekday_name,
 };
+use crate::i18n::{Lang, Text, tr};
 use crate::map::LatLon;
 
 /// People to record at a stop, per group.
@@ -148,21 +149,26 @@ struct Reader {
 }
 
 impl Reader {
-    fn problem(&mut self, at: Option<&Loc>, message: impl Into<String>, fix: impl Into<String>) {
+    fn problem(&mut self, at: Option<&Loc>, message: Text, fix: Text) {
         self.problems.push(Problem::new(at, message, fix));
     }
 
-    /// Parses `value` with `parse`; on failure records a problem and returns `None`.
+    /// Parses `value` with `parse`; on failure records a problem and returns `None`. `what`
+    /// names the value by its scenario keys (`stop `X`: window`), the same in both languages.
     fn parse<T>(
         &mut self,
         value: &At<String>,
         what: &str,
-        parse: impl Fn(&str) -> Result<T, String>,
+        parse: impl Fn(&str) -> Result<T, Text>,
     ) -> Option<T> {
         match parse(&value.value) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.problem(value.loc(), format!("{what}: {e}"), "correct the value");
+                self.problem(
+                    value.loc(),
+                    tr(format!("{what}: {}", e.en), format!("{what}: {}", e.id)),
+                    tr("correct the value", "perbaiki nilainya"),
+                );
                 None
             }
         }
@@ -179,8 +185,14 @@ impl Reader {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
             self.problem(
                 value.loc(),
-                format!("{what}: [{lat}, {lon}] is not a [lat, lon] coordinate"),
-                "write the location as [latitude, longitude] in degrees",
+                tr(
+                    format!("{what}: [{lat}, {lon}] is not a [lat, lon] coordinate"),
+                    format!("{what}: [{lat}, {lon}] bukan koordinat [lintang, bujur]"),
+                ),
+                tr(
+                    "write the location as [latitude, longitude] in degrees",
+                    "tulis lokasi sebagai [lintang, bujur] dalam derajat",
+                ),
             );
         }
         LatLon { lat, lon }
@@ -205,8 +217,14 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         None => {
             r.problem(
                 top,
-                "the scenario has no `name`",
-                "add `name = \"...\"` at the top",
+                tr(
+                    "the scenario has no `name`",
+                    "skenario tidak memiliki `name`",
+                ),
+                tr(
+                    "add `name = \"...\"` at the top",
+                    "tambahkan `name = \"...\"` di bagian atas",
+                ),
             );
             String::new()
         }
@@ -222,16 +240,34 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
                 let monday = date - chrono::Days::new(u64::from(back));
                 r.problem(
                     d.loc(),
-                    format!("week_start {date} is a {}, not a Monday", date.weekday()),
-                    format!("start the week on Monday {monday}"),
+                    tr(
+                        format!("week_start {date} is a {}, not a Monday", date.weekday()),
+                        format!(
+                            "week_start {date} jatuh pada hari {}, bukan Senin",
+                            Lang::Id.weekday(date.weekday())
+                        ),
+                    ),
+                    tr(
+                        format!("start the week on Monday {monday}"),
+                        format!(
+                            "mulai minggu pada hari Senin {monday} ({})",
+                            Lang::Id.date_long(monday)
+                        ),
+                    ),
                 );
                 monday
             }
             Err(_) => {
                 r.problem(
                     d.loc(),
-                    format!("week_start `{}` is not a date", d.value),
-                    "write a date like 2026-12-07",
+                    tr(
+                        format!("week_start `{}` is not a date", d.value),
+                        format!("week_start `{}` bukan tanggal", d.value),
+                    ),
+                    tr(
+                        "write a date like 2026-12-07",
+                        "tulis tanggal seperti 2026-12-07",
+                    ),
                 );
                 NaiveDate::default()
             }
@@ -239,8 +275,14 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         None => {
             r.problem(
                 top,
-                "the scenario has no `week_start`",
-                "add `week_start = 2026-12-07` (a Monday)",
+                tr(
+                    "the scenario has no `week_start`",
+                    "skenario tidak memiliki `week_start`",
+                ),
+                tr(
+                    "add `week_start = 2026-12-07` (a Monday)",
+                    "tambahkan `week_start = 2026-12-07` (hari Senin)",
+                ),
             );
             NaiveDate::default()
         }
@@ -273,12 +315,18 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
     let (depot_name, depot) = match &raw.depot {
         Some(d) => {
             let location = match &d.location {
-                Some(l) => r.location(l, "depot location"),
+                Some(l) => r.location(l, "[depot] location"),
                 None => {
                     r.problem(
                         top,
-                        "the depot has no `location`",
-                        "add `location = [lat, lon]` under [depot]",
+                        tr(
+                            "the depot has no `location`",
+                            "kantor (depo) tidak memiliki `location`",
+                        ),
+                        tr(
+                            "add `location = [lat, lon]` under [depot]",
+                            "tambahkan `location = [lintang, bujur]` di bawah [depot]",
+                        ),
                     );
                     LatLon { lat: 0.0, lon: 0.0 }
                 }
@@ -294,8 +342,14 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         None => {
             r.problem(
                 top,
-                "the scenario has no [depot]",
-                "add [depot] with name and location = [lat, lon]",
+                tr(
+                    "the scenario has no [depot]",
+                    "skenario tidak memiliki [depot]",
+                ),
+                tr(
+                    "add [depot] with name and location = [lat, lon]",
+                    "tambahkan [depot] dengan name dan location = [lintang, bujur]",
+                ),
             );
             ("depot".into(), LatLon { lat: 0.0, lon: 0.0 })
         }
@@ -307,8 +361,11 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             Some(v) if v.value < 0.0 || !v.value.is_finite() => {
                 r.problem(
                     v.loc(),
-                    format!("weight of {group} is {}", v.value),
-                    "use a weight of 0 or more",
+                    tr(
+                        format!("weight of {group} is {}", v.value),
+                        format!("bobot {group} bernilai {}", v.value),
+                    ),
+                    tr("use a weight of 0 or more", "pakai bobot 0 atau lebih"),
                 );
                 0.0
             }
@@ -344,15 +401,19 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
     for date in &dates {
         let day = date.weekday().num_days_from_monday() as usize;
         if hours[day].is_none() {
+            let short = weekday_name(date.weekday());
             r.problem(
                 raw.working_days.as_ref().and_then(|w| w.loc()).or(top),
-                format!(
-                    "{} ({date}) is a working day but has no hours",
-                    weekday_name(date.weekday())
+                tr(
+                    format!("{short} ({date}) is a working day but has no hours"),
+                    format!(
+                        "{} ({date}) adalah hari kerja tetapi tidak memiliki jam kerja",
+                        Lang::Id.weekday(date.weekday())
+                    ),
                 ),
-                format!(
-                    "add `{} = {{ shift = \"07:30-15:30\" }}` under [hours]",
-                    weekday_name(date.weekday())
+                tr(
+                    format!("add `{short} = {{ shift = \"07:30-15:30\" }}` under [hours]"),
+                    format!("tambahkan `{short} = {{ shift = \"07:30-15:30\" }}` di bawah [hours]"),
                 ),
             );
         }
@@ -369,8 +430,14 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             }
             Err(e) => r.problem(
                 csv.loc(),
-                format!("{e:#}"),
-                "check the path; it is relative to the scenario file",
+                tr(
+                    format!("{e:#}"),
+                    format!("berkas titik layanan tidak dapat dibaca: {e:#}"),
+                ),
+                tr(
+                    "check the path; it is relative to the scenario file",
+                    "periksa jalurnya; jalur itu relatif terhadap berkas skenario",
+                ),
             ),
         }
     }
@@ -424,16 +491,28 @@ fn resolve_travel(r: &mut Reader, raw: &RawScenario, top: Option<&Loc>) -> Trave
         (Some("roads") | None, None) => {
             r.problem(
                 raw.travel.as_ref().and_then(|t| t.loc()).or(top),
-                "no road map: `map` is not set",
-                "add `map = \"path/to/map.osm.pbf\"`, or `travel = \"straight-line\"` for the fallback",
+                tr(
+                    "no road map: `map` is not set",
+                    "tidak ada peta jalan: `map` belum diisi",
+                ),
+                tr(
+                    "add `map = \"path/to/map.osm.pbf\"`, or `travel = \"straight-line\"` for the fallback",
+                    "tambahkan `map = \"path/to/map.osm.pbf\"`, atau `travel = \"straight-line\"` sebagai cadangan",
+                ),
             );
             straight()
         }
         (Some(other), _) => {
             r.problem(
                 raw.travel.as_ref().and_then(|t| t.loc()),
-                format!("travel = \"{other}\" is not known"),
-                "use travel = \"roads\" (with `map`) or travel = \"straight-line\"",
+                tr(
+                    format!("travel = \"{other}\" is not known"),
+                    format!("travel = \"{other}\" tidak dikenal"),
+                ),
+                tr(
+                    "use travel = \"roads\" (with `map`) or travel = \"straight-line\"",
+                    "pakai travel = \"roads\" (dengan `map`) atau travel = \"straight-line\"",
+                ),
             );
             straight()
         }
@@ -473,7 +552,7 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
                 value: days.clone(),
                 at: entry.at.clone(),
             },
-            "hours key",
+            "[hours]",
             parse_weekdays,
         ) else {
             continue;
@@ -488,14 +567,17 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
                 continue;
             };
             if b.0 < shift.0 || b.1 > shift.1 {
+                let (rest, shift) = (fmt_interval(b), &h.shift.value);
                 r.problem(
                     h.breaks.first().and_then(|x| x.loc()),
-                    format!(
-                        "the break {} lies outside the shift {}",
-                        fmt_interval(b),
-                        h.shift.value
+                    tr(
+                        format!("the break {rest} lies outside the shift {shift}"),
+                        format!("istirahat {rest} berada di luar jam kerja {shift}"),
                     ),
-                    "move the break inside the shift",
+                    tr(
+                        "move the break inside the shift",
+                        "pindahkan istirahat ke dalam jam kerja",
+                    ),
                 );
                 continue;
             }
@@ -505,8 +587,14 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
         if breaks.windows(2).any(|w| w[1].0 < w[0].1) {
             r.problem(
                 entry.loc(),
-                format!("the breaks of `{days}` overlap"),
-                "merge overlapping breaks into one",
+                tr(
+                    format!("the breaks of `{days}` overlap"),
+                    format!("istirahat pada `{days}` bertumpang tindih"),
+                ),
+                tr(
+                    "merge overlapping breaks into one",
+                    "gabungkan istirahat yang bertumpang tindih menjadi satu",
+                ),
             );
         }
         for (d, (short, _)) in WEEKDAYS.iter().enumerate() {
@@ -516,8 +604,11 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
             if hours[d].is_some() {
                 r.problem(
                     entry.loc(),
-                    format!("{short} has hours in two entries"),
-                    "give each weekday one entry",
+                    tr(
+                        format!("{short} has hours in two entries"),
+                        format!("{short} memiliki jam kerja di dua entri"),
+                    ),
+                    tr("give each weekday one entry", "beri setiap hari satu entri"),
                 );
             }
             hours[d] = Some(DayHours {
@@ -540,8 +631,14 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
         n if n < 1 => {
             r.problem(
                 v.recording_sets.loc(),
-                format!("van `{name}` has {n} recording sets"),
-                "give every van at least 1 recording set, or remove the van",
+                tr(
+                    format!("van `{name}` has {n} recording sets"),
+                    format!("mobil `{name}` memiliki {n} set perekaman"),
+                ),
+                tr(
+                    "give every van at least 1 recording set, or remove the van",
+                    "beri setiap mobil paling sedikit 1 set perekaman, atau hapus mobil itu",
+                ),
             );
             1
         }
@@ -551,8 +648,11 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
         if c.value < 0 {
             r.problem(
                 c.loc(),
-                format!("van `{name}` has {} blank cards", c.value),
-                "use 0 or more",
+                tr(
+                    format!("van `{name}` has {} blank cards", c.value),
+                    format!("mobil `{name}` memiliki {} blangko", c.value),
+                ),
+                tr("use 0 or more", "pakai 0 atau lebih"),
             );
         }
         c.value.clamp(0, u32::MAX as i64) as u32
@@ -570,7 +670,7 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
                     value: d.value.joined(),
                     at: d.at.clone(),
                 },
-                "van days",
+                &format!("van `{name}`: days"),
                 parse_weekdays,
             )
         })
@@ -599,10 +699,10 @@ fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
         })
     };
     let windows = text(&s.window)
-        .and_then(|w| r.parse(&w, &format!("stop `{name}` window"), parse_intervals))
+        .and_then(|w| r.parse(&w, &format!("stop `{name}`: window"), parse_intervals))
         .unwrap_or_default();
     let days = text(&s.days)
-        .and_then(|d| r.parse(&d, &format!("stop `{name}` days"), parse_weekdays))
+        .and_then(|d| r.parse(&d, &format!("stop `{name}`: days"), parse_weekdays))
         .unwrap_or(0x7f);
     let requires = text(&s.requires)
         .map(|t| super::units::items(&t.value).map(str::to_string).collect())

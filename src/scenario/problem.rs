@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer};
 
+use crate::i18n::{Lang, Text};
+
 /// A position in an input file, 1-based. For CSV files `line` is the row's line and `col`
 /// the column number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,34 +24,45 @@ impl fmt::Display for Loc {
     }
 }
 
-/// Something wrong with a scenario: where, what, and what to do about it.
+/// Something wrong with a scenario: where, what, and what to do about it, in both languages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub at: Option<Loc>,
-    pub message: String,
-    pub fix: String,
+    pub message: Text,
+    pub fix: Text,
 }
 
 impl Problem {
-    pub fn new(at: Option<&Loc>, message: impl Into<String>, fix: impl Into<String>) -> Self {
+    pub fn new(at: Option<&Loc>, message: Text, fix: Text) -> Self {
         Self {
             at: at.cloned(),
-            message: message.into(),
-            fix: fix.into(),
+            message,
+            fix,
         }
+    }
+
+    /// "file:line:col: what\n    fix: what to do", in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        if let Some(at) = &self.at {
+            s += &format!("{at}: ");
+        }
+        s += self.message.get(lang);
+        let fix = self.fix.get(lang);
+        if !fix.is_empty() {
+            let label = match lang {
+                Lang::En => "fix",
+                Lang::Id => "perbaiki",
+            };
+            s += &format!("\n    {label}: {fix}");
+        }
+        s
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(at) = &self.at {
-            write!(f, "{at}: ")?;
-        }
-        write!(f, "{}", self.message)?;
-        if !self.fix.is_empty() {
-            write!(f, "\n    fix: {}", self.fix)?;
-        }
-        Ok(())
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -57,18 +70,27 @@ impl fmt::Display for Problem {
 #[derive(Debug)]
 pub struct Problems(pub Vec<Problem>);
 
+impl Problems {
+    /// The count, then one problem per line, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let n = self.0.len();
+        let mut s = match lang {
+            Lang::En => format!(
+                "{n} problem{} in the scenario:\n",
+                if n == 1 { "" } else { "s" }
+            ),
+            Lang::Id => format!("{n} masalah dalam skenario:\n"),
+        };
+        for p in &self.0 {
+            s += &format!("  {}\n", p.message(lang));
+        }
+        s
+    }
+}
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        writeln!(
-            f,
-            "{n} problem{} in the scenario:",
-            if n == 1 { "" } else { "s" }
-        )?;
-        for p in &self.0 {
-            writeln!(f, "  {p}")?;
-        }
-        Ok(())
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -137,5 +159,36 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
             value: spanned.into_inner(),
             at,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::tr;
+
+    #[test]
+    fn problems_read_in_either_language_with_their_position() {
+        let at = Loc {
+            file: Arc::new(PathBuf::from("s.toml")),
+            line: 3,
+            col: 14,
+        };
+        let problems = Problems(vec![
+            Problem::new(
+                Some(&at),
+                tr("week_start is not a Monday", "week_start bukan Senin"),
+                tr("start on Monday", "mulai pada hari Senin"),
+            ),
+            Problem::new(None, tr("no vans", "tidak ada mobil"), tr("", "")),
+        ]);
+        assert_eq!(
+            problems.message(Lang::Id),
+            "2 masalah dalam skenario:\n  s.toml:3:14: week_start bukan Senin\n    perbaiki: mulai pada hari Senin\n  tidak ada mobil\n"
+        );
+        assert_eq!(
+            problems.to_string(),
+            "2 problems in the scenario:\n  s.toml:3:14: week_start is not a Monday\n    fix: start on Monday\n  no vans\n"
+        );
     }
 }

@@ -5,11 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
 use serde::Deserialize;
 
 use super::problem::{At, loc_of, with_source};
-use super::units::{WEEKDAYS, closest, parse_weekdays};
+use super::units::{WEEKDAYS, closest, did_you_mean, parse_weekdays};
+use crate::i18n::{Text, UserError, tr};
 
 /// A list written either as one string ("mon-thu", "07:30-10:00; 13:00-15:00") or as an
 /// array of strings.
@@ -160,44 +160,84 @@ pub fn parse_layer(file: &Path, text: &str) -> anyhow::Result<RawScenario> {
             let at = at
                 .map(|a| format!("{a}: "))
                 .unwrap_or_else(|| format!("{}: ", file.display()));
-            anyhow::anyhow!("{at}{message}\n    fix: {fix}")
+            UserError::new(tr(
+                format!("{at}{}\n    fix: {}", message.en, fix.en),
+                format!("{at}{}\n    perbaiki: {}", message.id, fix.id),
+            ))
+            .into()
         })
     })
 }
 
 /// Turns a toml/serde message into (message, what to fix); unknown keys get the closest
-/// valid key as a suggestion.
-fn explain(message: &str) -> (String, String) {
+/// valid key as a suggestion. Messages the parser words itself stay in its English, after
+/// an Indonesian lead.
+fn explain(message: &str) -> (Text, Text) {
     let message = message.trim().to_string();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (word, rest) = rest.split_once('`').unwrap_or((rest, ""));
         let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
         let fix = match closest(word, expected.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None if expected.is_empty() => "remove this key".to_string(),
-            None => format!("remove it, or use one of: {}", expected.join(", ")),
+            Some(best) => did_you_mean(best),
+            None if expected.is_empty() => tr("remove this key", "hapus kunci ini"),
+            None => tr(
+                format!("remove it, or use one of: {}", expected.join(", ")),
+                format!("hapus, atau pakai salah satu dari: {}", expected.join(", ")),
+            ),
         };
-        return (format!("unknown key `{word}`"), fix);
+        return (
+            tr(
+                format!("unknown key `{word}`"),
+                format!("kunci `{word}` tidak dikenal"),
+            ),
+            fix,
+        );
     }
     if message.contains("untagged enum TextList") {
         return (
-            "expected a text or a list of texts".to_string(),
-            "write e.g. \"mon-thu\" or [\"mon\", \"wed\"]".to_string(),
+            tr(
+                "expected a text or a list of texts",
+                "seharusnya teks atau daftar teks",
+            ),
+            tr(
+                "write e.g. \"mon-thu\" or [\"mon\", \"wed\"]",
+                "tulis misalnya \"mon-thu\" atau [\"mon\", \"wed\"]",
+            ),
         );
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let word = rest.split('`').next().unwrap_or(rest);
         return (
-            format!("`{word}` is missing"),
-            format!("add `{word} = ...` to this table"),
+            tr(
+                format!("`{word}` is missing"),
+                format!("`{word}` tidak ada"),
+            ),
+            tr(
+                format!("add `{word} = ...` to this table"),
+                format!("tambahkan `{word} = ...` ke tabel ini"),
+            ),
         );
     }
-    let fix = if message.contains("invalid type") || message.contains("invalid length") {
-        "write the value in the form the scenario README shows".to_string()
+    if message.contains("invalid type") || message.contains("invalid length") {
+        (
+            tr(
+                message.clone(),
+                format!("nilai tidak berbentuk yang diharapkan ({message})"),
+            ),
+            tr(
+                "write the value in the form the scenario README shows",
+                "tulis nilai dalam bentuk yang ditunjukkan README skenario",
+            ),
+        )
     } else {
-        "correct the TOML syntax here".to_string()
-    };
-    (message, fix)
+        (
+            tr(message.clone(), format!("TOML tidak sah ({message})")),
+            tr(
+                "correct the TOML syntax here",
+                "perbaiki penulisan TOML di sini",
+            ),
+        )
+    }
 }
 
 /// Reads a scenario file and the chain of files it extends, base first.
@@ -205,14 +245,23 @@ pub fn read_layers(path: &Path) -> anyhow::Result<Vec<Layer>> {
     let mut layers = Vec::new();
     let mut next = Some(path.to_path_buf());
     while let Some(file) = next.take() {
+        let shown = file.display();
         if layers.iter().any(|l: &Layer| l.file == file) {
-            bail!(
-                "{}: `extends` loops back to this file; remove the cycle",
-                file.display()
-            );
+            return Err(UserError::new(tr(
+                format!("{shown}: `extends` loops back to this file; remove the cycle"),
+                format!("{shown}: `extends` kembali ke berkas ini; putuskan lingkarannya"),
+            ))
+            .into());
         }
-        let text = std::fs::read_to_string(&file)
-            .with_context(|| format!("cannot read scenario {}", file.display()))?;
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            UserError::caused(
+                tr(
+                    format!("cannot read scenario {shown}"),
+                    format!("skenario {shown} tidak dapat dibaca"),
+                ),
+                e,
+            )
+        })?;
         let mut raw = parse_layer(&file, &text)?;
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let relative = |value: &mut At<String>| {

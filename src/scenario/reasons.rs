@@ -5,13 +5,14 @@
 use super::Scenario;
 use super::build::Built;
 use super::units::{WEEKDAYS, format_time_of_day};
+use crate::i18n::{Lang, Text, tr};
 use crate::solve::{Reason, explain_unserved};
 
-/// A reason with its short category and its explanation.
+/// A reason with its short category and its explanation in both languages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Why {
     pub kind: Reason,
-    pub text: String,
+    pub text: Text,
 }
 
 impl Why {
@@ -29,9 +30,20 @@ impl Why {
     }
 }
 
+impl Why {
+    /// "category: explanation" in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}",
+            lang.category(self.category()),
+            self.text.get(lang)
+        )
+    }
+}
+
 impl std::fmt::Display for Why {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.category(), self.text)
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -43,21 +55,34 @@ pub fn reason(scenario: &Scenario, built: &Built, j: usize) -> Why {
     let days = weekdays_text(stop.days);
     let needs = stop.requires.join(", ");
     let text = match kind {
-        Reason::NoEquipment => format!("needs {needs}, which no van carries this week"),
-        Reason::NoEquipmentOnAllowedDay => {
-            format!("needs {needs}; the vans carrying it do not work on its days ({days})")
-        }
-        Reason::NoAllowedDay => format!("no van works on its days ({days})"),
-        Reason::OverCapacity => {
+        Reason::NoEquipment => tr(
+            format!("needs {needs}, which no van carries this week"),
+            format!("memerlukan {needs}, yang tidak dibawa mobil mana pun minggu ini"),
+        ),
+        Reason::NoEquipmentOnAllowedDay => tr(
+            format!("needs {needs}; the vans carrying it do not work on its days ({days})"),
+            format!(
+                "memerlukan {needs}; mobil yang membawanya tidak bekerja pada harinya ({days})"
+            ),
+        ),
+        Reason::NoAllowedDay => tr(
+            format!("no van works on its days ({days})"),
+            format!("tidak ada mobil yang bekerja pada harinya ({days})"),
+        ),
+        Reason::OverCapacity => tr(
             format!(
                 "needs {} blank cards, more than a printing van has a day",
-                job.load
-            )
-        }
-        Reason::OverMaxDrive => {
-            "the round trip is longer than the daily driving limit of the vans that could go"
-                .to_string()
-        }
+                Lang::En.dec(job.load, 0)
+            ),
+            format!(
+                "memerlukan {} blangko, lebih banyak dari yang dimiliki mobil pencetak dalam sehari",
+                Lang::Id.dec(job.load, 0)
+            ),
+        ),
+        Reason::OverMaxDrive => tr(
+            "the round trip is longer than the daily driving limit of the vans that could go",
+            "perjalanan pulang-pergi lebih lama dari batas mengemudi harian mobil yang dapat pergi",
+        ),
         Reason::WindowShorterThanService => {
             let sets = built
                 .instance
@@ -79,16 +104,24 @@ pub fn reason(scenario: &Scenario, built: &Built, j: usize) -> Why {
                     )
                 })
                 .collect();
-            format!(
-                "the visit takes {:.0} min or more, longer than its window {}",
-                minutes.floor(),
-                windows.join(", ")
+            let (minutes, windows) = (minutes.floor(), windows.join(", "));
+            tr(
+                format!(
+                    "the visit takes {minutes:.0} min or more, longer than its window {windows}"
+                ),
+                format!(
+                    "kunjungan memakan {minutes:.0} menit atau lebih, lebih lama dari jam layanannya {windows}"
+                ),
             )
         }
-        Reason::Unreachable => {
-            "cannot be reached, served and left within the working hours and its window".to_string()
-        }
-        Reason::NoTimeLeft => "the vans' days were filled with more valuable stops".to_string(),
+        Reason::Unreachable => tr(
+            "cannot be reached, served and left within the working hours and its window",
+            "tidak dapat dicapai, dilayani dan ditinggalkan dalam jam kerja dan jam layanannya",
+        ),
+        Reason::NoTimeLeft => tr(
+            "the vans' days were filled with more valuable stops",
+            "hari kerja mobil sudah terisi titik yang lebih bernilai",
+        ),
     };
     Why { kind, text }
 }

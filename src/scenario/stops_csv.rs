@@ -10,7 +10,8 @@ use anyhow::Context;
 
 use super::model::{People, Stop};
 use super::problem::{Loc, Problem};
-use super::units::{closest, items, parse_intervals, parse_weekdays};
+use super::units::{closest, did_you_mean, items, parse_intervals, parse_weekdays};
+use crate::i18n::{Text, tr};
 use crate::map::LatLon;
 
 /// Every column the reader knows, in the order the generator writes them.
@@ -64,10 +65,16 @@ pub fn read_stops(
                     line: header_line,
                     col: i + 1,
                 }),
-                format!("unknown column `{h}`"),
+                tr(
+                    format!("unknown column `{h}`"),
+                    format!("kolom `{h}` tidak dikenal"),
+                ),
                 match closest(h, COLUMNS) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("remove it, or use: {}", COLUMNS.join(", ")),
+                    Some(best) => did_you_mean(best),
+                    None => tr(
+                        format!("remove it, or use: {}", COLUMNS.join(", ")),
+                        format!("hapus, atau pakai: {}", COLUMNS.join(", ")),
+                    ),
                 },
             )),
         }
@@ -80,8 +87,14 @@ pub fn read_stops(
                     line: header_line,
                     col: 1,
                 }),
-                format!("the header has no `{required}` column"),
-                format!("add a `{required}` column"),
+                tr(
+                    format!("the header has no `{required}` column"),
+                    format!("baris judul tidak memiliki kolom `{required}`"),
+                ),
+                tr(
+                    format!("add a `{required}` column"),
+                    format!("tambahkan kolom `{required}`"),
+                ),
             ));
         }
     }
@@ -101,8 +114,14 @@ pub fn read_stops(
                         line,
                         col: 1,
                     }),
-                    format!("unreadable row: {e}"),
-                    "give every row as many cells as the header",
+                    tr(
+                        format!("unreadable row: {e}"),
+                        format!("baris tidak dapat dibaca: {e}"),
+                    ),
+                    tr(
+                        "give every row as many cells as the header",
+                        "beri setiap baris sel sebanyak baris judul",
+                    ),
                 ));
                 continue;
             }
@@ -118,7 +137,11 @@ pub fn read_stops(
         let (name, name_at) = row.cell("name");
         let name = name.to_string();
         if name.is_empty() {
-            row.bad("name", "empty".into(), "give every stop a name");
+            row.bad(
+                "name",
+                tr("empty", "kosong"),
+                tr("give every stop a name", "beri setiap titik sebuah nama"),
+            );
         }
         let lat = row.number("lat");
         let lon = row.number("lon");
@@ -127,8 +150,14 @@ pub fn read_stops(
         {
             row.bad(
                 "lat",
-                format!("[{lat}, {lon}] is not a coordinate"),
-                "write latitude and longitude in degrees",
+                tr(
+                    format!("[{lat}, {lon}] is not a coordinate"),
+                    format!("[{lat}, {lon}] bukan koordinat"),
+                ),
+                tr(
+                    "write latitude and longitude in degrees",
+                    "tulis lintang dan bujur dalam derajat",
+                ),
             );
         }
         let people = People {
@@ -140,13 +169,19 @@ pub fn read_stops(
             "days",
             0x7f,
             parse_weekdays,
-            "write weekdays like mon-thu or mon;wed",
+            tr(
+                "write weekdays like mon-thu or mon;wed",
+                "tulis hari seperti mon-thu atau mon;wed",
+            ),
         );
         let windows = row.parsed(
             "window",
             Vec::new(),
             parse_intervals,
-            "write windows like 07:30-12:00 or 08:00-11:00;13:00-15:00",
+            tr(
+                "write windows like 07:30-12:00 or 08:00-11:00;13:00-15:00",
+                "tulis jam layanan seperti 07:30-12:00 atau 08:00-11:00;13:00-15:00",
+            ),
         );
         let home_visit = row.flag("home_visit");
         let mandatory = row.flag("mandatory");
@@ -204,11 +239,14 @@ impl<'a> Row<'a> {
         )
     }
 
-    fn bad(&mut self, column: &str, message: String, fix: &str) {
+    fn bad(&mut self, column: &str, message: Text, fix: Text) {
         let at = self.cell(column).1;
         self.problems.push(Problem::new(
             Some(&at),
-            format!("column `{column}`: {message}"),
+            tr(
+                format!("column `{column}`: {}", message.en),
+                format!("kolom `{column}`: {}", message.id),
+            ),
             fix,
         ));
     }
@@ -220,8 +258,14 @@ impl<'a> Row<'a> {
             _ => {
                 self.bad(
                     column,
-                    format!("`{text}` is not a number"),
-                    "write a decimal number like -7.652",
+                    tr(
+                        format!("`{text}` is not a number"),
+                        format!("`{text}` bukan angka"),
+                    ),
+                    tr(
+                        "write a decimal number like -7.652",
+                        "tulis angka desimal seperti -7.652",
+                    ),
                 );
                 f64::NAN
             }
@@ -234,11 +278,16 @@ impl<'a> Row<'a> {
             return 0;
         }
         text.parse::<u32>().unwrap_or_else(|_| {
-            let message = format!("`{text}` is not a whole number of people");
             self.bad(
                 column,
-                message,
-                "write a count like 12 (or leave it empty for 0)",
+                tr(
+                    format!("`{text}` is not a whole number of people"),
+                    format!("`{text}` bukan jumlah orang (bilangan bulat)"),
+                ),
+                tr(
+                    "write a count like 12 (or leave it empty for 0)",
+                    "tulis jumlah seperti 12 (atau kosongkan untuk 0)",
+                ),
             );
             0
         })
@@ -248,8 +297,8 @@ impl<'a> Row<'a> {
         &mut self,
         column: &str,
         empty: T,
-        parse: impl Fn(&str) -> Result<T, String>,
-        fix: &str,
+        parse: impl Fn(&str) -> Result<T, Text>,
+        fix: Text,
     ) -> T {
         let text = self.cell(column).0;
         if text.is_empty() {
@@ -269,8 +318,11 @@ impl<'a> Row<'a> {
             _ => {
                 self.bad(
                     column,
-                    format!("`{text}` is not yes/no"),
-                    "write yes or no (or 1/0)",
+                    tr(
+                        format!("`{text}` is not yes/no"),
+                        format!("`{text}` bukan yes/no"),
+                    ),
+                    tr("write yes or no (or 1/0)", "tulis yes atau no (atau 1/0)"),
                 );
                 false
             }

@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
-
 use super::model::TravelChoice;
 use super::problem::{Loc, Problem};
+use crate::i18n::{Lang, UserError, tr};
 use crate::map::osm::read_osm;
 use crate::map::profile::Profile;
 use crate::map::snap::Snapped;
@@ -39,9 +38,19 @@ impl TravelSource {
                     Some(p) => Profile::from_toml_file(p)?,
                     None => Profile::default(),
                 };
-                let hint = "build it (see maps/README.md) or set travel = \"straight-line\" in the scenario";
-                let data = read_osm(map).with_context(|| {
-                    format!("cannot read the road map {}; {hint}", map.display())
+                let data = read_osm(map).map_err(|e| {
+                    let map = map.display();
+                    UserError::caused(
+                        tr(
+                            format!(
+                                "cannot read the road map {map}; build it (see maps/README.md) or set travel = \"straight-line\" in the scenario"
+                            ),
+                            format!(
+                                "peta jalan {map} tidak dapat dibaca; buat dulu (lihat maps/README.md) atau tulis travel = \"straight-line\" di skenario"
+                            ),
+                        ),
+                        e,
+                    )
                 })?;
                 let source = map.display().to_string();
                 let road_map = RoadMap::build(&data, &|tags| profile.classify(tags), &source)?;
@@ -59,25 +68,38 @@ impl TravelSource {
         })
     }
 
-    /// What the travel times are based on, for every output.
+    /// What the travel times are based on, for every output (plan.json keeps the English).
     pub fn label(&self) -> String {
+        self.label_in(Lang::En)
+    }
+
+    /// [`Self::label`] in `lang`.
+    pub fn label_in(&self, lang: Lang) -> String {
         match self {
-            TravelSource::Roads {
-                path,
-                standin: true,
-                ..
-            } => {
-                format!(
-                    "roads of {} (stand-in map: generated roads, not surveyed, not OpenStreetMap)",
-                    path.display()
-                )
+            TravelSource::Roads { path, standin, .. } => {
+                let (roads, standin_note) = match lang {
+                    Lang::En => (
+                        "roads of",
+                        " (stand-in map: generated roads, not surveyed, not OpenStreetMap)",
+                    ),
+                    Lang::Id => (
+                        "jalan pada peta",
+                        " (peta pengganti: jalan sintetis, bukan OpenStreetMap)",
+                    ),
+                };
+                let note = if *standin { standin_note } else { "" };
+                format!("{roads} {}{note}", path.display())
             }
-            TravelSource::Roads { path, .. } => format!("roads of {}", path.display()),
-            TravelSource::StraightLine { detour, speed_kmh } => {
-                format!(
+            TravelSource::StraightLine { detour, speed_kmh } => match lang {
+                Lang::En => format!(
                     "{STRAIGHT_LINE_LABEL} (great-circle distance x {detour} at {speed_kmh} km/h)"
-                )
-            }
+                ),
+                Lang::Id => format!(
+                    "garis lurus, bukan jalan (jarak lingkaran besar × {} dengan {} km/jam)",
+                    lang.dec(*detour, 1),
+                    lang.dec(*speed_kmh, 0)
+                ),
+            },
         }
     }
 
@@ -92,8 +114,11 @@ impl TravelSource {
                     Err(e) => {
                         problems.push(Problem::new(
                             at.as_ref(),
-                            format!("{e:#}"),
-                            "move the stop next to a road the vans can use, or check its coordinates",
+                            tr(format!("{e:#}"), off_the_map_id(map, name, *p)),
+                            tr(
+                                "move the stop next to a road the vans can use, or check its coordinates",
+                                "pindahkan titik ke dekat jalan yang dapat dilalui mobil, atau periksa koordinatnya",
+                            ),
                         ));
                         None
                     }
@@ -110,22 +135,46 @@ impl TravelSource {
     }
 }
 
+/// The Indonesian of `RoadMap::snap_named`'s error.
+fn off_the_map_id(map: &RoadMap, name: &str, p: LatLon) -> String {
+    let id = Lang::Id;
+    match map.snap(p) {
+        Some(s) => format!(
+            "titik `{name}` di {:.6},{:.6} berjarak {} m dari jalan terdekat yang dapat dilalui mobil (batas {} m)",
+            p.lat,
+            p.lon,
+            id.dec(s.distance_m, 0),
+            id.dec(DEFAULT_SNAP_LIMIT_M, 0)
+        ),
+        None => format!(
+            "titik `{name}` di {},{} bukan koordinat lintang,bujur yang sah",
+            p.lat, p.lon
+        ),
+    }
+}
+
 /// Points (depot first) that cannot be reached from the depot, or from which the depot
 /// cannot be reached.
 pub fn unreachable(points: &[(String, LatLon, Option<Loc>)], time: &Matrix) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (i, (name, _, at)) in points.iter().enumerate().skip(1) {
         let (out, back) = (time.get(0, i).is_finite(), time.get(i, 0).is_finite());
-        let way = match (out, back) {
+        let (way_en, way_id) = match (out, back) {
             (true, true) => continue,
-            (false, false) => "to or from",
-            (false, true) => "from",
-            (true, false) => "back to",
+            (false, false) => ("to or from", "dari maupun ke"),
+            (false, true) => ("from", "dari"),
+            (true, false) => ("back to", "kembali ke"),
         };
         problems.push(Problem::new(
             at.as_ref(),
-            format!("`{name}` cannot be reached by road {way} the depot"),
-            "move the stop to a road connected to the main network, or check the map",
+            tr(
+                format!("`{name}` cannot be reached by road {way_en} the depot"),
+                format!("`{name}` tidak dapat dicapai lewat jalan {way_id} kantor (depo)"),
+            ),
+            tr(
+                "move the stop to a road connected to the main network, or check the map",
+                "pindahkan titik ke jalan yang tersambung ke jaringan utama, atau periksa petanya",
+            ),
         ));
     }
     problems

@@ -1,6 +1,7 @@
 //! Small text formats of the scenario: times of day ("07:30"), intervals ("07:30-12:00"),
 //! durations ("20min", "1h30min", "20s") and weekday lists ("mon-thu", "mon, wed").
 
+use crate::i18n::{Text, tr};
 use chrono::Weekday;
 
 /// The weekdays in order, with the short names scenarios use.
@@ -20,8 +21,13 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 }
 
 /// Parses "07:30" into seconds since midnight.
-pub fn parse_time_of_day(text: &str) -> Result<f64, String> {
-    let bad = || format!("`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\"");
+pub fn parse_time_of_day(text: &str) -> Result<f64, Text> {
+    let bad = || {
+        tr(
+            format!("`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\""),
+            format!("`{text}` bukan jam; tulis sebagai JJ:MM, misalnya \"07:30\""),
+        )
+    };
     let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
     let h: u32 = h.trim().parse().map_err(|_| bad())?;
     let m: u32 = m.trim().parse().map_err(|_| bad())?;
@@ -38,16 +44,22 @@ pub fn format_time_of_day(seconds: f64) -> String {
 }
 
 /// Parses "07:30-12:00" into `(open, close)` in seconds since midnight.
-pub fn parse_interval(text: &str) -> Result<(f64, f64), String> {
+pub fn parse_interval(text: &str) -> Result<(f64, f64), Text> {
     let (a, b) = text.split_once('-').ok_or_else(|| {
-        format!(
-            "`{text}` is not a time interval; write it as \"HH:MM-HH:MM\", e.g. \"07:30-12:00\""
+        tr(
+            format!(
+                "`{text}` is not a time interval; write it as \"HH:MM-HH:MM\", e.g. \"07:30-12:00\""
+            ),
+            format!(
+                "`{text}` bukan rentang jam; tulis sebagai \"JJ:MM-JJ:MM\", misalnya \"07:30-12:00\""
+            ),
         )
     })?;
     let (open, close) = (parse_time_of_day(a)?, parse_time_of_day(b)?);
     if close <= open {
-        return Err(format!(
-            "`{text}` ends before it starts; write the earlier time first"
+        return Err(tr(
+            format!("`{text}` ends before it starts; write the earlier time first"),
+            format!("`{text}` berakhir sebelum mulai; tulis jam yang lebih awal dulu"),
         ));
     }
     Ok((open, close))
@@ -55,24 +67,30 @@ pub fn parse_interval(text: &str) -> Result<(f64, f64), String> {
 
 /// Parses a list of intervals separated by `;` or `,`: "07:30-10:00; 13:00-15:00".
 /// The result is sorted; overlapping intervals are an error.
-pub fn parse_intervals(text: &str) -> Result<Vec<(f64, f64)>, String> {
+pub fn parse_intervals(text: &str) -> Result<Vec<(f64, f64)>, Text> {
     let mut out = items(text)
         .map(parse_interval)
         .collect::<Result<Vec<_>, _>>()?;
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     if out.windows(2).any(|w| w[1].0 < w[0].1) {
-        return Err(format!(
-            "the intervals in `{text}` overlap; merge them into one"
+        return Err(tr(
+            format!("the intervals in `{text}` overlap; merge them into one"),
+            format!("rentang jam dalam `{text}` bertumpang tindih; gabungkan menjadi satu"),
         ));
     }
     Ok(out)
 }
 
 /// Parses a duration such as "20min", "1h30min", "45s", "1.5h" into seconds.
-pub fn parse_duration(text: &str) -> Result<f64, String> {
+pub fn parse_duration(text: &str) -> Result<f64, Text> {
     let bad = || {
-        format!(
-            "`{text}` is not a duration; write a number with a unit: \"20min\", \"1h30min\", \"20s\""
+        tr(
+            format!(
+                "`{text}` is not a duration; write a number with a unit: \"20min\", \"1h30min\", \"20s\""
+            ),
+            format!(
+                "`{text}` bukan lama waktu; tulis angka dengan satuan: \"20min\", \"1h30min\", \"20s\""
+            ),
         )
     };
     let mut rest = text.trim();
@@ -103,15 +121,18 @@ pub fn parse_duration(text: &str) -> Result<f64, String> {
 
 /// Parses weekday lists: "mon-fri", "mon, wed, fri", "mon;tue". Returns a bitmask with bit 0
 /// for Monday.
-pub fn parse_weekdays(text: &str) -> Result<u8, String> {
-    let day = |name: &str| -> Result<u32, String> {
+pub fn parse_weekdays(text: &str) -> Result<u8, Text> {
+    let day = |name: &str| -> Result<u32, Text> {
         let name = name.trim().to_ascii_lowercase();
         WEEKDAYS
             .iter()
             .position(|(short, _)| name == *short)
             .map(|i| i as u32)
             .ok_or_else(|| {
-                format!("`{name}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun or a range like mon-thu")
+                tr(
+                    format!("`{name}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun or a range like mon-thu"),
+                    format!("`{name}` bukan nama hari; pakai mon, tue, wed, thu, fri, sat, sun (Senin sampai Minggu) atau rentang seperti mon-thu"),
+                )
             })
     };
     let mut mask = 0u8;
@@ -120,8 +141,11 @@ pub fn parse_weekdays(text: &str) -> Result<u8, String> {
             Some((a, b)) => {
                 let (a, b) = (day(a)?, day(b)?);
                 if b < a {
-                    return Err(format!(
-                        "the range `{item}` runs backwards; write it as the earlier day first"
+                    return Err(tr(
+                        format!(
+                            "the range `{item}` runs backwards; write it as the earlier day first"
+                        ),
+                        format!("rentang `{item}` terbalik; tulis hari yang lebih awal dulu"),
                     ));
                 }
                 for d in a..=b {
@@ -132,7 +156,10 @@ pub fn parse_weekdays(text: &str) -> Result<u8, String> {
         }
     }
     if mask == 0 {
-        return Err(format!("`{text}` names no weekday"));
+        return Err(tr(
+            format!("`{text}` names no weekday"),
+            format!("`{text}` tidak menyebut satu hari pun"),
+        ));
     }
     Ok(mask)
 }
@@ -179,6 +206,14 @@ fn common_subsequence(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// The fix that suggests `best` for a typo.
+pub fn did_you_mean(best: &str) -> Text {
+    tr(
+        format!("did you mean `{best}`?"),
+        format!("maksudnya `{best}`?"),
+    )
 }
 
 /// The candidate closest to `word`, when it is close enough to be a likely typo.
@@ -234,6 +269,7 @@ mod tests {
         assert!(
             parse_weekdays("monday")
                 .unwrap_err()
+                .en
                 .contains("not a weekday")
         );
     }

@@ -1,14 +1,13 @@
 //! Why a job is not in a plan: a rule that rules it out on every tour, or else lack of time.
 //! Built on the verifier (a job alone on a tour), so it shares nothing with the search.
 
-use std::fmt;
-
 use super::instance::{Instance, Tour};
 use super::verify::tour_violations;
 
-/// Why a job is unserved, for the plan summary. Variants before [`Reason::NoTimeLeft`] mean
-/// the job can never be served by these tours; `NoTimeLeft` means it could be served alone
-/// but the plan used the time for other jobs.
+/// Why a job is unserved. Variants before [`Reason::NoTimeLeft`] mean the job can never be
+/// served by these tours; `NoTimeLeft` means it could be served alone but the plan used the
+/// time for other jobs. The words planners read (English and Bahasa Indonesia, with the
+/// scenario's details) are in `scenario::reasons`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Reason {
     /// No tour carries all the equipment the job needs.
@@ -28,28 +27,6 @@ pub enum Reason {
     Unreachable,
     /// It fits alone on some tour, but the plan used that time for other jobs.
     NoTimeLeft,
-}
-
-impl Reason {
-    /// A short English phrase for summaries.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Reason::NoEquipment => "no van carries the required equipment",
-            Reason::NoAllowedDay => "no van works on an allowed day",
-            Reason::NoEquipmentOnAllowedDay => "no van with the equipment works on an allowed day",
-            Reason::OverCapacity => "needs more cards than a van carries",
-            Reason::OverMaxDrive => "the round trip exceeds the daily driving limit",
-            Reason::WindowShorterThanService => "every time window is shorter than the service",
-            Reason::Unreachable => "cannot be reached and served within working hours and windows",
-            Reason::NoTimeLeft => "no time left: other stops were worth more",
-        }
-    }
-}
-
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.describe())
-    }
 }
 
 /// Why `job` (an index into `instance.jobs`) cannot be in a plan, checked tour by tour.

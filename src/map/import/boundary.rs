@@ -4,12 +4,12 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon};
 use osmpbf::RelMemberType;
-use serde_json::Value;
 
 use super::scan::{block_nodes, for_each_batch};
+use crate::map::areas::read_areas;
 
 /// A `--boundary` argument.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,82 +62,10 @@ impl BoundarySpec {
 
 /// Reads the polygons of a GeoJSON file (all Polygon/MultiPolygon features, as one shape).
 pub fn read_geojson(path: &Path) -> anyhow::Result<MultiPolygon<f64>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let json: Value = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not valid JSON", path.display()))?;
-    let mut polygons = Vec::new();
-    collect_polygons(&json, &mut polygons).with_context(|| format!("in {}", path.display()))?;
-    if polygons.is_empty() {
-        bail!("{} has no Polygon or MultiPolygon geometry", path.display());
-    }
-    Ok(MultiPolygon(polygons))
-}
-
-fn collect_polygons(json: &Value, out: &mut Vec<Polygon<f64>>) -> anyhow::Result<()> {
-    let coords = || {
-        json.get("coordinates")
-            .context("geometry without \"coordinates\"")
-    };
-    match json.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => {
-            for feature in json["features"]
-                .as_array()
-                .context("\"features\" is not a list")?
-            {
-                collect_polygons(feature, out)?;
-            }
-        }
-        Some("Feature") => collect_polygons(&json["geometry"], out)?,
-        Some("Polygon") => out.push(polygon(coords()?)?),
-        Some("MultiPolygon") => {
-            for p in coords()?
-                .as_array()
-                .context("MultiPolygon coordinates are not a list")?
-            {
-                out.push(polygon(p)?);
-            }
-        }
-        // Points, lines and null geometries say nothing about the area: skip them.
-        _ => {}
-    }
-    Ok(())
-}
-
-fn polygon(rings: &Value) -> anyhow::Result<Polygon<f64>> {
-    let mut rings = rings
-        .as_array()
-        .context("Polygon coordinates are not a list of rings")?
-        .iter()
-        .map(|ring| {
-            let pts = ring
-                .as_array()
-                .context("a ring is not a list of positions")?;
-            let coords = pts
-                .iter()
-                .map(|p| match p.as_array().map(|a| (a.first(), a.get(1))) {
-                    Some((Some(x), Some(y))) if x.is_f64() || x.is_i64() || x.is_u64() => {
-                        let (x, y) = (x.as_f64().unwrap(), y.as_f64().context("bad latitude")?);
-                        if !(-180.0..=180.0).contains(&x) || !(-90.0..=90.0).contains(&y) {
-                            bail!("position [{x}, {y}] is not [lon, lat] in degrees");
-                        }
-                        Ok(Coord { x, y })
-                    }
-                    _ => bail!("a position is not [lon, lat]: {p}"),
-                })
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            if coords.len() < 3 {
-                bail!(
-                    "a ring has {} positions; a ring needs at least 3",
-                    coords.len()
-                );
-            }
-            Ok(LineString(coords))
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?
-        .into_iter();
-    let exterior = rings.next().context("a Polygon without rings")?;
-    Ok(Polygon::new(exterior, rings.collect()))
+    let areas = read_areas(path)?;
+    Ok(MultiPolygon(
+        areas.into_iter().flat_map(|a| a.shape.0).collect(),
+    ))
 }
 
 /// A boundary relation seen while looking for the requested one.
@@ -445,24 +373,5 @@ mod tests {
             shape.contains(&Point::new(111.33, -7.65)),
             "Magetan town is inside"
         );
-    }
-
-    #[test]
-    fn geojson_errors_name_the_problem() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("b.geojson");
-        std::fs::write(
-            &path,
-            r#"{"type":"Polygon","coordinates":[[[111,-7],[112,-7]]]}"#,
-        )
-        .unwrap();
-        let err = format!("{:#}", read_geojson(&path).unwrap_err());
-        assert!(
-            err.contains("at least 3") && err.contains("b.geojson"),
-            "{err}"
-        );
-        std::fs::write(&path, r#"{"type":"Point","coordinates":[111,-7]}"#).unwrap();
-        let err = format!("{:#}", read_geojson(&path).unwrap_err());
-        assert!(err.contains("no Polygon"), "{err}");
     }
 }

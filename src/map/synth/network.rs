@@ -9,9 +9,9 @@ use super::geometry::{Projection, SegmentIndex, Xy};
 use super::plan::{Class, Plan, SiteKind, Terrain, maxspeed, surface};
 use super::villages::residential_loops;
 use super::{NOTE, SOURCE};
-use crate::map::LatLon;
 use crate::map::osm::{OsmData, ReadCounts, Way};
 use crate::map::pbf_write::PbfWriter;
+use crate::map::{LatLon, bounds};
 
 /// Nodes (id = index + 1) and ways (ids ascending from 1), ready to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,17 +46,7 @@ impl Network {
 
     /// Writes the network as `.osm.pbf` (atomically: a temporary file renamed into place).
     pub fn write_pbf(&self, path: &Path) -> anyhow::Result<()> {
-        let (mut min, mut max) = (self.nodes[0], self.nodes[0]);
-        for p in &self.nodes {
-            min = LatLon {
-                lat: min.lat.min(p.lat),
-                lon: min.lon.min(p.lon),
-            };
-            max = LatLon {
-                lat: max.lat.max(p.lat),
-                lon: max.lon.max(p.lon),
-            };
-        }
+        let (min, max) = bounds(self.nodes.iter().copied()).context("a network without nodes")?;
         let mut out = PbfWriter::create_with_bbox(path, min, max)?;
         let mut tagged = self.node_tags.iter().peekable();
         for (i, &p) in self.nodes.iter().enumerate() {

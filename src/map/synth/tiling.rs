@@ -9,8 +9,8 @@ use anyhow::Context;
 use super::geometry::{Curve, Projection, road_polyline};
 use super::network::Network;
 use super::{NOTE, SOURCE};
-use crate::map::LatLon;
 use crate::map::pbf_write::PbfWriter;
+use crate::map::{LatLon, bounds};
 
 /// Space between tiles, in degrees.
 const TILE_GAP_DEG: f64 = 0.01;
@@ -45,17 +45,7 @@ pub fn write_tiled(
     let tiles = min_junctions.div_ceil(base_junctions).max(1) as usize;
     let cols = (tiles as f64).sqrt().ceil() as usize;
     let rows = tiles.div_ceil(cols);
-    let (mut min, mut max) = (base.nodes[0], base.nodes[0]);
-    for p in &base.nodes {
-        min = LatLon {
-            lat: min.lat.min(p.lat),
-            lon: min.lon.min(p.lon),
-        };
-        max = LatLon {
-            lat: max.lat.max(p.lat),
-            lon: max.lon.max(p.lon),
-        };
-    }
+    let (min, max) = bounds(base.nodes.iter().copied()).context("a base network without nodes")?;
     let step_lon = max.lon - min.lon + TILE_GAP_DEG;
     let step_lat = max.lat - min.lat + TILE_GAP_DEG;
     anyhow::ensure!(
