@@ -154,7 +154,7 @@ def main():
           f"{os.cpu_count()} cores ({cpu}), load average {' '.join(load)} at the start; "
           f"median of {args.runs} runs\n")
     print("| scenario | stops | jobs | vans x days | search | map load s | snap + matrix s "
-          "| solve s | total wall s | peak RSS MB | value | demand served % | km | values |")
+          "| solve s | total wall s | peak RSS MB | value | people served % | km | values |")
     print("|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for label, scenario, scenario_modes in jobs:
         info = check(scenario)
