@@ -72,11 +72,12 @@ def write_scenario(stops: int, vans: int, seed: int) -> Path:
 def check(scenario: Path) -> dict:
     """Stops, jobs, vans and van-days as `jempol check` reports them."""
     out = run([JEMPOL, "check", scenario]).stdout
-    m = re.search(r"(\d+) stops \(\d+ split into parts, (\d+) jobs\), (\d+) vans, "
-                  r"(\d+) working days.*?, (\d+) van-days", out)
+    n = r"([\d,]+)"  # counts may have thousands separators
+    m = re.search(rf"{n} stops \({n} split into parts, {n} jobs\), {n} vans, "
+                  rf"{n} working days.*?, {n} van-days", out)
     if not m:
         sys.exit(f"cannot read `jempol check {scenario}`:\n{out}")
-    stops, jobs, vans, days, _ = map(int, m.groups())
+    stops, _, jobs, vans, days, _ = (int(g.replace(",", "")) for g in m.groups())
     return {"stops": stops, "jobs": jobs, "vans": vans, "days": days}
 
 
