@@ -101,6 +101,12 @@ fn a_plan_on_roads_passes_verify_and_its_tracks_follow_the_roads() {
         run.report.scenario.travel
     );
     run_verify(&file, &out.join("plan.json")).unwrap();
+    // `plan --timings` splits the run: the map load is part of the preparation.
+    let t = run.timings;
+    assert!(
+        t.map_load > 0.0 && t.map_load < t.prepare && t.solve > 0.0 && t.write > 0.0,
+        "{t:?}"
+    );
     for day in run.report.van_days.iter().filter(|d| !d.visits.is_empty()) {
         let gpx = out.join(format!("van-{}.gpx", day.date));
         let track_points = gpsbabel::gpsbabel_csv(&gpx).len();

@@ -11,7 +11,10 @@ use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
 use jempol::plan::{
     PlanOptions, compare::run_compare_in, run_plan_in, verify_saved::run_verify_in,
 };
-use jempol::scenario::{check::run_check_in, generate::write_magetan_stops};
+use jempol::scenario::{
+    check::run_check_in,
+    generate::{write_magetan_stops, write_sampled_stops},
+};
 
 #[derive(Args)]
 pub struct PlanArgs {
@@ -20,6 +23,9 @@ pub struct PlanArgs {
     /// Output folder [default: out/<scenario name>/].
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Print the seconds spent in each step (prepare, solve, verify, write) on stderr.
+    #[arg(long)]
+    timings: bool,
     #[command(flatten)]
     search: SearchArgs,
     /// Do not solve: write the optimizer's instance (JSON, see docs/instance-json.md) to
@@ -90,6 +96,13 @@ pub enum ScenarioCommand {
         /// Folder with desa.csv, kecamatan-stats.csv and schools-sma-smk-slb.csv.
         #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/magetan"))]
         data: PathBuf,
+        /// For scaling benchmarks: this many stops, a seeded sample of the candidates or all of
+        /// them plus posyandu posts sharing their desa's people.
+        #[arg(long)]
+        count: Option<usize>,
+        /// Seed of the sample (with --count).
+        #[arg(long, requires = "count", default_value_t = 1)]
+        seed: u64,
     },
 }
 
@@ -117,6 +130,19 @@ pub fn plan(args: PlanArgs, lang: Lang) -> anyhow::Result<()> {
     let run = run_plan_in(&args.scenario, &options, lang)?;
     print!("{}", run.summary);
     println!("{} {}", lang.t(Key::Wrote), run.out.display());
+    if args.timings {
+        let t = run.timings;
+        eprintln!(
+            "timings (s): prepare {:.3} (map load {:.3}, stops + matrix {:.3}), solve {:.3}, \
+             verify {:.3}, write {:.3}",
+            t.prepare,
+            t.map_load,
+            t.prepare - t.map_load,
+            t.solve,
+            t.verify,
+            t.write
+        );
+    }
     Ok(())
 }
 
@@ -144,8 +170,17 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<()> {
 
 pub fn scenario(command: ScenarioCommand, lang: Lang) -> anyhow::Result<()> {
     match command {
-        ScenarioCommand::Stops { out, data } => {
-            let n = lang.int(write_magetan_stops(&data, &out)? as u64);
+        ScenarioCommand::Stops {
+            out,
+            data,
+            count,
+            seed,
+        } => {
+            let n = match count {
+                Some(count) => write_sampled_stops(&data, &out, count, seed)?,
+                None => write_magetan_stops(&data, &out)?,
+            };
+            let n = lang.int(n as u64);
             let out = out.display();
             match lang {
                 Lang::En => println!("wrote {n} stops to {out}"),

@@ -9,7 +9,7 @@ pub mod summary;
 pub mod verify_saved;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::i18n::{Lang, Text, UserError, tr};
 use crate::scenario::reasons::reason;
@@ -33,11 +33,37 @@ pub struct Solved {
     pub travel_label: String,
     pub solution: Solution,
     pub report: PlanReport,
+    pub timings: Timings,
+}
+
+/// Seconds spent in each step of a plan (`jempol plan --timings`, benches/plan_scaling.py).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timings {
+    /// Reading the scenario and the map, snapping the stops, the travel matrix and the checks.
+    pub prepare: f64,
+    /// Of `prepare`: reading the map and building its road graph (0 for straight lines).
+    pub map_load: f64,
+    pub solve: f64,
+    /// The independent verifier and the report.
+    pub verify: f64,
+    /// Writing the output files.
+    pub write: f64,
 }
 
 /// Reads, solves and verifies a scenario. A plan the verifier rejects is an error.
 pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solved> {
+    let started = Instant::now();
     let mut prepared = scenario::prepare(path)?;
+    let mut timings = Timings {
+        prepare: started.elapsed().as_secs_f64(),
+        map_load: match &prepared.source {
+            scenario::travel::TravelSource::Roads { map, .. } => {
+                map.info.read_seconds + map.info.build_seconds
+            }
+            scenario::travel::TravelSource::StraightLine { .. } => 0.0,
+        },
+        ..Timings::default()
+    };
     if let Some(seed) = options.seed {
         prepared.scenario.seed = seed;
     }
@@ -52,15 +78,20 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
         time_limit: Some(prepared.scenario.time_limit),
         iterations: prepared.scenario.iterations,
     };
+    let started = Instant::now();
     let solution = crate::solve::solve(&prepared.built.instance, &solve_options);
+    timings.solve = started.elapsed().as_secs_f64();
+    let started = Instant::now();
     let verified = checked(&prepared, &solution)?;
     let travel_label = prepared.source.label();
     let report = report::report(&prepared, &travel_label, &verified);
+    timings.verify = started.elapsed().as_secs_f64();
     Ok(Solved {
         prepared,
         travel_label,
         solution,
         report,
+        timings,
     })
 }
 
@@ -123,6 +154,7 @@ pub struct PlanRun {
     pub files: Vec<PathBuf>,
     pub report: PlanReport,
     pub summary: String,
+    pub timings: Timings,
 }
 
 /// `jempol plan`: solve, verify, then write plan.json, schedule.csv, one GPX per van-day and
@@ -133,7 +165,7 @@ pub fn run_plan(path: &Path, options: &PlanOptions) -> anyhow::Result<PlanRun> {
 
 /// `jempol plan --lang`: as [`run_plan`], with what people read in `lang`.
 pub fn run_plan_in(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Result<PlanRun> {
-    let solved = solve_scenario(path, options)?;
+    let mut solved = solve_scenario(path, options)?;
     let out = options
         .out
         .clone()
@@ -148,7 +180,9 @@ pub fn run_plan_in(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Re
             e,
         )
     })?;
+    let started = Instant::now();
     let files = outputs::write_all(&out, &solved, lang)?;
+    solved.timings.write = started.elapsed().as_secs_f64();
     let travel = solved.prepared.source.label_in(lang);
     let summary = summary::summary(&solved.report, &travel, lang);
     Ok(PlanRun {
@@ -156,6 +190,7 @@ pub fn run_plan_in(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Re
         files,
         report: solved.report,
         summary,
+        timings: solved.timings,
     })
 }
 

@@ -22,8 +22,13 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
+use geo::{Contains, Point, Polygon};
+use rand::{Rng, SeedableRng};
+use rand_pcg::Pcg64;
+
 use super::stops_csv::COLUMNS;
-use crate::magetan::{Kecamatan, read_desa, read_kecamatan};
+use crate::magetan::{Inputs, Kecamatan, read_desa, read_kecamatan};
+use crate::map::LatLon;
 
 pub const KTP_NOT_RECORDED_2024: u32 = 4_591;
 pub const DISABLED_2020: u32 = 3_453;
@@ -78,15 +83,25 @@ pub fn apportion(total: u32, weights: &[f64]) -> Vec<u32> {
 /// Writes the candidate stops CSV (atomically) from the data folder `data`.
 pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
     let desa = read_desa(&data.join("desa.csv"))?;
+    let rows = candidate_rows(data, &desa)?;
+    write_rows(out, HEADER, &rows)
+}
+
+/// One row of the stops CSV, in the order of [`COLUMNS`].
+type Row = [String; 13];
+
+/// The candidate stops: one hall per desa (in desa.csv order, so row `i` is the hall of
+/// `desa[i]`), then the schools, then the home visits.
+fn candidate_rows(data: &Path, desa: &[crate::magetan::Desa]) -> anyhow::Result<Vec<Row>> {
     let kecamatan = read_kecamatan(&data.join("kecamatan-stats.csv"))?;
     let schools: Vec<SchoolRow> = read_csv(&data.join("schools-sma-smk-slb.csv"))?;
     let kec: BTreeMap<&str, &Kecamatan> = kecamatan.iter().map(|k| (k.name.as_str(), k)).collect();
     let mut desa_count: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in &desa {
+    for d in desa {
         *desa_count.entry(d.kecamatan.as_str()).or_default() += 1;
     }
     let mut weights = Vec::new();
-    for d in &desa {
+    for d in desa {
         let Some(k) = kec.get(d.kecamatan.as_str()) else {
             bail!(
                 "desa {} names kecamatan {} that kecamatan-stats.csv lacks",
@@ -167,17 +182,131 @@ pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
         ));
     }
 
+    Ok(rows)
+}
+
+/// Writes `rows` under a commented `header`, atomically; returns the number of stops.
+fn write_rows(out: &Path, header: &str, rows: &[Row]) -> anyhow::Result<usize> {
     let mut text = String::new();
-    for line in HEADER.lines() {
+    for line in header.lines() {
         text += &format!("# {line}\n");
     }
     let mut writer = csv::Writer::from_writer(text.into_bytes());
     writer.write_record(COLUMNS)?;
-    for r in &rows {
+    for r in rows {
         writer.write_record(r)?;
     }
     crate::export::write_atomically(out, &writer.into_inner()?)?;
     Ok(rows.len())
+}
+
+/// Writes `count` stops for scaling benchmarks, deterministic for `seed`. Fewer than the
+/// candidates: a random sample of them, in file order. More: every candidate, plus posyandu
+/// posts (village health posts, mornings) at random points inside random desa, near their
+/// centre; each post takes an equal share of its desa hall's elderly and disabled, so the regency's demand
+/// stays the same whatever the count.
+pub fn write_sampled_stops(
+    data: &Path,
+    out: &Path,
+    count: usize,
+    seed: u64,
+) -> anyhow::Result<usize> {
+    if count == 0 {
+        bail!("--count must be at least 1");
+    }
+    let inputs = Inputs::read(data)?;
+    let candidates = candidate_rows(data, &inputs.desa)?;
+    let mut rng = Pcg64::seed_from_u64(seed);
+    let rows = if count <= candidates.len() {
+        let mut picked = rand::seq::index::sample(&mut rng, candidates.len(), count).into_vec();
+        picked.sort_unstable();
+        picked.into_iter().map(|i| candidates[i].clone()).collect()
+    } else {
+        with_posts(candidates, &inputs.desa, count, &mut rng)?
+    };
+    let header = format!(
+        "{count} stops for scaling benchmarks, seed {seed}. GENERATED, counts are ESTIMATES.\n\
+         Made by: jempol scenario stops --count {count} --seed {seed} --out FILE\n\
+         (the candidate stops below, sampled, or all of them plus posyandu posts that share\n\
+         their desa hall's people; see write_sampled_stops in src/scenario/generate.rs).\n\
+         The candidate stops:\n{HEADER}"
+    );
+    write_rows(out, &header, &rows)
+}
+
+/// The candidates plus `count - candidates.len()` posyandu posts (see [`write_sampled_stops`]).
+fn with_posts(
+    mut rows: Vec<Row>,
+    desa: &[crate::magetan::Desa],
+    count: usize,
+    rng: &mut Pcg64,
+) -> anyhow::Result<Vec<Row>> {
+    let mut posts: Vec<Vec<LatLon>> = vec![Vec::new(); desa.len()];
+    for _ in rows.len()..count {
+        let d = rng.random_range(0..desa.len());
+        posts[d].push(point_inside(&desa[d], rng));
+    }
+    let mut extra = Vec::new();
+    for (i, (d, points)) in desa.iter().zip(&posts).enumerate() {
+        if points.is_empty() {
+            continue;
+        }
+        let share = |column: usize| -> anyhow::Result<Vec<u32>> {
+            let total: u32 = rows[i][column].parse()?;
+            Ok(apportion(total, &vec![1.0; points.len() + 1]))
+        };
+        let (elderly, disabled) = (share(3)?, share(4)?);
+        rows[i][3] = elderly[0].to_string();
+        rows[i][4] = disabled[0].to_string();
+        for (k, p) in points.iter().enumerate() {
+            extra.push(row(
+                format!("Posyandu {} {} ({})", k + 1, d.name, d.kecamatan),
+                p.lat,
+                p.lon,
+                [elderly[k + 1], disabled[k + 1], 0],
+                "08:00-12:00",
+                "",
+                &rows[i][8].clone(),
+                false,
+                &d.name,
+                &d.kecamatan,
+            ));
+        }
+    }
+    rows.extend(extra);
+    Ok(rows)
+}
+
+/// Posts lie within this distance of their desa centre: the stand-in map joins every desa
+/// centre to its roads, so a post is then near a road a van can use (the snap limit is 1 km).
+const POST_RADIUS_M: f64 = 600.0;
+
+/// A random point inside the desa's polygon, within [`POST_RADIUS_M`] of its centre (the
+/// centre itself if 1000 tries all miss).
+fn point_inside(desa: &crate::magetan::Desa, rng: &mut Pcg64) -> LatLon {
+    let polygons: Vec<Polygon> = desa
+        .rings
+        .iter()
+        .map(|ring| Polygon::new(ring.iter().map(|p| (p.lon, p.lat)).collect(), vec![]))
+        .collect();
+    let c = desa.centroid;
+    let dlat = POST_RADIUS_M / 111_320.0;
+    let dlon = dlat / c.lat.to_radians().cos();
+    for _ in 0..1000 {
+        let (u, v): (f64, f64) = (rng.random_range(-1.0..1.0), rng.random_range(-1.0..1.0));
+        let p = LatLon {
+            lat: c.lat + v * dlat,
+            lon: c.lon + u * dlon,
+        };
+        if u * u + v * v <= 1.0
+            && polygons
+                .iter()
+                .any(|g| g.contains(&Point::new(p.lon, p.lat)))
+        {
+            return p;
+        }
+    }
+    c
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -236,6 +365,106 @@ mod tests {
         assert_eq!(c.iter().sum::<u32>(), 10);
         assert_eq!(c, [4, 3, 3]);
         assert_eq!(apportion(7, &[0.0, 0.0]), [0, 0]);
+    }
+
+    fn data() -> &'static Path {
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/magetan"))
+    }
+
+    fn sampled(count: usize, seed: u64) -> (String, Vec<super::super::model::Stop>) {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("stops.csv");
+        assert_eq!(
+            write_sampled_stops(data(), &out, count, seed).unwrap(),
+            count
+        );
+        let text = std::fs::read_to_string(&out).unwrap();
+        let (stops, problems) = super::super::stops_csv::read_stops_csv(&out).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(stops.len(), count);
+        (text, stops)
+    }
+
+    fn people(stops: &[super::super::model::Stop]) -> [u32; 3] {
+        stops.iter().fold([0; 3], |[e, d, n], s| {
+            [
+                e + s.people.elderly,
+                d + s.people.disabled,
+                n + s.people.new_eligible,
+            ]
+        })
+    }
+
+    #[test]
+    fn fewer_stops_are_a_seeded_sample_of_the_candidates() {
+        let dir = tempfile::tempdir().unwrap();
+        let all = dir.path().join("all.csv");
+        write_magetan_stops(data(), &all).unwrap();
+        let (candidates, _) = super::super::stops_csv::read_stops_csv(&all).unwrap();
+        let (text, stops) = sampled(100, 1);
+        assert_eq!(sampled(100, 1).0, text, "same seed, same file");
+        assert_ne!(sampled(100, 2).0, text, "another seed, another sample");
+        let names: Vec<&str> = candidates.iter().map(|s| s.name.as_str()).collect();
+        let mut last = None;
+        for s in &stops {
+            let i = names
+                .iter()
+                .position(|&n| n == s.name)
+                .expect("a candidate");
+            assert!(last < Some(i), "in file order, each once");
+            last = Some(i);
+            assert_eq!(s.people, candidates[i].people);
+        }
+        assert!(write_sampled_stops(data(), &dir.path().join("x.csv"), 0, 1).is_err());
+    }
+
+    #[test]
+    fn more_stops_add_posts_that_share_their_desa_people() {
+        let dir = tempfile::tempdir().unwrap();
+        let all = dir.path().join("all.csv");
+        let n = write_magetan_stops(data(), &all).unwrap();
+        let (candidates, _) = super::super::stops_csv::read_stops_csv(&all).unwrap();
+        let (text, stops) = sampled(1000, 1);
+        assert_eq!(sampled(1000, 1).0, text, "same seed, same file");
+        assert_eq!(
+            people(&stops),
+            people(&candidates),
+            "the demand stays the regency's"
+        );
+        let posts: Vec<_> = stops
+            .iter()
+            .filter(|s| s.name.starts_with("Posyandu"))
+            .collect();
+        assert_eq!(posts.len(), 1000 - n);
+        let inputs = Inputs::read(data()).unwrap();
+        for post in posts {
+            let desa = inputs
+                .desa
+                .iter()
+                .find(|d| d.name == post.desa && d.kecamatan == post.kecamatan)
+                .expect("a post names its desa");
+            let inside = desa.rings.iter().any(|r| {
+                let g = Polygon::new(r.iter().map(|p| (p.lon, p.lat)).collect(), vec![]);
+                g.contains(&Point::new(post.location.lon, post.location.lat))
+            });
+            assert!(
+                inside || post.location == desa.centroid,
+                "{} lies outside",
+                post.name
+            );
+            let (dy, dx) = (
+                (post.location.lat - desa.centroid.lat) * 111_320.0,
+                (post.location.lon - desa.centroid.lon)
+                    * 111_320.0
+                    * desa.centroid.lat.to_radians().cos(),
+            );
+            assert!(
+                dx.hypot(dy) <= POST_RADIUS_M + 1.0,
+                "{} is far from its centre",
+                post.name
+            );
+            assert_eq!(post.people.new_eligible, 0);
+        }
     }
 
     #[test]
