@@ -2,6 +2,7 @@
 
 mod benchmark;
 mod map;
+mod map_make;
 mod plan;
 
 use std::process::ExitCode;

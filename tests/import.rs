@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use jempol::map::import::{ImportArgs, ImportStats, run};
+use jempol::map::import::{BoundarySpec, ImportStats, import_within};
 
 const LIECHTENSTEIN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -62,11 +62,8 @@ fn osmpbf_counts(path: &Path) -> [u64; 3] {
 }
 
 fn jempol_import(source: &str, boundary: &str, out: &Path) -> anyhow::Result<ImportStats> {
-    run(&ImportArgs {
-        source: source.into(),
-        boundary: boundary.into(),
-        out: out.into(),
-    })
+    let (stats, _) = import_within(source.as_ref(), &BoundarySpec::parse(boundary), out)?;
+    Ok(stats)
 }
 
 /// Clips with jempol and with osmium and asserts the results are the same objects.

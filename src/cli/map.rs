@@ -54,9 +54,9 @@ pub enum MapCommand {
         profile: Option<PathBuf>,
     },
     /// Clip a large .osm.pbf extract to a boundary, keeping whole every way that touches it.
-    Import(jempol::map::import::ImportArgs),
+    Import(super::map_make::ImportArgs),
     /// Generate the stand-in road map of Magetan (not surveyed), or a larger tiled one.
-    Synth(jempol::map::synth::SynthArgs),
+    Synth(super::map_make::SynthArgs),
 }
 
 pub fn run(command: MapCommand) -> anyhow::Result<()> {
@@ -75,8 +75,8 @@ pub fn run(command: MapCommand) -> anyhow::Result<()> {
             out,
             profile,
         } => travel_matrix(&map, &points, out.as_deref(), profile.as_deref()),
-        MapCommand::Import(args) => jempol::map::import::run(&args).map(|_| ()),
-        MapCommand::Synth(args) => jempol::map::synth::run(args),
+        MapCommand::Import(args) => super::map_make::import(args),
+        MapCommand::Synth(args) => super::map_make::synth(args),
     }
 }
 

@@ -22,8 +22,7 @@ mod ids;
 mod region;
 mod scan;
 
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::path::Path;
 
 use anyhow::{Context, bail};
 use osmpbf::{PrimitiveBlock, RelMemberType};
@@ -37,20 +36,6 @@ use scan::{block_nodes, for_each_batch};
 use super::LatLon;
 use super::pbf_write::{Member, MemberKind, PbfWriter};
 
-/// Arguments of `jempol map import`.
-#[derive(clap::Args, Debug)]
-pub struct ImportArgs {
-    /// The large extract to clip, e.g. Geofabrik's java-latest.osm.pbf
-    pub source: PathBuf,
-    /// A GeoJSON (Multi)Polygon file, or osm:NAME[@ADMIN_LEVEL] for a boundary=administrative
-    /// relation in SOURCE (e.g. osm:Magetan@5)
-    #[arg(long)]
-    pub boundary: String,
-    /// The .osm.pbf file to write
-    #[arg(long)]
-    pub out: PathBuf,
-}
-
 /// What an import kept.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ImportStats {
@@ -61,24 +46,15 @@ pub struct ImportStats {
     pub relations: u64,
 }
 
-/// Runs `jempol map import` and prints a one-line summary.
-pub fn run(args: &ImportArgs) -> anyhow::Result<ImportStats> {
-    let started = Instant::now();
-    let spec = BoundarySpec::parse(&args.boundary);
-    let (shape, what) = spec.load(&args.source)?;
-    println!("boundary: {what}");
-    let stats = import(&args.source, &Region::new(&shape)?, &args.out)?;
-    println!(
-        "{}: kept {} nodes ({} inside the boundary), {} ways, {} relations of {} source nodes in {:.1} s",
-        args.out.display(),
-        stats.nodes,
-        stats.inside_nodes,
-        stats.ways,
-        stats.relations,
-        stats.source_nodes,
-        started.elapsed().as_secs_f64()
-    );
-    Ok(stats)
+/// Clips `source` to the boundary `spec` names and writes `out`; returns what was kept and
+/// which boundary was used, in words.
+pub fn import_within(
+    source: &Path,
+    spec: &BoundarySpec,
+    out: &Path,
+) -> anyhow::Result<(ImportStats, String)> {
+    let (shape, what) = spec.load(source)?;
+    Ok((import(source, &Region::new(&shape)?, out)?, what))
 }
 
 /// Clips `source` to `region` and writes the result to `out` (see the module notes).

@@ -1,44 +1,74 @@
-//! `jempol map synth`: arguments and the run, so that the command line stays thin.
+//! `jempol map import` and `jempol map synth`: the commands that write maps.
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use clap::Args;
 
-use crate::map::RoadMap;
-use crate::map::profile::Profile;
-
-use super::{
-    DEFAULT_SEED, calibration_table, default_data_dir, error_summary, generate_magetan_from,
-    measure_on_map, network_table, write_tiled,
+use jempol::map::RoadMap;
+use jempol::map::import::{BoundarySpec, import_within};
+use jempol::map::profile::Profile;
+use jempol::map::synth::{
+    DEFAULT_SEED, TILE_NODE_THINNING, calibration_table, default_data_dir, error_summary,
+    generate_magetan_from, measure_on_map, network_table, write_tiled,
 };
 
-/// Tiled networks keep every third shape node of the stand-in: about 8 nodes per junction,
-/// nearer OpenStreetMap's density than the finely sampled stand-in (about 24).
-pub const TILE_NODE_THINNING: usize = 3;
+/// Arguments of `jempol map import`.
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The large extract to clip, e.g. Geofabrik's java-latest.osm.pbf
+    source: PathBuf,
+    /// A GeoJSON (Multi)Polygon file, or osm:NAME[@ADMIN_LEVEL] for a boundary=administrative
+    /// relation in SOURCE (e.g. osm:Magetan@5)
+    #[arg(long)]
+    boundary: String,
+    /// The .osm.pbf file to write
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// Clips and prints what was kept.
+pub fn import(args: ImportArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let spec = BoundarySpec::parse(&args.boundary);
+    let (stats, boundary) = import_within(&args.source, &spec, &args.out)?;
+    println!("boundary: {boundary}");
+    println!(
+        "{}: kept {} nodes ({} inside the boundary), {} ways, {} relations of {} source nodes in {:.1} s",
+        args.out.display(),
+        stats.nodes,
+        stats.inside_nodes,
+        stats.ways,
+        stats.relations,
+        stats.source_nodes,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
 
 /// Options of `jempol map synth`.
 #[derive(Args, Debug)]
 pub struct SynthArgs {
     /// Seed of the generator; the committed map uses the default.
     #[arg(long, default_value_t = DEFAULT_SEED)]
-    pub seed: u64,
+    seed: u64,
     /// Output .osm.pbf [default: maps/magetan-standin.osm.pbf; required with --size]
     #[arg(long)]
-    pub out: Option<PathBuf>,
+    out: Option<PathBuf>,
     /// Folder with the Magetan data (desa.csv, kecamatan-stats.csv, ...)
     #[arg(long, default_value_os_t = default_data_dir())]
-    pub data: PathBuf,
+    data: PathBuf,
     /// Instead of the stand-in, write copies of it (every third shape node kept) on a grid with
     /// at least this many junctions (graph vertices), for scaling tests.
     #[arg(long)]
-    pub size: Option<u64>,
+    size: Option<u64>,
     /// Print the calibration table (Markdown) after writing the stand-in.
     #[arg(long)]
-    pub report: bool,
+    report: bool,
 }
 
-/// Generates the stand-in (or a tiled network) and writes it; prints a summary.
-pub fn run(args: SynthArgs) -> anyhow::Result<()> {
+/// Generates the stand-in (or a tiled network), writes it and prints a summary.
+pub fn synth(args: SynthArgs) -> anyhow::Result<()> {
     let standin = generate_magetan_from(&args.data, args.seed)?;
     if let Some(size) = args.size {
         let out = args
