@@ -217,10 +217,15 @@ impl Route {
             return None;
         }
         let dur = model.duration(job, self.tour);
+        let by = self.latest[pos + 1];
+        // Breaks and waiting only delay, so this bound rejects most positions of a tight
+        // route before the window and break checks.
+        if self.depart[pos] + to + dur + from > by + tol(by) {
+            return None;
+        }
         let arrive = drive(&tour.breaks, self.depart[pos], to);
         let start = earliest_start(&jb.windows, jb.finish_by_close, &tour.breaks, arrive, dur)?;
         let next_arrive = drive(&tour.breaks, start + dur, from);
-        let by = self.latest[pos + 1];
         if next_arrive > by + tol(by) {
             return None;
         }
