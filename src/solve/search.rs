@@ -10,7 +10,9 @@
 //! (relocate, or-opt, swap, 2-opt*, and for Prize replace and insert; see [`local_search`]),
 //! and those that beat the best plan also by cross-exchange.
 //! Acceptance is lexicographic on jobs that must be served (and, for VisitAll, tours used),
-//! then simulated annealing on value and travel time.
+//! then simulated annealing on value and travel time. For Prize, travel weighs too little
+//! there to ever trade for less driving, so the last [`TRAVEL_SHARE`] of the budget anneals
+//! on travel alone from the best plan, never accepting less than its value.
 //!
 //! VisitAll spends up to [`FLEET_SHARE`] of the budget on route elimination first: empty the
 //! smallest route, forbid new tours, and ruin-and-recreate until every job is back, keeping
@@ -549,5 +551,43 @@ impl<'m, 'a> Search<'m, 'a> {
                 .cmp(&model.must[a])
                 .then(key(a).total_cmp(&key(b)))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::instance::{Instance, Matrix, Objective};
+
+    fn score(value: f64, travel: f64) -> Score {
+        Score {
+            missing: 0,
+            tours: 1,
+            value,
+            travel,
+        }
+    }
+
+    #[test]
+    fn travel_phase_never_gives_up_value() {
+        let m = Matrix::from_fn(1, |_, _| 0.0);
+        let inst = Instance {
+            time: m.clone(),
+            distance: m,
+            jobs: vec![],
+            tours: vec![],
+            objective: Objective::Prize,
+        };
+        let model = Model::new(&inst);
+        let mut search = Search::new(&model, 7);
+        let best = score(10.0, 50.0);
+        let old = score(10.0, 60.0);
+        // Less value than the best is refused at any temperature, even with less driving.
+        assert!(!search.accept_travel(&score(9.0, 1.0), &old, &best, 1e12));
+        // More value wins despite more driving; less driving at equal value always wins.
+        assert!(search.accept_travel(&score(11.0, 99.0), &old, &best, 0.0));
+        assert!(search.accept_travel(&score(10.0, 55.0), &old, &best, 0.0));
+        // More driving at equal value only by chance, never when cold.
+        assert!(!search.accept_travel(&score(10.0, 61.0), &old, &best, 0.0));
     }
 }
