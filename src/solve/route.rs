@@ -208,6 +208,13 @@ impl Route {
         let next = self.locs[pos + 1];
         let to = model.time(prev, jb.location);
         let from = model.time(jb.location, next);
+        let dur = model.duration(job, self.tour);
+        let by = self.latest[pos + 1];
+        // Breaks and waiting only delay, so this bound rejects most positions of a tight
+        // route before the window and break checks.
+        if self.depart[pos] + to + dur + from > by + tol(by) {
+            return None;
+        }
         let added = if self.jobs.is_empty() {
             to + from
         } else {
@@ -216,11 +223,9 @@ impl Route {
         if self.drive + added > tour.max_drive + tol(tour.max_drive) {
             return None;
         }
-        let dur = model.duration(job, self.tour);
         let arrive = drive(&tour.breaks, self.depart[pos], to);
         let start = earliest_start(&jb.windows, jb.finish_by_close, &tour.breaks, arrive, dur)?;
         let next_arrive = drive(&tour.breaks, start + dur, from);
-        let by = self.latest[pos + 1];
         if next_arrive > by + tol(by) {
             return None;
         }

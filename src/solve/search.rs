@@ -10,7 +10,9 @@
 //! (relocate, or-opt, swap, 2-opt*, and for Prize replace and insert; see [`local_search`]),
 //! and those that beat the best plan also by cross-exchange.
 //! Acceptance is lexicographic on jobs that must be served (and, for VisitAll, tours used),
-//! then simulated annealing on value and travel time.
+//! then simulated annealing on value and travel time. For Prize, travel weighs too little
+//! there to ever trade for less driving, so the last [`TRAVEL_SHARE`] of the budget anneals
+//! on travel alone from the best plan, never accepting less than its value.
 //!
 //! VisitAll spends up to [`FLEET_SHARE`] of the budget on route elimination first: empty the
 //! smallest route, forbid new tours, and ruin-and-recreate until every job is back, keeping
@@ -42,6 +44,9 @@ const RATIO_SHARE: f64 = 0.5;
 const RANDOM_RUIN: f64 = 0.2;
 /// Candidates within this fraction of the best plan's value (or travel) get local search.
 const LOCAL_SEARCH_GAP: f64 = 0.005;
+/// Prize: final share of the budget that anneals on travel alone, never below the best
+/// value found (the value term's weight is too small to trade for less driving otherwise).
+const TRAVEL_SHARE: f64 = 0.12;
 /// Iterations when neither a time limit nor an iteration count is given.
 const DEFAULT_ITERATIONS: u64 = 20_000;
 
@@ -106,6 +111,28 @@ struct Search<'m, 'a> {
     scale: f64,
     /// VisitAll route elimination: how often each job was left out.
     absences: Vec<u64>,
+}
+
+/// Temperatures of the Prize travel phase, scaled from the mean leg of the best plan.
+#[derive(Clone, Copy)]
+struct Phase {
+    t0: f64,
+    t1: f64,
+}
+
+impl Phase {
+    fn travel(best: &Plan, score: &Score) -> Self {
+        let legs = best.served_count() + score.tours;
+        let leg = if legs > 0 {
+            (score.travel / legs as f64).max(1e-9)
+        } else {
+            1.0
+        };
+        Phase {
+            t0: 1.0 * leg,
+            t1: 0.01 * leg,
+        }
+    }
 }
 
 enum Order {
@@ -175,10 +202,21 @@ impl<'m, 'a> Search<'m, 'a> {
         let mut current_score = current.score(self.model);
         let mut best = current.clone();
         let mut best_score = current_score;
+        // Prize, last phase: the best value is a floor, travel time is annealed.
+        let mut travel_phase: Option<Phase> = None;
         while !budget.done(*it) {
             let p = ((budget.progress(*it) - phase_start) / (1.0 - phase_start).max(1e-9))
                 .clamp(0.0, 1.0);
-            let temperature = t0 * (t1 / t0).powf(p);
+            let mut temperature = t0 * (t1 / t0).powf(p);
+            if self.objective() == Objective::Prize && p >= 1.0 - TRAVEL_SHARE {
+                let phase = *travel_phase.get_or_insert_with(|| {
+                    current = best.clone();
+                    current_score = best_score;
+                    Phase::travel(&best, &best_score)
+                });
+                let q = ((p - (1.0 - TRAVEL_SHARE)) / TRAVEL_SHARE).clamp(0.0, 1.0);
+                temperature = phase.t0 * (phase.t1 / phase.t0).powf(q);
+            }
             *it += 1;
 
             let mut candidate = current.clone();
@@ -194,7 +232,11 @@ impl<'m, 'a> Search<'m, 'a> {
                     score = candidate.score(self.model);
                 }
             }
-            if self.accept(&score, &current_score, temperature) {
+            let accepted = match travel_phase {
+                Some(_) => self.accept_travel(&score, &current_score, &best_score, temperature),
+                None => self.accept(&score, &current_score, temperature),
+            };
+            if accepted {
                 current = candidate;
                 current_score = score;
                 if current_score
@@ -207,6 +249,24 @@ impl<'m, 'a> Search<'m, 'a> {
             }
         }
         best
+    }
+
+    /// Prize, travel phase: never below the best value; more value always wins, equal
+    /// value is annealed on travel time.
+    fn accept_travel(&mut self, new: &Score, old: &Score, best: &Score, temperature: f64) -> bool {
+        if new.missing != old.missing {
+            return new.missing < old.missing;
+        }
+        // Sums of the same values in another order may differ in the last bits.
+        let eps = 1e-9 * best.value.abs().max(1.0);
+        if new.value < best.value - eps {
+            return false;
+        }
+        if new.value > old.value + eps {
+            return true;
+        }
+        let u: f64 = self.rng.random::<f64>().max(1e-300);
+        new.travel - old.travel < -temperature * u.ln()
     }
 
     /// Whether a candidate is close enough to the best plan to be polished by local search.
@@ -491,5 +551,43 @@ impl<'m, 'a> Search<'m, 'a> {
                 .cmp(&model.must[a])
                 .then(key(a).total_cmp(&key(b)))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::instance::{Instance, Matrix, Objective};
+
+    fn score(value: f64, travel: f64) -> Score {
+        Score {
+            missing: 0,
+            tours: 1,
+            value,
+            travel,
+        }
+    }
+
+    #[test]
+    fn travel_phase_never_gives_up_value() {
+        let m = Matrix::from_fn(1, |_, _| 0.0);
+        let inst = Instance {
+            time: m.clone(),
+            distance: m,
+            jobs: vec![],
+            tours: vec![],
+            objective: Objective::Prize,
+        };
+        let model = Model::new(&inst);
+        let mut search = Search::new(&model, 7);
+        let best = score(10.0, 50.0);
+        let old = score(10.0, 60.0);
+        // Less value than the best is refused at any temperature, even with less driving.
+        assert!(!search.accept_travel(&score(9.0, 1.0), &old, &best, 1e12));
+        // More value wins despite more driving; less driving at equal value always wins.
+        assert!(search.accept_travel(&score(11.0, 99.0), &old, &best, 0.0));
+        assert!(search.accept_travel(&score(10.0, 55.0), &old, &best, 0.0));
+        // More driving at equal value only by chance, never when cold.
+        assert!(!search.accept_travel(&score(10.0, 61.0), &old, &best, 0.0));
     }
 }
