@@ -410,20 +410,29 @@ def main():
                         print(f"{solver} {run[1]}: {error}", file=sys.stderr)
                         result = None
                     g = gap(run, result)
-                    summary.setdefault((set_name, solver), []).append(g)
+                    extra = result["vehicles"] - run[4] if result and run[4] is not None else 0
+                    summary.setdefault((set_name, solver), []).append((g, extra))
                     secs = f"{result['seconds']:.1f}" if result and result.get("seconds") else "-"
                     cells += [value(run, result), "-" if g is None else f"{g:.2f}", secs]
                 lines.append("| " + " | ".join(cells) + " |")
                 print(lines[-1], file=sys.stderr, flush=True)
             lines.append("")
-    lines += ["### Average gap per set", "", "| set | solver | runs | failed | average gap % | worst gap % | at best known |"]
-    lines.append("|---|---|---|---|---|---|---|")
-    for (set_name, solver), gaps in summary.items():
-        ok = [g for g in gaps if g is not None]
+    # VRPTW is hierarchical: a plan with more vehicles than the best known may be shorter, so
+    # its distance gap is no win; such runs are counted apart.
+    lines += [
+        "### Average gap per set",
+        "",
+        "| set | solver | runs | failed | more vehicles than best | average gap % | worst gap % | at best known |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for (set_name, solver), runs_ in summary.items():
+        ok = [g for g, _ in runs_ if g is not None]
         avg = f"{sum(ok) / len(ok):.2f}" if ok else "-"
         worst = f"{max(ok):.2f}" if ok else "-"
-        at_best = sum(1 for g in ok if g <= 1e-9)
-        lines.append(f"| {set_name} | {solver} | {len(gaps)} | {len(gaps) - len(ok)} | {avg} | {worst} | {at_best} |")
+        at_best = sum(1 for g, extra in runs_ if g is not None and g <= 1e-9 and extra <= 0)
+        more = sum(1 for g, extra in runs_ if g is not None and extra > 0)
+        cells = [set_name, solver, len(runs_), len(runs_) - len(ok), more, avg, worst, at_best]
+        lines.append("| " + " | ".join(map(str, cells)) + " |")
     text = "\n".join(lines) + "\n"
     print(text)
     if opts.out:
