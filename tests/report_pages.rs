@@ -165,18 +165,18 @@ fn announcements_in_indonesian_one_per_visited_stop() {
     assert_eq!(html.matches("<section class=\"a\">").count(), notices.len());
 }
 
+/// A what-if in `dir` that extends the default week with one more line.
+fn what_if(dir: &Path, line: &str) -> PathBuf {
+    let file = dir.join("what-if.toml");
+    let text = format!("extends = \"{}\"\n{line}\n", magetan_week().display());
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
 #[test]
 fn a_missing_boundaries_file_is_named_with_the_fix() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("what-if.toml");
-    std::fs::write(
-        &file,
-        format!(
-            "extends = \"{}\"\nboundaries = \"no-such.geojson\"\n",
-            magetan_week().display()
-        ),
-    )
-    .unwrap();
+    let file = what_if(dir.path(), "boundaries = \"no-such.geojson\"");
     let Err(error) = plan(&file, &dir.path().join("out"), Lang::En) else {
         panic!("a missing boundaries file must be an error");
     };
@@ -200,15 +200,7 @@ fn the_default_week_on_the_standin_map_draws_its_roads_and_says_so() {
 #[test]
 fn a_straight_line_plan_says_so_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("straight.toml");
-    std::fs::write(
-        &file,
-        format!(
-            "extends = \"{}\"\ntravel = \"straight-line\"\n",
-            magetan_week().display()
-        ),
-    )
-    .unwrap();
+    let file = what_if(dir.path(), "travel = \"straight-line\"");
     plan(&file, &dir.path().join("en"), Lang::En).unwrap();
     let run = plan(&file, &dir.path().join("id"), Lang::Id).unwrap();
     let en = read(dir.path().join("en/report.html"));

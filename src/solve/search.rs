@@ -456,7 +456,9 @@ impl<'m, 'a> Search<'m, 'a> {
     /// Recomputes the best insertion into route `r` of every job still in the pool; after an
     /// insertion into `r` (`grown`), only of jobs that fitted before. A visit more only
     /// delays a route (when travel times keep the triangle inequality), so a job that did
-    /// not fit still does not; this skips most of the pool on a full route.
+    /// not fit still does not; this skips most of the pool on a full route. A job whose
+    /// positions were all blinked away also stays out of `r` until the next recreate: one more
+    /// source of randomness, not a lost plan.
     fn refresh(
         &mut self,
         plan: &Plan,
