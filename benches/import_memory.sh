@@ -22,7 +22,7 @@ SIZES=${SIZES:-"700000 2800000 12200000"}
 RUNS=${RUNS:-3}
 KEEP=${KEEP:-0}
 DIR=target/bench-import
-BOUNDARY=../shared/magetan/kabupaten-boundary.geojson
+BOUNDARY=data/magetan/kabupaten-boundary.geojson
 JEMPOL=./target/release/jempol
 mkdir -p "$DIR"
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 1; }

@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.path.join(HERE, "..", "..", "shared", "benchmarks")
+BENCHMARKS = os.path.join(HERE, "..", "data", "benchmarks")
 CORDEAU = [(f"pr{i:02d}", m) for i in range(1, 11) for m in (1 + i % 4, 1 + (i + 2) % 4)]
 SOLOMON_TOPTW = ["c101", "c105", "r102", "r107", "r111", "rc103", "rc106"]
 VRPTW = ["c101", "r101", "r205", "rc103"]
@@ -25,10 +25,10 @@ VRPTW = ["c101", "r101", "r205", "rc103"]
 
 def bks():
     best = {}
-    with open(os.path.join(SHARED, "toptw", "cordeau", "BKS.csv")) as f:
+    with open(os.path.join(BENCHMARKS, "toptw", "cordeau", "BKS.csv")) as f:
         for row in csv.DictReader(f):
             best[("cordeau", row["instance"], int(row["m"]))] = float(row["BKS"])
-    with open(os.path.join(SHARED, "toptw", "solomon_type1_m1_optimal.csv")) as f:
+    with open(os.path.join(BENCHMARKS, "toptw", "solomon_type1_m1_optimal.csv")) as f:
         for row in csv.DictReader(f):
             best[("solomon", row["instance"], 1)] = float(row["m1_optimal_score"])
     return best
@@ -57,7 +57,7 @@ def main():
     print("| set | instance | m | seed | " + " | ".join(f"bin{k}" for k in range(len(a.binaries))) + " | best |")
     print("|---" * (5 + len(a.binaries)) + "|")
     for s, name, m in cases:
-        path = os.path.join(SHARED, "toptw", s, name + ".txt")
+        path = os.path.join(BENCHMARKS, "toptw", s, name + ".txt")
         for seed in map(int, a.seeds.split(",")):
             cells = []
             for k, b in enumerate(a.binaries):
@@ -69,7 +69,7 @@ def main():
             print(f"| {s} | {name} | {m} | {seed} | " + " | ".join(cells) + f" | {best[(s, name, m)]:g} |", flush=True)
     if not a.no_vrptw:
         for name in VRPTW:
-            path = os.path.join(SHARED, "solomon", name + ".txt")
+            path = os.path.join(BENCHMARKS, "solomon", name + ".txt")
             for seed in map(int, a.seeds.split(",")):
                 cells = []
                 for k, b in enumerate(a.binaries):

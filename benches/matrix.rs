@@ -1,5 +1,5 @@
 //! Liechtenstein: load + build the road map, the build alone (from data already read),
-//! snapping the 300 points in ../shared/osm/liechtenstein-points-300.csv, and their
+//! snapping the 300 points in tests/data/osm/liechtenstein-points-300.csv, and their
 //! 300 x 300 travel-time matrix. OSRM's figures for the same points are in the issue and
 //! in benches/README.md; benches/peers.py runs the peers.
 //!
@@ -14,14 +14,14 @@ use jempol::map::profile::Profile;
 use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap, read_points_csv};
 use jempol::route::matrix::matrix;
 
-const SHARED_OSM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/osm");
+const OSM_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/osm");
 
 fn points() -> Vec<(String, LatLon)> {
-    read_points_csv(&Path::new(SHARED_OSM).join("liechtenstein-points-300.csv")).unwrap()
+    read_points_csv(&Path::new(OSM_DATA).join("liechtenstein-points-300.csv")).unwrap()
 }
 
 fn liechtenstein(c: &mut Criterion) {
-    let file = Path::new(SHARED_OSM).join("liechtenstein-latest.osm.pbf");
+    let file = Path::new(OSM_DATA).join("liechtenstein-latest.osm.pbf");
     let profile = Profile::default();
     let mut group = c.benchmark_group("liechtenstein");
     group.sample_size(20);

@@ -16,9 +16,9 @@ fn extracts() -> Vec<(&'static str, PathBuf)> {
     let mut files = vec![
         (
             "liechtenstein",
-            root.join("../shared/osm/liechtenstein-latest.osm.pbf"),
+            root.join("tests/data/osm/liechtenstein-latest.osm.pbf"),
         ),
-        ("monaco", root.join("../shared/osm/monaco.osm.pbf")),
+        ("monaco", root.join("tests/data/osm/monaco.osm.pbf")),
     ];
     let helsinki = root.join("target/test-data/Helsinki.osm.pbf");
     if helsinki.exists() {

@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+OSM_DATA = ROOT / "tests" / "data" / "osm"
 JEMPOL = ROOT / "target" / "release" / "jempol"
 
 
@@ -159,8 +159,8 @@ def read_points(path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--file", default=str(SHARED / "osm" / "liechtenstein-latest.osm.pbf"))
-    ap.add_argument("--points", default=str(SHARED / "osm" / "liechtenstein-points-300.csv"))
+    ap.add_argument("--file", default=str(OSM_DATA / "liechtenstein-latest.osm.pbf"))
+    ap.add_argument("--points", default=str(OSM_DATA / "liechtenstein-points-300.csv"))
     args = ap.parse_args()
     pbf, points = Path(args.file), read_points(args.points)
     if not JEMPOL.exists():

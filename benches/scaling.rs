@@ -39,7 +39,7 @@ fn main() -> anyhow::Result<()> {
     };
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/scaling"));
     std::fs::create_dir_all(&dir)?;
-    let base = synth::generate_magetan_from(&synth::default_data_dir(), synth::DEFAULT_SEED)?
+    let base = synth::generate_magetan_from(&synth::Source::Embedded, synth::DEFAULT_SEED)?
         .network
         .thinned(synth::TILE_NODE_THINNING);
     let profile = Profile::default();

@@ -5,7 +5,7 @@
 set -euo pipefail
 venv=${JEMPOL_SOLVER_PEERS_VENV:-$HOME/.cache/jempol-peers-vrp}
 vrp_root=${JEMPOL_VRP_CLI_ROOT:-$HOME/.cache/jempol-vrp-cli}
-python=$(command -v python3.12 || ls "$HOME"/.pyenv/versions/3.12*/bin/python3 2>/dev/null | head -n1 || command -v python3)
+python=$(bash "$(dirname "$0")/python312.sh" || command -v python3)
 [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
 "$venv/bin/pip" install --quiet pyvroom==1.15.2 pyvrp==0.14.1 ortools==9.15.6755
 [ -x "$vrp_root/bin/vrp-cli" ] || cargo install --locked vrp-cli@1.25.0 --root "$vrp_root" >&2

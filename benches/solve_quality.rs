@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use jempol::formats::{best_known, read_solomon, read_toptw};
 use jempol::solve::{Instance, SolveOptions, solve, verify};
 
-fn shared(rel: &str) -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks")).join(rel)
+fn bench_file(rel: &str) -> PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/benchmarks")).join(rel)
 }
 
 struct Run {
@@ -36,8 +36,8 @@ fn runs(set: &str, names: &[String]) -> Vec<Run> {
                     continue;
                 }
                 for m in 1..=4 {
-                    let file = shared(&format!("toptw/cordeau/{n}.txt"));
-                    let bks = shared("toptw/cordeau/BKS.csv");
+                    let file = bench_file(&format!("toptw/cordeau/{n}.txt"));
+                    let bks = bench_file("toptw/cordeau/BKS.csv");
                     let best = best_known(&bks, &[&n, &m.to_string()], 2).expect("best known");
                     out.push(Run {
                         name: format!("{n} m={m}"),
@@ -49,12 +49,12 @@ fn runs(set: &str, names: &[String]) -> Vec<Run> {
             }
         }
         "solomon-op" => {
-            let csv = shared("toptw/solomon_type1_m1_optimal.csv");
+            let csv = bench_file("toptw/solomon_type1_m1_optimal.csv");
             let text = std::fs::read_to_string(&csv).expect("optima csv");
             for line in text.lines().skip(1) {
                 let (n, v) = line.split_once(',').expect("two columns");
                 if keep(n) {
-                    let file = shared(&format!("toptw/solomon/{n}.txt"));
+                    let file = bench_file(&format!("toptw/solomon/{n}.txt"));
                     out.push(Run {
                         name: n.to_string(),
                         instance: read_toptw(&file, 1, 1).expect("readable file"),
@@ -65,13 +65,13 @@ fn runs(set: &str, names: &[String]) -> Vec<Run> {
             }
         }
         "vrptw" => {
-            let bks = shared("solomon/BKS.csv");
+            let bks = bench_file("solomon/BKS.csv");
             let text = std::fs::read_to_string(&bks).expect("BKS.csv");
             for line in text.lines().skip(1) {
                 let n = line.split(',').next().unwrap();
                 if keep(n) {
                     let best = best_known(&bks, &[n], 2).expect("distance");
-                    let file = shared(&format!("solomon/{n}.txt"));
+                    let file = bench_file(&format!("solomon/{n}.txt"));
                     out.push(Run {
                         name: n.to_string(),
                         instance: read_solomon(&file).expect("readable file"),

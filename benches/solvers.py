@@ -39,7 +39,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "benchmarks"
+BENCH = ROOT / "data" / "benchmarks"
 JEMPOL = os.environ.get("JEMPOL", str(ROOT / "target" / "release" / "jempol"))
 VRP_CLI = os.environ.get(
     "VRP_CLI", str(Path.home() / ".cache" / "jempol-vrp-cli" / "bin" / "vrp-cli")

@@ -11,7 +11,7 @@ for f in ../tests/fixtures/*.osm; do
   gzip -c "$f" > "$corpus/$name.gz"
   bzip2 -c "$f" > "$corpus/$name.bz2"
 done
-src=../../shared/osm/liechtenstein-latest.osm.pbf
+src=../tests/data/osm/liechtenstein-latest.osm.pbf
 osmium extract -O -b 9.52,47.138,9.522,47.14 "$src" -o "$corpus/vaduz-dense.osm.pbf"
 osmium cat -O "$corpus/vaduz-dense.osm.pbf" -o "$corpus/vaduz-plain.osm.pbf" \
   -f pbf,pbf_dense_nodes=false,pbf_compression=none

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what jempol's tests need on a fresh Debian machine (run as root), and fetches the
-# test data that is not in ../shared. Safe to run again.
+# test data too large for the repository. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()

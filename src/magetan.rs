@@ -1,13 +1,90 @@
-//! Reads the real data about Kabupaten Magetan in ../shared/magetan (see its PROVENANCE.md):
-//! the stand-in road map and the default scenario's stops are both made from it.
+//! The real data about Kabupaten Magetan in data/magetan (see its PROVENANCE.md): the stand-in
+//! road map and the default scenario's stops are both made from it. The files are compiled
+//! into the binary, so the commands that use them work from any folder and from an installed
+//! binary; `--data DIR` reads another copy instead.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
 use crate::map::LatLon;
-use crate::map::areas::read_areas;
+use crate::map::areas::parse_areas;
+
+/// Where the Magetan tables come from.
+#[derive(Clone, Debug, Default)]
+pub enum Source {
+    /// The copy of data/magetan compiled into the binary.
+    #[default]
+    Embedded,
+    /// A folder with files of the same names.
+    Folder(PathBuf),
+}
+
+/// The files of data/magetan that jempol reads, compiled in.
+const EMBEDDED: [(&str, &str); 5] = [
+    ("desa.csv", include_str!("../data/magetan/desa.csv")),
+    (
+        "desa-boundaries.geojson",
+        include_str!("../data/magetan/desa-boundaries.geojson"),
+    ),
+    (
+        "kecamatan-stats.csv",
+        include_str!("../data/magetan/kecamatan-stats.csv"),
+    ),
+    (
+        "kabupaten-boundary.geojson",
+        include_str!("../data/magetan/kabupaten-boundary.geojson"),
+    ),
+    (
+        "schools-sma-smk-slb.csv",
+        include_str!("../data/magetan/schools-sma-smk-slb.csv"),
+    ),
+];
+
+impl Source {
+    /// `Folder(dir)` when a folder is given, else the embedded copy.
+    pub fn from_option(dir: Option<PathBuf>) -> Source {
+        dir.map_or(Source::Embedded, Source::Folder)
+    }
+
+    /// The file `name`: its label for error messages and its text.
+    pub fn read(&self, name: &str) -> anyhow::Result<(String, Cow<'static, str>)> {
+        match self {
+            Source::Embedded => {
+                let text = EMBEDDED
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, text)| *text)
+                    .with_context(|| format!("data/magetan/{name} is not compiled into jempol"))?;
+                Ok((
+                    format!("data/magetan/{name} (built in)"),
+                    Cow::Borrowed(text),
+                ))
+            }
+            Source::Folder(dir) => {
+                let path = dir.join(name);
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot open {}", path.display()))?;
+                Ok((path.display().to_string(), Cow::Owned(text)))
+            }
+        }
+    }
+
+    /// Every row of the CSV file `name`, deserialised; errors name the file and the line.
+    pub fn read_csv<T: for<'de> serde::Deserialize<'de>>(
+        &self,
+        name: &str,
+    ) -> anyhow::Result<Vec<T>> {
+        let (label, text) = self.read(name)?;
+        csv::Reader::from_reader(text.as_bytes())
+            .deserialize()
+            .enumerate()
+            .map(|(i, r)| r.with_context(|| format!("{label}: bad row on line {}", i + 2)))
+            .collect()
+    }
+}
 
 /// One desa or kelurahan.
 #[derive(Clone, Debug)]
@@ -45,19 +122,14 @@ pub struct Inputs {
     pub regency: Vec<LatLon>,
 }
 
-/// Where the data lives in a checkout: `../shared/magetan` beside the repository.
-pub fn default_data_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/magetan"))
-}
-
 impl Inputs {
     /// Reads desa.csv, desa-boundaries.geojson, kecamatan-stats.csv and
-    /// kabupaten-boundary.geojson from `dir`, and checks that they agree.
-    pub fn read(dir: &Path) -> anyhow::Result<Inputs> {
-        let mut desa = read_desa(&dir.join("desa.csv"))?;
-        let kecamatan = read_kecamatan(&dir.join("kecamatan-stats.csv"))?;
-        let polygons = read_polygons(&dir.join("desa-boundaries.geojson"), "kode")?;
-        let regency = read_polygons(&dir.join("kabupaten-boundary.geojson"), "kode")?
+    /// kabupaten-boundary.geojson, and checks that they agree.
+    pub fn read(source: &Source) -> anyhow::Result<Inputs> {
+        let mut desa = read_desa(source)?;
+        let kecamatan = read_kecamatan(source)?;
+        let polygons = read_polygons(source, "desa-boundaries.geojson", "kode")?;
+        let regency = read_polygons(source, "kabupaten-boundary.geojson", "kode")?
             .into_values()
             .next()
             .and_then(|rings| rings.into_iter().next())
@@ -101,18 +173,11 @@ struct DesaRow {
 }
 
 /// desa.csv, without polygons (`rings` empty).
-pub fn read_desa(path: &Path) -> anyhow::Result<Vec<Desa>> {
-    let mut reader =
-        csv::Reader::from_path(path).with_context(|| format!("cannot open {}", path.display()))?;
+pub fn read_desa(source: &Source) -> anyhow::Result<Vec<Desa>> {
     let mut out = Vec::new();
-    for (i, row) in reader.deserialize::<DesaRow>().enumerate() {
-        let row = row.with_context(|| format!("{}: bad row {}", path.display(), i + 2))?;
+    for row in source.read_csv::<DesaRow>("desa.csv")? {
         if !(-90.0..=90.0).contains(&row.lat) || !(-180.0..=180.0).contains(&row.lon) {
-            bail!(
-                "{}: desa {} has an impossible coordinate",
-                path.display(),
-                row.desa
-            );
+            bail!("desa.csv: desa {} has an impossible coordinate", row.desa);
         }
         out.push(Desa {
             code: row.kode,
@@ -127,11 +192,7 @@ pub fn read_desa(path: &Path) -> anyhow::Result<Vec<Desa>> {
         });
     }
     if out.len() < 2 {
-        bail!(
-            "{}: needs at least two desa, found {}",
-            path.display(),
-            out.len()
-        );
+        bail!("desa.csv: needs at least two desa, found {}", out.len());
     }
     Ok(out)
 }
@@ -149,12 +210,9 @@ struct KecamatanRow {
 }
 
 /// kecamatan-stats.csv.
-pub fn read_kecamatan(path: &Path) -> anyhow::Result<Vec<Kecamatan>> {
-    let mut reader =
-        csv::Reader::from_path(path).with_context(|| format!("cannot open {}", path.display()))?;
+pub fn read_kecamatan(source: &Source) -> anyhow::Result<Vec<Kecamatan>> {
     let mut out = Vec::new();
-    for (i, row) in reader.deserialize::<KecamatanRow>().enumerate() {
-        let row = row.with_context(|| format!("{}: bad row {}", path.display(), i + 2))?;
+    for row in source.read_csv::<KecamatanRow>("kecamatan-stats.csv")? {
         out.push(Kecamatan {
             code: row.kode,
             name: row.kecamatan,
@@ -171,13 +229,19 @@ pub fn read_kecamatan(path: &Path) -> anyhow::Result<Vec<Kecamatan>> {
     Ok(out)
 }
 
-/// Outer rings of every Polygon / MultiPolygon feature, keyed by the `key` property.
-fn read_polygons(path: &Path, key: &str) -> anyhow::Result<BTreeMap<String, Vec<Vec<LatLon>>>> {
+/// Outer rings of every Polygon / MultiPolygon feature of the file `name`, keyed by the `key`
+/// property.
+fn read_polygons(
+    source: &Source,
+    name: &str,
+    key: &str,
+) -> anyhow::Result<BTreeMap<String, Vec<Vec<LatLon>>>> {
+    let (label, text) = source.read(name)?;
     let mut out = BTreeMap::new();
-    for (i, area) in read_areas(path)?.iter().enumerate() {
+    for (i, area) in parse_areas(&label, &text)?.iter().enumerate() {
         let id = area
             .text(key)
-            .with_context(|| format!("{}: area {i} has no {key:?} property", path.display()))?;
+            .with_context(|| format!("{label}: area {i} has no {key:?} property"))?;
         let rings = area
             .shape
             .iter()
@@ -196,8 +260,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_the_shared_magetan_files() {
-        let inputs = Inputs::read(&default_data_dir()).unwrap();
+    fn reads_the_built_in_magetan_files() {
+        let inputs = Inputs::read(&Source::Embedded).unwrap();
         assert_eq!(inputs.desa.len(), 235);
         assert_eq!(inputs.kecamatan.len(), 18);
         assert_eq!(inputs.desa.iter().filter(|d| d.is_kelurahan).count(), 28);
@@ -211,7 +275,22 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_named_in_the_error() {
-        let err = Inputs::read(Path::new("/nonexistent")).unwrap_err();
+        let err = Inputs::read(&Source::Folder("/nonexistent".into())).unwrap_err();
         assert!(format!("{err:#}").contains("desa.csv"), "{err:#}");
+    }
+
+    #[test]
+    fn a_bad_row_names_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("desa.csv"),
+            "kode,kecamatan,desa,type,lat,lon\n1,K,A,desa,-7.6,111.3\n2,K,B,desa,south,111.3\n",
+        )
+        .unwrap();
+        let err = format!(
+            "{:#}",
+            read_desa(&Source::Folder(dir.path().into())).unwrap_err()
+        );
+        assert!(err.contains("desa.csv: bad row on line 3"), "{err}");
     }
 }

@@ -1,13 +1,13 @@
-//! The `jempol benchmark` commands on the real benchmark files in ../shared/benchmarks.
+//! The `jempol benchmark` commands on the real benchmark files in data/benchmarks.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn shared(rel: &str) -> String {
+fn bench_file(rel: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/benchmarks")
+        .join("data/benchmarks")
         .join(rel)
         .display()
         .to_string()
@@ -37,7 +37,7 @@ fn without_seconds(mut v: Value) -> Value {
 
 #[test]
 fn same_seed_and_iteration_budget_give_the_same_result() {
-    let file = shared("toptw/cordeau/pr02.txt");
+    let file = bench_file("toptw/cordeau/pr02.txt");
     let run = |seed: &str| {
         let args = [
             "benchmark",
@@ -57,7 +57,7 @@ fn same_seed_and_iteration_budget_give_the_same_result() {
     assert_eq!(first, run("5"));
     assert!(first["score"].as_f64().unwrap() > 0.0);
 
-    let file = shared("solomon/rc105.txt");
+    let file = bench_file("solomon/rc105.txt");
     let args = [
         "benchmark",
         "vrptw",
@@ -73,7 +73,7 @@ fn same_seed_and_iteration_budget_give_the_same_result() {
 
 #[test]
 fn toptw_json_lists_each_vertex_once_within_the_vehicles() {
-    let file = shared("toptw/solomon/c101.txt");
+    let file = bench_file("toptw/solomon/c101.txt");
     let result = json(&[
         "benchmark",
         "toptw",
@@ -97,7 +97,7 @@ fn toptw_json_lists_each_vertex_once_within_the_vehicles() {
 
 #[test]
 fn vrptw_serves_every_customer_and_reports_vehicles_and_distance() {
-    let file = shared("solomon/c101.txt");
+    let file = bench_file("solomon/c101.txt");
     let result = json(&["benchmark", "vrptw", &file, "--iterations", "500", "--json"]);
     let routes: Vec<Vec<u64>> = serde_json::from_value(result["routes"].clone()).unwrap();
     let mut all = routes.concat();
@@ -111,7 +111,7 @@ fn vrptw_serves_every_customer_and_reports_vehicles_and_distance() {
 #[test]
 fn checked_routes_are_verified() {
     let dir = tempfile::tempdir().unwrap();
-    let file = shared("toptw/cordeau/pr01.txt");
+    let file = bench_file("toptw/cordeau/pr01.txt");
     let routes = dir.path().join("routes.json");
     // Vertex 1 opens at 354, vertex 2 closes at 401: 1 then 2 is late, 2 then 1 is not.
     std::fs::write(&routes, r#"{"routes": [[2, 1]], "seconds": 1.5}"#).unwrap();
@@ -139,7 +139,7 @@ fn checked_routes_are_verified() {
 fn a_malformed_file_is_an_error_naming_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let path: PathBuf = dir.path().join("broken.txt");
-    let text = std::fs::read_to_string(shared("toptw/cordeau/pr01.txt")).unwrap();
+    let text = std::fs::read_to_string(bench_file("toptw/cordeau/pr01.txt")).unwrap();
     let broken: Vec<String> = text
         .lines()
         .enumerate()

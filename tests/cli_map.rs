@@ -8,10 +8,10 @@ use std::process::{Command, Output};
 
 use gpsbabel::gpsbabel_csv;
 
-fn shared(path: &str) -> PathBuf {
+fn osm_file(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(path)
+        .join("tests/data/osm")
+        .join(name)
 }
 
 fn jempol(args: &[&str]) -> Output {
@@ -22,7 +22,7 @@ fn jempol(args: &[&str]) -> Output {
 }
 
 fn liechtenstein() -> String {
-    shared("osm/liechtenstein-latest.osm.pbf")
+    osm_file("liechtenstein-latest.osm.pbf")
         .display()
         .to_string()
 }
@@ -118,7 +118,7 @@ fn bad_inputs_fail_with_a_message_and_no_panic() {
     let empty = dir.path().join("empty.osm.pbf");
     std::fs::write(&empty, b"").unwrap();
     let truncated = dir.path().join("truncated.osm.pbf");
-    let bytes = std::fs::read(shared("osm/liechtenstein-latest.osm.pbf")).unwrap();
+    let bytes = std::fs::read(osm_file("liechtenstein-latest.osm.pbf")).unwrap();
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
     let no_roads = dir.path().join("no-roads.osm");
     std::fs::write(
@@ -162,4 +162,36 @@ fn info_says_when_the_map_is_the_generated_standin() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("STAND-IN"));
     let real = jempol(&["map", "info", &liechtenstein()]);
     assert!(!String::from_utf8_lossy(&real.stdout).contains("STAND-IN"));
+}
+
+#[test]
+fn negative_coordinates_are_taken_as_typed() {
+    let standin = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/magetan-standin.osm.pbf");
+    let standin = standin.to_str().unwrap();
+    let spaced = jempol(&[
+        "map",
+        "route",
+        standin,
+        "--from",
+        "-7.652,111.330",
+        "--to",
+        "-7.70,111.35",
+    ]);
+    assert!(
+        spaced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&spaced.stderr)
+    );
+    let joined = jempol(&[
+        "map",
+        "route",
+        standin,
+        "--from=-7.652,111.330",
+        "--to=-7.70,111.35",
+    ]);
+    assert_eq!(spaced.stdout, joined.stdout, "the same route either way");
+    // A negative number is read as a number, and then judged as one.
+    let limit = jempol(&["plan", "no-such.toml", "--time-limit", "-1"]);
+    let err = String::from_utf8_lossy(&limit.stderr);
+    assert!(!err.contains("unexpected argument"), "{err}");
 }

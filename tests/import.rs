@@ -11,9 +11,9 @@ use jempol::map::import::{BoundarySpec, ImportStats, import_within};
 
 const LIECHTENSTEIN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/osm/liechtenstein-latest.osm.pbf"
+    "/tests/data/osm/liechtenstein-latest.osm.pbf"
 );
-const MONACO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/osm/monaco.osm.pbf");
+const MONACO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/osm/monaco.osm.pbf");
 
 fn osmium(args: &[&str]) -> Vec<u8> {
     let out = Command::new("osmium")

@@ -15,8 +15,8 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn shared_osm(name: &str) -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/osm")).join(name)
+fn osm_file(name: &str) -> PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/osm")).join(name)
 }
 
 fn helsinki() -> PathBuf {
@@ -300,7 +300,7 @@ fn random_bytes_give_errors() {
 
 #[test]
 fn truncated_pbf_is_an_error() {
-    let full = std::fs::read(shared_osm("liechtenstein-latest.osm.pbf")).unwrap();
+    let full = std::fs::read(osm_file("liechtenstein-latest.osm.pbf")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cut.osm.pbf");
     for len in [
@@ -329,7 +329,7 @@ fn truncated_pbf_is_an_error() {
 
 #[test]
 fn liechtenstein_pbf() {
-    let data = read_osm(&shared_osm("liechtenstein-latest.osm.pbf")).unwrap();
+    let data = read_osm(&osm_file("liechtenstein-latest.osm.pbf")).unwrap();
     // Figures from `osmium fileinfo -e` and `osmium tags-filter w/highway` (PROVENANCE.md).
     assert_eq!(data.counts.nodes, 142_832);
     assert_eq!(data.counts.ways, 15_247);
@@ -357,7 +357,7 @@ fn liechtenstein_pbf() {
 
 #[test]
 fn monaco_pbf() {
-    let data = read_osm(&shared_osm("monaco.osm.pbf")).unwrap();
+    let data = read_osm(&osm_file("monaco.osm.pbf")).unwrap();
     assert_eq!(data.counts.nodes, 180_118);
     assert_eq!(data.counts.ways, 27_377);
     assert_eq!(data.counts.relations, 212);
@@ -404,9 +404,9 @@ fn pbf_agrees_with_osmium_xml_and_plain_nodes() {
     // Plain (non-dense) nodes, and blocks stored without compression.
     let plain = "pbf,pbf_dense_nodes=false,pbf_compression=none";
     let cases = [
-        (shared_osm("liechtenstein-latest.osm.pbf"), "li.osm", None),
+        (osm_file("liechtenstein-latest.osm.pbf"), "li.osm", None),
         (
-            shared_osm("liechtenstein-latest.osm.pbf"),
+            osm_file("liechtenstein-latest.osm.pbf"),
             "li.osm.pbf",
             Some(plain),
         ),

@@ -14,7 +14,7 @@ use jempol::scenario::check::{run_check, run_check_in};
 fn liechtenstein() -> PathBuf {
     Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/osm/liechtenstein-latest.osm.pbf"
+        "/tests/data/osm/liechtenstein-latest.osm.pbf"
     ))
     .to_path_buf()
 }

@@ -9,7 +9,7 @@ use jempol::map::profile::Profile;
 
 #[test]
 fn liechtenstein_reference_points_are_on_usable_roads() {
-    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/osm"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/osm"));
     let data = read_osm(&root.join("liechtenstein-latest.osm.pbf")).unwrap();
     let profile = Profile::default();
     let usable: HashSet<i64> = data

@@ -189,7 +189,7 @@ fn report_on_real_roads_draws_the_network() {
     let file = dir.path().join("s.toml");
     let map = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/osm/liechtenstein-latest.osm.pbf"
+        "/tests/data/osm/liechtenstein-latest.osm.pbf"
     );
     let stops: String = [
         ("Schaan", 47.1650, 9.5090),

@@ -1,4 +1,4 @@
-//! Routing on real OpenStreetMap extracts (../shared/osm, and Helsinki from
+//! Routing on real OpenStreetMap extracts (tests/data/osm, and Helsinki from
 //! scripts/test-data.sh): the fast router against the oracle, oneways, triangle inequality,
 //! determinism, and a cross-check against OSRM's answers for Liechtenstein.
 
@@ -14,10 +14,10 @@ use oracle::{OnSegment, Oracle};
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
-const SHARED_OSM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/osm");
+const OSM_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/osm");
 
-fn shared(name: &str) -> PathBuf {
-    Path::new(SHARED_OSM).join(name)
+fn osm_file(name: &str) -> PathBuf {
+    Path::new(OSM_DATA).join(name)
 }
 
 fn helsinki() -> PathBuf {
@@ -32,12 +32,12 @@ fn helsinki() -> PathBuf {
 
 /// The 300 Liechtenstein points (name,lat,lon) beside OSRM's answers.
 fn liechtenstein_points() -> Vec<(String, LatLon)> {
-    jempol::map::read_points_csv(&shared("liechtenstein-points-300.csv")).unwrap()
+    jempol::map::read_points_csv(&osm_file("liechtenstein-points-300.csv")).unwrap()
 }
 
 /// An OSRM n x n table (first row and column are names).
 fn osrm_table(name: &str) -> Vec<Vec<f64>> {
-    let mut reader = csv::Reader::from_path(shared(name)).unwrap();
+    let mut reader = csv::Reader::from_path(osm_file(name)).unwrap();
     reader
         .records()
         .map(|r| {
@@ -131,12 +131,12 @@ fn check_against_oracle(file: &Path, seed: u64, pairs: usize) {
 
 #[test]
 fn liechtenstein_routes_match_the_oracle_and_respect_oneways() {
-    check_against_oracle(&shared("liechtenstein-latest.osm.pbf"), 1, 30);
+    check_against_oracle(&osm_file("liechtenstein-latest.osm.pbf"), 1, 30);
 }
 
 #[test]
 fn monaco_routes_match_the_oracle_and_respect_oneways() {
-    check_against_oracle(&shared("monaco.osm.pbf"), 2, 30);
+    check_against_oracle(&osm_file("monaco.osm.pbf"), 2, 30);
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn helsinki_routes_match_the_oracle_and_respect_oneways() {
 
 #[test]
 fn monaco_and_helsinki_matrices_satisfy_the_triangle_inequality() {
-    for file in [shared("monaco.osm.pbf"), helsinki()] {
+    for file in [osm_file("monaco.osm.pbf"), helsinki()] {
         let map = RoadMap::load(&file, &Profile::default()).unwrap();
         let points = random_points(&map, 4, 80);
         let t = matrix(&map, &points);
@@ -157,7 +157,7 @@ fn monaco_and_helsinki_matrices_satisfy_the_triangle_inequality() {
 
 #[test]
 fn liechtenstein_matrix_is_deterministic_and_satisfies_the_triangle_inequality() {
-    let file = shared("liechtenstein-latest.osm.pbf");
+    let file = osm_file("liechtenstein-latest.osm.pbf");
     let points = liechtenstein_points();
     let map = RoadMap::load(&file, &Profile::default()).unwrap();
     let t = matrix(&map, &snap_all(&map, &points));
@@ -179,7 +179,11 @@ fn liechtenstein_matrix_is_deterministic_and_satisfies_the_triangle_inequality()
 #[test]
 fn liechtenstein_travel_times_are_close_to_osrm() {
     let points = liechtenstein_points();
-    let map = RoadMap::load(&shared("liechtenstein-latest.osm.pbf"), &Profile::default()).unwrap();
+    let map = RoadMap::load(
+        &osm_file("liechtenstein-latest.osm.pbf"),
+        &Profile::default(),
+    )
+    .unwrap();
     let t = matrix(&map, &snap_all(&map, &points));
     let osrm_s = osrm_table("liechtenstein-points-300.osrm-durations.csv");
     let osrm_m = osrm_table("liechtenstein-points-300.osrm-distances.csv");
@@ -200,7 +204,7 @@ fn liechtenstein_travel_times_are_close_to_osrm() {
     metre_ratios.sort_by(f64::total_cmp);
 
     let mut reader =
-        csv::Reader::from_path(shared("liechtenstein-points-300.osrm-pairs.csv")).unwrap();
+        csv::Reader::from_path(osm_file("liechtenstein-points-300.osrm-pairs.csv")).unwrap();
     let mut pair_ratios = Vec::new();
     for r in reader.records() {
         let r = r.unwrap();
@@ -246,7 +250,11 @@ fn liechtenstein_travel_times_are_close_to_osrm() {
 
 #[test]
 fn liechtenstein_map_info_is_complete() {
-    let map = RoadMap::load(&shared("liechtenstein-latest.osm.pbf"), &Profile::default()).unwrap();
+    let map = RoadMap::load(
+        &osm_file("liechtenstein-latest.osm.pbf"),
+        &Profile::default(),
+    )
+    .unwrap();
     let info = &map.info;
     eprintln!("{}", serde_json::to_string_pretty(info).unwrap());
     assert_eq!(info.component_sizes[0], info.vertices);
@@ -262,7 +270,7 @@ fn liechtenstein_map_info_is_complete() {
     );
     let total: f64 = info.km_by_class.values().sum();
     assert!(info.kept_km <= total + 1e-9);
-    // pyrosm's driving network on the same file (../shared/osm/PROVENANCE.md; it leaves out
+    // pyrosm's driving network on the same file (tests/data/osm/PROVENANCE.md; it leaves out
     // service roads), given to 0.1 km.
     let pyrosm = [
         ("residential", 209.2),
@@ -310,7 +318,7 @@ fn helsinki_km_per_class_matches_pyrosm() {
 
 #[test]
 fn a_stop_far_from_any_road_is_an_error_naming_it() {
-    let map = RoadMap::load(&shared("monaco.osm.pbf"), &Profile::default()).unwrap();
+    let map = RoadMap::load(&osm_file("monaco.osm.pbf"), &Profile::default()).unwrap();
     // Out at sea, south of Monaco.
     let err = map
         .snap_named(

@@ -11,7 +11,7 @@ fn committed() -> PathBuf {
 
 fn generate(seed: u64, dir: &Path) -> Vec<u8> {
     let path = dir.join(format!("standin-{seed}.osm.pbf"));
-    synth::generate_magetan_from(&synth::default_data_dir(), seed)
+    synth::generate_magetan_from(&synth::Source::Embedded, seed)
         .unwrap()
         .network
         .write_pbf(&path)
@@ -42,7 +42,7 @@ fn the_committed_map_equals_a_fresh_generation() {
 #[test]
 fn the_committed_map_reads_back_as_a_stand_in() {
     let data = jempol::map::osm::read_osm(&committed()).unwrap();
-    let standin = synth::generate_magetan_from(&synth::default_data_dir(), synth::DEFAULT_SEED)
+    let standin = synth::generate_magetan_from(&synth::Source::Embedded, synth::DEFAULT_SEED)
         .unwrap()
         .network;
     assert_eq!(data.ways, standin.ways);
@@ -55,7 +55,7 @@ fn the_committed_map_reads_back_as_a_stand_in() {
 fn a_tiled_network_has_the_size_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiled.osm.pbf");
-    let base = synth::generate_magetan_from(&synth::default_data_dir(), 1)
+    let base = synth::generate_magetan_from(&synth::Source::Embedded, 1)
         .unwrap()
         .network;
     let want = 3 * base.junction_count() as u64 + 1;
@@ -101,7 +101,7 @@ mod on_the_road_map {
     #[test]
     fn every_desa_centroid_snaps_within_300_m_and_reaches_every_other() {
         let map = load();
-        let inputs = synth::Inputs::read(&synth::default_data_dir()).unwrap();
+        let inputs = synth::Inputs::read(&synth::Source::Embedded).unwrap();
         let points: Vec<_> = inputs
             .desa
             .iter()
@@ -117,7 +117,7 @@ mod on_the_road_map {
     fn calibration_bounds_hold_on_the_loaded_map() {
         let map = load();
         let standin =
-            synth::generate_magetan_from(&synth::default_data_dir(), synth::DEFAULT_SEED).unwrap();
+            synth::generate_magetan_from(&synth::Source::Embedded, synth::DEFAULT_SEED).unwrap();
         let measured = synth::measure_on_map(&map, &standin).unwrap();
         let (median, worst) = synth::error_summary(&measured);
         let table = synth::calibration_table(&measured);

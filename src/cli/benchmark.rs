@@ -16,7 +16,7 @@ use jempol::solve::{Instance, Objective, Solution, SolveOptions, VerifiedPlan, s
 pub enum BenchmarkCommand {
     /// Team orienteering with time windows (OPLib format): maximise the prize collected.
     Toptw {
-        /// An OPLib TOPTW file, e.g. ../shared/benchmarks/toptw/cordeau/pr01.txt.
+        /// An OPLib TOPTW file, e.g. data/benchmarks/toptw/cordeau/pr01.txt.
         file: PathBuf,
         /// Number of paths (vehicles), m.
         #[arg(long)]
@@ -30,7 +30,7 @@ pub enum BenchmarkCommand {
     /// Vehicle routing with time windows (Solomon format): serve every customer with the
     /// fewest vehicles, then the least distance.
     Vrptw {
-        /// A Solomon VRPTW file, e.g. ../shared/benchmarks/solomon/c101.txt.
+        /// A Solomon VRPTW file, e.g. data/benchmarks/solomon/c101.txt.
         file: PathBuf,
         #[command(flatten)]
         run: RunArgs,
@@ -40,7 +40,7 @@ pub enum BenchmarkCommand {
 #[derive(Args)]
 pub struct RunArgs {
     /// Search time in seconds (default 10, or none when --iterations is given).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     time_limit: Option<f64>,
     /// Random seed.
     #[arg(long, default_value_t = 1)]

@@ -29,11 +29,11 @@ pub enum MapCommand {
     /// The fastest route between two points, in minutes and km, optionally as GPX.
     Route {
         map: PathBuf,
-        /// Start as LAT,LON.
-        #[arg(long, value_parser = parse_lat_lon)]
+        /// Start as LAT,LON (Magetan's latitudes are negative: --from -7.652,111.330).
+        #[arg(long, value_parser = parse_lat_lon, allow_hyphen_values = true)]
         from: LatLon,
         /// Destination as LAT,LON.
-        #[arg(long, value_parser = parse_lat_lon)]
+        #[arg(long, value_parser = parse_lat_lon, allow_hyphen_values = true)]
         to: LatLon,
         /// Write the route as a GPX 1.1 track to this file.
         #[arg(long)]

@@ -9,7 +9,7 @@ use jempol::map::RoadMap;
 use jempol::map::import::{BoundarySpec, import_within};
 use jempol::map::profile::Profile;
 use jempol::map::synth::{
-    DEFAULT_SEED, TILE_NODE_THINNING, calibration_table, default_data_dir, error_summary,
+    DEFAULT_SEED, Source, TILE_NODE_THINNING, calibration_table, error_summary,
     generate_magetan_from, measure_on_map, network_table, write_tiled,
 };
 
@@ -55,9 +55,10 @@ pub struct SynthArgs {
     /// Output .osm.pbf [default: maps/magetan-standin.osm.pbf; required with --size]
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Folder with the Magetan data (desa.csv, kecamatan-stats.csv, ...)
-    #[arg(long, default_value_os_t = default_data_dir())]
-    data: PathBuf,
+    /// Folder with the Magetan data (desa.csv, kecamatan-stats.csv, ...) [default: the copy of
+    /// data/magetan built into jempol]
+    #[arg(long)]
+    data: Option<PathBuf>,
     /// Instead of the stand-in, write copies of it (every third shape node kept) on a grid with
     /// at least this many junctions (graph vertices), for scaling tests.
     #[arg(long)]
@@ -69,7 +70,7 @@ pub struct SynthArgs {
 
 /// Generates the stand-in (or a tiled network), writes it and prints a summary.
 pub fn synth(args: SynthArgs) -> anyhow::Result<()> {
-    let standin = generate_magetan_from(&args.data, args.seed)?;
+    let standin = generate_magetan_from(&Source::from_option(args.data), args.seed)?;
     if let Some(size) = args.size {
         let out = args
             .out

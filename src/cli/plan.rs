@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use jempol::i18n::{Key, Lang};
+use jempol::magetan::Source;
 use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
 use jempol::plan::{
     PlanOptions, compare::run_compare_in, run_plan_in, verify_saved::run_verify_in,
@@ -45,7 +46,7 @@ pub struct PlanArgs {
 pub struct SearchArgs {
     /// Seconds the optimizer may search (overrides the scenario's time_limit; 0 returns the
     /// construction).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     time_limit: Option<f64>,
     /// Random seed (overrides the scenario's seed).
     #[arg(long)]
@@ -89,13 +90,14 @@ pub struct CompareArgs {
 
 #[derive(Subcommand)]
 pub enum ScenarioCommand {
-    /// Generate the Magetan candidate stops CSV (estimated counts) from ../shared/magetan.
+    /// Generate the Magetan candidate stops CSV (estimated counts) from the Magetan data.
     Stops {
         #[arg(long)]
         out: PathBuf,
-        /// Folder with desa.csv, kecamatan-stats.csv and schools-sma-smk-slb.csv.
-        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/magetan"))]
-        data: PathBuf,
+        /// Folder with desa.csv, kecamatan-stats.csv and schools-sma-smk-slb.csv [default: the
+        /// copy of data/magetan built into jempol]
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// For scaling benchmarks: this many stops, a seeded sample of the candidates or all of
         /// them plus posyandu posts sharing their desa's people.
         #[arg(long)]
@@ -176,6 +178,7 @@ pub fn scenario(command: ScenarioCommand, lang: Lang) -> anyhow::Result<()> {
             count,
             seed,
         } => {
+            let data = Source::from_option(data);
             let n = match count {
                 Some(count) => write_sampled_stops(&data, &out, count, seed)?,
                 None => write_magetan_stops(&data, &out)?,

@@ -32,9 +32,14 @@ impl Area {
 pub fn read_areas(path: &Path) -> anyhow::Result<Vec<Area>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse_areas(&path.display().to_string(), &text)
+}
+
+/// [`read_areas`] on text already in memory; `name` names it in errors.
+pub fn parse_areas(name: &str, text: &str) -> anyhow::Result<Vec<Area>> {
     let json: GeoJson = text
         .parse()
-        .with_context(|| format!("{} is not valid GeoJSON", path.display()))?;
+        .with_context(|| format!("{name} is not valid GeoJSON"))?;
     let features = match json {
         GeoJson::FeatureCollection(fc) => fc
             .features
@@ -55,14 +60,14 @@ pub fn read_areas(path: &Path) -> anyhow::Result<Vec<Area>> {
             .iter()
             .map(|p| polygon(p))
             .collect::<anyhow::Result<Vec<_>>>()
-            .with_context(|| format!("{}: feature {i}", path.display()))?;
+            .with_context(|| format!("{name}: feature {i}"))?;
         areas.push(Area {
             properties,
             shape: MultiPolygon(shape),
         });
     }
     if areas.is_empty() {
-        bail!("{} has no Polygon or MultiPolygon geometry", path.display());
+        bail!("{name} has no Polygon or MultiPolygon geometry");
     }
     Ok(areas)
 }

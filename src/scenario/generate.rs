@@ -1,5 +1,5 @@
 //! Generates the candidate stops of the default Magetan scenario from the real regency data
-//! in ../shared/magetan (read at run time, never copied). The counts are ESTIMATES made by
+//! in data/magetan (compiled into the binary; see its PROVENANCE.md). The counts are ESTIMATES made by
 //! the rules below; a planner replaces them with the office's own lists.
 //!
 //! - Desa halls (235): one per desa/kelurahan at its centroid (a placeholder for the hall).
@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use serde::Deserialize;
 
 use geo::{Contains, Point, Polygon};
@@ -27,7 +27,7 @@ use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
 use super::stops_csv::COLUMNS;
-use crate::magetan::{Inputs, Kecamatan, read_desa, read_kecamatan};
+use crate::magetan::{Inputs, Kecamatan, Source, read_desa, read_kecamatan};
 use crate::map::LatLon;
 
 pub const KTP_NOT_RECORDED_2024: u32 = 4_591;
@@ -47,16 +47,6 @@ struct SchoolRow {
     lat: Option<f64>,
     lon: Option<f64>,
     coord_in_magetan_bbox: String,
-}
-
-fn read_csv<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T>> {
-    let mut reader =
-        csv::Reader::from_path(path).with_context(|| format!("cannot open {}", path.display()))?;
-    reader
-        .deserialize()
-        .enumerate()
-        .map(|(i, r)| r.with_context(|| format!("{}: row {}", path.display(), i + 2)))
-        .collect()
 }
 
 /// Splits `total` in proportion to `weights`, whole numbers summing exactly to `total`.
@@ -80,9 +70,9 @@ pub fn apportion(total: u32, weights: &[f64]) -> Vec<u32> {
     counts
 }
 
-/// Writes the candidate stops CSV (atomically) from the data folder `data`.
-pub fn write_magetan_stops(data: &Path, out: &Path) -> anyhow::Result<usize> {
-    let desa = read_desa(&data.join("desa.csv"))?;
+/// Writes the candidate stops CSV (atomically) from the Magetan data.
+pub fn write_magetan_stops(data: &Source, out: &Path) -> anyhow::Result<usize> {
+    let desa = read_desa(data)?;
     let rows = candidate_rows(data, &desa)?;
     write_rows(out, HEADER, &rows)
 }
@@ -92,9 +82,9 @@ type Row = [String; 13];
 
 /// The candidate stops: one hall per desa (in desa.csv order, so row `i` is the hall of
 /// `desa[i]`), then the schools, then the home visits.
-fn candidate_rows(data: &Path, desa: &[crate::magetan::Desa]) -> anyhow::Result<Vec<Row>> {
-    let kecamatan = read_kecamatan(&data.join("kecamatan-stats.csv"))?;
-    let schools: Vec<SchoolRow> = read_csv(&data.join("schools-sma-smk-slb.csv"))?;
+fn candidate_rows(data: &Source, desa: &[crate::magetan::Desa]) -> anyhow::Result<Vec<Row>> {
+    let kecamatan = read_kecamatan(data)?;
+    let schools: Vec<SchoolRow> = data.read_csv("schools-sma-smk-slb.csv")?;
     let kec: BTreeMap<&str, &Kecamatan> = kecamatan.iter().map(|k| (k.name.as_str(), k)).collect();
     let mut desa_count: BTreeMap<&str, usize> = BTreeMap::new();
     for d in desa {
@@ -206,7 +196,7 @@ fn write_rows(out: &Path, header: &str, rows: &[Row]) -> anyhow::Result<usize> {
 /// centre; each post takes an equal share of its desa hall's elderly and disabled, so the regency's demand
 /// stays the same whatever the count.
 pub fn write_sampled_stops(
-    data: &Path,
+    data: &Source,
     out: &Path,
     count: usize,
     seed: u64,
@@ -343,7 +333,7 @@ fn row(
 const HEADER: &str = "\
 Candidate stops for scenarios/magetan-week.toml. GENERATED, counts are ESTIMATES.
 Made by: cargo run --release -- scenario stops --out scenarios/magetan-stops.csv
-from ../shared/magetan (desa.csv, kecamatan-stats.csv, schools-sma-smk-slb.csv), by the
+from data/magetan (desa.csv, kecamatan-stats.csv, schools-sma-smk-slb.csv), by the
 rules in src/scenario/generate.rs:
 - desa halls at desa centroids (placeholder for the hall's address). elderly = the 4,591
   residents without a recorded KTP-el (2024), disabled = the 3,453 persons with
@@ -367,8 +357,8 @@ mod tests {
         assert_eq!(apportion(7, &[0.0, 0.0]), [0, 0]);
     }
 
-    fn data() -> &'static Path {
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/magetan"))
+    fn data() -> &'static Source {
+        &Source::Embedded
     }
 
     fn sampled(count: usize, seed: u64) -> (String, Vec<super::super::model::Stop>) {
@@ -468,8 +458,8 @@ mod tests {
     }
 
     #[test]
-    fn generates_from_the_shared_data() {
-        let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/magetan"));
+    fn generates_from_the_magetan_data() {
+        let data = data();
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("stops.csv");
         let n = write_magetan_stops(data, &out).unwrap();

@@ -365,7 +365,7 @@ mod tests {
     fn reads_the_magetan_boundary_file() {
         let path = Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/magetan/kabupaten-boundary.geojson"
+            "/data/magetan/kabupaten-boundary.geojson"
         ));
         let shape = read_geojson(path).unwrap();
         assert_eq!(shape.0.len(), 1);

@@ -14,11 +14,9 @@ mod plan;
 mod tiling;
 mod villages;
 
-use std::path::Path;
-
 use anyhow::Context;
 
-pub use crate::magetan::{Desa, Inputs, Kecamatan, default_data_dir};
+pub use crate::magetan::{Desa, Inputs, Kecamatan, Source};
 pub use calibrate::Measured;
 pub use check::measure_on_map;
 pub use network::{Network, crossings};
@@ -85,10 +83,9 @@ pub fn generate_magetan(inputs: &Inputs, seed: u64) -> anyhow::Result<Standin> {
     })
 }
 
-/// Reads the inputs from `data_dir` and generates the stand-in.
-pub fn generate_magetan_from(data_dir: &Path, seed: u64) -> anyhow::Result<Standin> {
-    let inputs = Inputs::read(data_dir)
-        .with_context(|| format!("reading the Magetan data in {}", data_dir.display()))?;
+/// Reads the Magetan data and generates the stand-in.
+pub fn generate_magetan_from(data: &Source, seed: u64) -> anyhow::Result<Standin> {
+    let inputs = Inputs::read(data).context("reading the Magetan data")?;
     generate_magetan(&inputs, seed)
 }
 
@@ -168,21 +165,21 @@ mod tests {
     use super::*;
 
     fn standin() -> Standin {
-        generate_magetan_from(&default_data_dir(), DEFAULT_SEED).unwrap()
+        generate_magetan_from(&Source::Embedded, DEFAULT_SEED).unwrap()
     }
 
     #[test]
     fn generation_is_deterministic_and_the_seed_matters() {
         let (a, b) = (standin(), standin());
         assert_eq!(a.network, b.network);
-        let other = generate_magetan_from(&default_data_dir(), DEFAULT_SEED + 1).unwrap();
+        let other = generate_magetan_from(&Source::Embedded, DEFAULT_SEED + 1).unwrap();
         assert_ne!(a.network.nodes, other.network.nodes);
     }
 
     #[test]
     fn the_network_is_planar_whatever_the_seed() {
         for seed in 1..=4 {
-            let s = generate_magetan_from(&default_data_dir(), seed).unwrap();
+            let s = generate_magetan_from(&Source::Embedded, seed).unwrap();
             assert_eq!(crossings(&s.network), 0, "seed {seed}");
         }
     }
@@ -197,7 +194,7 @@ mod tests {
     #[test]
     fn calibration_meets_the_bounds_on_the_plan_for_eight_seeds() {
         for seed in 1..=8 {
-            let rows = generate_magetan_from(&default_data_dir(), seed)
+            let rows = generate_magetan_from(&Source::Embedded, seed)
                 .unwrap()
                 .calibration;
             assert_eq!(rows.iter().filter(|m| m.bps_m.is_some()).count(), 17);
