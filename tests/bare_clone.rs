@@ -82,7 +82,7 @@ fn the_built_binary_plans_the_default_from_another_folder() {
         "stops.csv",
     ]));
     let stops = std::fs::read_to_string(elsewhere.path().join("stops.csv")).unwrap();
-    assert!(stops.contains("Balai Desa Alastuwo (Poncol)"));
+    assert!(stops.contains("Kantor Kelurahan Alastuwo (Poncol)"));
 }
 
 /// `git archive HEAD` into a folder with no reference data beside it, then the README's first

@@ -14,7 +14,7 @@ use crate::solve::{Job, Matrix, Tour, Window};
 pub use solomon::read_solomon;
 pub use toptw::{default_decimals, read_toptw};
 
-/// A best-known result from the BKS files in ../shared/benchmarks: the value in column `col`
+/// A best-known result from the BKS files in data/benchmarks: the value in column `col`
 /// of the first row whose leading fields equal `key` (the header row is skipped).
 pub fn best_known(path: &Path, key: &[&str], col: usize) -> Option<f64> {
     let text = std::fs::read_to_string(path).ok()?;

@@ -1,5 +1,5 @@
 //! The team orienteering problem with time windows in the OPLib format (Montemanni and
-//! Gambardella 2009; see ../shared/benchmarks/toptw/FORMAT.txt): line 1 `k v N t` (N
+//! Gambardella 2009; see data/benchmarks/toptw/FORMAT.txt): line 1 `k v N t` (N
 //! customers), line 2 `D Q` (D often missing), then per vertex `i x y d S f a list O C` with
 //! `a` entries in `list`, `d` the service time, `S` the prize and `[O, C]` the window for the
 //! start of service. Vertex 0 is the depot; its closing time is Tmax, the time budget of a
