@@ -7,6 +7,10 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::groups::Group;
+use crate::reason::{Category, Why};
+use crate::travel_basis::TravelBasis;
+
 /// The language of the outputs and messages (`--lang en|id`, or `JEMPOL_LANG`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -170,6 +174,8 @@ pub enum Key {
     Vans,
     WorkingDaysFrom,
     Hours,
+    PlanOf,
+    Record,
 }
 
 impl Lang {
@@ -262,6 +268,8 @@ impl Lang {
             Vans => ("vans", "mobil"),
             WorkingDaysFrom => ("working days from", "hari kerja mulai"),
             Hours => ("h", "jam"),
+            PlanOf => ("jempol plan of", "rencana jempol"),
+            Record => ("record", "rekam"),
         };
         match self {
             Lang::En => en,
@@ -269,21 +277,135 @@ impl Lang {
         }
     }
 
-    /// The reason category of an unvisited stop (see `scenario::reasons`), translated.
-    pub fn category(self, category: &str) -> String {
-        let id = match category {
-            "no time" => "waktu tidak cukup",
-            "equipment" => "peralatan tidak tersedia",
-            "window" => "jam layanan tidak cocok",
-            "days" => "hari tidak cocok",
-            "blank cards" => "blangko tidak cukup",
-            "driving limit" => "batas mengemudi",
-            "hours" => "di luar jam kerja",
-            other => other,
+    /// The short label of a reason's rule.
+    pub fn category(self, category: Category) -> &'static str {
+        let (en, id) = match category {
+            Category::NoTime => ("no time", "belum terjadwal"),
+            Category::Equipment => ("equipment", "peralatan tidak tersedia"),
+            Category::Window => ("window", "jam layanan tidak cocok"),
+            Category::Days => ("days", "hari tidak cocok"),
+            Category::BlankCards => ("blank cards", "blangko tidak cukup"),
+            Category::DrivingLimit => ("driving limit", "batas mengemudi"),
+            Category::Hours => ("hours", "di luar jam kerja"),
         };
         match self {
-            Lang::En => category.to_string(),
-            Lang::Id => id.to_string(),
+            Lang::En => en,
+            Lang::Id => id,
+        }
+    }
+
+    /// "category: explanation" of why a stop is not served.
+    pub fn why(self, why: &Why) -> String {
+        let list = |items: &[String]| items.join(", ");
+        let days = |days: &[Weekday]| {
+            let names: Vec<&str> = days.iter().map(|d| self.weekday(*d)).collect();
+            names.join(", ")
+        };
+        let text = match (self, why) {
+            (Lang::En, Why::Equipment { needs }) => {
+                format!("needs {}, which no van carries this week", list(needs))
+            }
+            (Lang::Id, Why::Equipment { needs }) => format!(
+                "memerlukan {}, yang tidak dibawa mobil mana pun minggu ini",
+                list(needs)
+            ),
+            (Lang::En, Why::EquipmentOnDays { needs, days: d }) => format!(
+                "needs {}; the vans carrying it do not work on its days ({})",
+                list(needs),
+                days(d)
+            ),
+            (Lang::Id, Why::EquipmentOnDays { needs, days: d }) => format!(
+                "memerlukan {}; mobil yang membawanya tidak bekerja pada harinya ({})",
+                list(needs),
+                days(d)
+            ),
+            (Lang::En, Why::Days { days: d }) => format!("no van works on its days ({})", days(d)),
+            (Lang::Id, Why::Days { days: d }) => {
+                format!("tidak ada mobil yang bekerja pada harinya ({})", days(d))
+            }
+            (Lang::En, Why::BlankCards { cards }) => format!(
+                "needs {} blank cards, more than a printing van has a day",
+                self.int(u64::from(*cards))
+            ),
+            (Lang::Id, Why::BlankCards { cards }) => format!(
+                "memerlukan {} blangko, lebih banyak dari yang dimiliki mobil pencetak dalam sehari",
+                self.int(u64::from(*cards))
+            ),
+            (Lang::En, Why::DrivingLimit) => {
+                "the round trip is longer than the daily driving limit of the vans that could go"
+                    .to_string()
+            }
+            (Lang::Id, Why::DrivingLimit) => {
+                "perjalanan pulang-pergi lebih lama dari batas mengemudi harian mobil yang dapat pergi"
+                    .to_string()
+            }
+            (_, Why::Window { minutes, windows }) => {
+                let windows: Vec<String> = windows
+                    .iter()
+                    .map(|(a, b)| format!("{}-{}", a.hhmm(), b.hhmm()))
+                    .collect();
+                let windows = windows.join(", ");
+                match self {
+                    Lang::En => format!(
+                        "the visit takes {minutes} min or more, longer than its window {windows}"
+                    ),
+                    Lang::Id => format!(
+                        "kunjungan memakan {minutes} menit atau lebih, lebih lama dari jam layanannya {windows}"
+                    ),
+                }
+            }
+            (Lang::En, Why::Hours) => {
+                "cannot be reached, served and left within the working hours and its window"
+                    .to_string()
+            }
+            (Lang::Id, Why::Hours) => {
+                "tidak dapat dicapai, dilayani dan ditinggalkan dalam jam kerja dan jam layanannya"
+                    .to_string()
+            }
+            (Lang::En, Why::NoTime) => "the vans' days were filled with more valuable stops".to_string(),
+            (Lang::Id, Why::NoTime) => {
+                "jadwal minggu ini penuh oleh lokasi berprioritas lebih tinggi".to_string()
+            }
+        };
+        format!("{}: {text}", self.category(why.category()))
+    }
+
+    /// The name of a group of people.
+    pub fn group(self, group: Group) -> &'static str {
+        self.t(match group {
+            Group::Elderly => Key::Elderly,
+            Group::Disabled => Key::Disabled,
+            Group::NewEligible => Key::NewEligible,
+        })
+    }
+
+    /// What travel times are based on, saying when they are not real roads.
+    pub fn travel(self, basis: &TravelBasis) -> String {
+        match (self, basis) {
+            (Lang::En, TravelBasis::Roads { map, standin }) => format!(
+                "roads of {map}{}",
+                if *standin {
+                    " (stand-in map: generated roads, not surveyed, not OpenStreetMap)"
+                } else {
+                    ""
+                }
+            ),
+            (Lang::Id, TravelBasis::Roads { map, standin }) => format!(
+                "jalan pada peta {map}{}",
+                if *standin {
+                    " (peta pengganti: jalan sintetis, bukan OpenStreetMap)"
+                } else {
+                    ""
+                }
+            ),
+            (Lang::En, TravelBasis::StraightLine { detour, speed_kmh }) => format!(
+                "straight-line fallback, not roads (great-circle distance x {detour} at {speed_kmh} km/h)"
+            ),
+            (Lang::Id, TravelBasis::StraightLine { detour, speed_kmh }) => format!(
+                "garis lurus, bukan jalan (jarak lingkaran besar × {} dengan {} km/jam)",
+                self.dec(*detour, 1),
+                self.dec(*speed_kmh, 0)
+            ),
         }
     }
 
@@ -477,18 +599,6 @@ mod tests {
             assert!(!Lang::En.t(key).is_empty());
             assert_ne!(Lang::En.t(key), Lang::Id.t(key));
         }
-        assert_eq!(Lang::Id.category("no time"), "waktu tidak cukup");
-        // Every category `scenario::reasons` gives has an Indonesian name.
-        for category in [
-            "no time",
-            "equipment",
-            "window",
-            "days",
-            "blank cards",
-            "driving limit",
-            "hours",
-        ] {
-            assert_ne!(Lang::Id.category(category), category);
-        }
+        assert_eq!(Lang::Id.category(Category::NoTime), "belum terjadwal");
     }
 }

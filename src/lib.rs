@@ -2,13 +2,18 @@
 //!
 //! Data flows one way: map -> graph -> matrix -> instance -> plan -> exports.
 
+pub mod clock;
 pub mod export;
 pub mod formats;
+pub mod fsio;
+pub mod groups;
 pub mod i18n;
 pub mod magetan;
 pub mod map;
 pub mod plan;
 pub mod progress;
+pub mod reason;
 pub mod route;
 pub mod scenario;
 pub mod solve;
+pub mod travel_basis;

@@ -7,8 +7,16 @@ use std::time::Duration;
 #[path = "common/gpsbabel.rs"]
 mod gpsbabel;
 
-use jempol::plan::report::PlanReport;
-use jempol::plan::{PlanOptions, compare::run_compare, run_plan, verify_saved::run_verify};
+use jempol::export::{PlanRun, run_plan as run_plan_in};
+use jempol::i18n::Lang;
+use jempol::plan::model::Plan;
+use jempol::plan::{PlanOptions, compare::run_compare, verify_saved::run_verify};
+use jempol::reason::{Category, Why};
+use jempol::travel_basis::TravelBasis;
+
+fn run_plan(scenario: &Path, options: &PlanOptions) -> anyhow::Result<PlanRun> {
+    run_plan_in(scenario, options, Lang::En)
+}
 
 fn small() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/small-week.toml")
@@ -27,19 +35,19 @@ fn options(out: &Path) -> PlanOptions {
 fn plan_writes_verified_outputs_that_parse() {
     let dir = tempfile::tempdir().unwrap();
     let run = run_plan(&small(), &options(dir.path())).unwrap();
-    let report = &run.report;
+    let report = &run.plan;
     assert!(report.totals.stops_visited > 0, "{}", run.summary);
-    assert!(
-        report
-            .scenario
-            .travel
-            .contains("straight-line fallback, not roads")
-    );
+    assert!(matches!(
+        report.scenario.travel,
+        TravelBasis::StraightLine { .. }
+    ));
 
     // plan.json round-trips and the saved plan passes the verifier again.
     let json = std::fs::read_to_string(dir.path().join("plan.json")).unwrap();
-    let back: PlanReport = serde_json::from_str(&json).unwrap();
+    let back: Plan = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, report);
+    let again = serde_json::to_string_pretty(&back).unwrap() + "\n";
+    assert_eq!(again, json, "read, write, read gives the same file");
     let verdict = run_verify(&small(), &dir.path().join("plan.json")).unwrap();
     assert!(verdict.starts_with("plan verified"), "{verdict}");
 
@@ -48,35 +56,37 @@ fn plan_writes_verified_outputs_that_parse() {
     let visited: Vec<&str> = report
         .van_days
         .iter()
-        .flat_map(|d| d.visits.iter().map(|v| v.stop.as_str()))
+        .flat_map(|d| d.visits.iter().map(|v| v.stop.name.as_str()))
         .collect();
     assert!(visited.contains(&"Home visit Poncol"), "{visited:?}");
     let sarangan = report
         .unvisited
         .iter()
-        .find(|u| u.stop == "Hall Sarangan")
+        .find(|u| u.stop.name == "Hall Sarangan")
         .expect("Hall Sarangan unvisited");
-    assert_eq!(sarangan.category, "window");
+    assert_eq!(sarangan.reason.category(), Category::Window);
 
     // schedule.csv: the documented columns, one row per visit.
     let mut csv = csv::Reader::from_path(dir.path().join("schedule.csv")).unwrap();
     let header: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, jempol::plan::outputs::SCHEDULE_COLUMNS);
+    assert_eq!(header, jempol::export::schedule::columns());
     let visits: usize = report.van_days.iter().map(|d| d.visits.len()).sum();
     assert_eq!(csv.records().count(), visits);
 
     // One GPX per van-day with visits, readable by gpsbabel, with the stops as waypoints.
     for day in report.van_days.iter().filter(|d| !d.visits.is_empty()) {
-        let file = dir
-            .path()
-            .join(format!("{}-{}.gpx", jempol::plan::slug(&day.van), day.date));
+        let file = dir.path().join(format!(
+            "{}-{}.gpx",
+            jempol::plan::slug(&day.van.name),
+            day.date
+        ));
         let text = gpsbabel::gpsbabel_csv(&file).join("\n");
         for v in &day.visits {
             assert!(
-                text.contains(&format!("{:.5}, {:.5}", v.lat, v.lon)),
+                text.contains(&format!("{:.5}, {:.5}", v.location.lat, v.location.lon)),
                 "{}: no point for {}\n{text}",
                 file.display(),
-                v.job
+                v.stop.name
             );
         }
     }
@@ -113,7 +123,7 @@ fn the_same_seed_and_iterations_give_the_same_plan() {
         },
     )
     .unwrap();
-    assert_eq!(ra.report, rb.report);
+    assert_eq!(ra.plan, rb.plan);
 }
 
 #[test]
@@ -126,8 +136,8 @@ fn time_limit_zero_returns_a_verified_construction() {
         iterations: None,
     };
     let run = run_plan(&small(), &opts).unwrap();
-    assert!(run.report.totals.stops_visited > 0);
-    assert_eq!(run.report.scenario.time_limit_s, 0.0);
+    assert!(run.plan.totals.stops_visited > 0);
+    assert_eq!(run.plan.scenario.time_limit_s, 0.0);
     assert!(run_verify(&small(), &dir.path().join("plan.json")).is_ok());
 }
 
@@ -136,14 +146,13 @@ fn verify_rejects_an_edited_plan() {
     let dir = tempfile::tempdir().unwrap();
     run_plan(&small(), &options(dir.path())).unwrap();
     let file = dir.path().join("plan.json");
-    let mut plan: PlanReport =
-        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let mut plan: Plan = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     let day = plan
         .van_days
         .iter_mut()
         .find(|d| !d.visits.is_empty())
         .unwrap();
-    day.visits[0].start = "06:00".into();
+    day.visits[0].start = jempol::clock::Clock::from_seconds(6.0 * 3600.0);
     std::fs::write(&file, serde_json::to_string(&plan).unwrap()).unwrap();
     let err = run_verify(&small(), &file).unwrap_err().to_string();
     assert!(err.contains("recomputed"), "{err}");
@@ -153,11 +162,11 @@ fn verify_rejects_an_edited_plan() {
         .iter_mut()
         .find(|d| !d.visits.is_empty())
         .unwrap();
-    day.visits[0].job = "No such stop".into();
+    day.visits[0].stop.name = "No such stop".into();
     std::fs::write(&file, serde_json::to_string(&plan).unwrap()).unwrap();
     let err = run_verify(&small(), &file).unwrap_err().to_string();
     assert!(
-        err.contains("`No such stop` is not a stop of this scenario"),
+        err.contains("`No such stop` part ") && err.contains(" is not a stop of this scenario"),
         "{err}"
     );
 }
@@ -209,24 +218,21 @@ fn the_default_scenario_and_the_no_generator_what_if_plan_and_verify() {
         ..Default::default()
     };
     let week = run_plan(&scenarios.join("magetan-week.toml"), &quick("week")).unwrap();
-    assert!(week.report.scenario.travel.contains("stand-in map"));
+    assert!(matches!(
+        week.plan.scenario.travel,
+        TravelBasis::Roads { standin: true, .. }
+    ));
     run_verify(
         &scenarios.join("magetan-week.toml"),
         &dir.path().join("week/plan.json"),
     )
     .unwrap();
-    let homes = |r: &PlanReport| {
-        r.van_days
-            .iter()
-            .flat_map(|d| &d.visits)
-            .filter(|v| v.stop.starts_with("Kunjungan rumah"))
+    let homes = |r: &Plan| {
+        r.visits()
+            .filter(|(_, v)| v.stop.name.starts_with("Kunjungan rumah"))
             .count()
     };
-    assert_eq!(
-        homes(&week.report),
-        6,
-        "the mandatory home visits are served"
-    );
+    assert_eq!(homes(&week.plan), 6, "the mandatory home visits are served");
 
     // Without the generator, the halls on the Lawu slopes are left out for that reason.
     let no_gen = run_plan(
@@ -234,17 +240,17 @@ fn the_default_scenario_and_the_no_generator_what_if_plan_and_verify() {
         &quick("no-gen"),
     )
     .unwrap();
-    assert_eq!(homes(&no_gen.report), 6);
+    assert_eq!(homes(&no_gen.plan), 6);
     let lawu: Vec<_> = no_gen
-        .report
+        .plan
         .unvisited
         .iter()
-        .filter(|u| u.stop.contains("(Poncol)"))
+        .filter(|u| u.stop.name.contains("(Poncol)"))
         .collect();
     assert_eq!(lawu.len(), 8, "Poncol has 8 desa halls");
     assert!(
-        lawu.iter()
-            .all(|u| u.category == "equipment" && u.reason.contains("generator")),
+        lawu.iter().all(|u| matches!(&u.reason,
+            Why::Equipment { needs } if needs == &["generator"])),
         "{lawu:?}"
     );
 }

@@ -35,7 +35,7 @@ fn own_routes() -> (Vec<Vec<usize>>, f64) {
         iterations: Some(200),
     };
     let solved = solve_scenario(&small(), &options).unwrap();
-    (solved.solution.routes, solved.report.totals.value)
+    (solved.solution.routes, solved.plan.totals.value)
 }
 
 #[test]

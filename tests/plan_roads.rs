@@ -7,9 +7,11 @@ use std::time::Duration;
 #[path = "common/gpsbabel.rs"]
 mod gpsbabel;
 
+use jempol::export::run_plan;
 use jempol::i18n::Lang;
-use jempol::plan::{PlanOptions, run_plan, verify_saved::run_verify};
+use jempol::plan::{PlanOptions, verify_saved::run_verify};
 use jempol::scenario::check::{run_check, run_check_in};
+use jempol::travel_basis::TravelBasis;
 
 fn liechtenstein() -> PathBuf {
     Path::new(concat!(
@@ -93,12 +95,15 @@ fn a_plan_on_roads_passes_verify_and_its_tracks_follow_the_roads() {
         seed: None,
         iterations: None,
     };
-    let run = run_plan(&file, &options).unwrap();
-    assert_eq!(run.report.totals.stops_visited, 5, "{}", run.summary);
+    let run = run_plan(&file, &options, Lang::En).unwrap();
+    assert_eq!(run.plan.totals.stops_visited, 5, "{}", run.summary);
     assert!(
-        run.report.scenario.travel.starts_with("roads of"),
-        "{}",
-        run.report.scenario.travel
+        matches!(
+            run.plan.scenario.travel,
+            TravelBasis::Roads { standin: false, .. }
+        ),
+        "{:?}",
+        run.plan.scenario.travel
     );
     run_verify(&file, &out.join("plan.json")).unwrap();
     // `plan --timings` splits the run: the map load is part of the preparation.
@@ -107,7 +112,7 @@ fn a_plan_on_roads_passes_verify_and_its_tracks_follow_the_roads() {
         t.map_load > 0.0 && t.map_load < t.prepare && t.solve > 0.0 && t.write > 0.0,
         "{t:?}"
     );
-    for day in run.report.van_days.iter().filter(|d| !d.visits.is_empty()) {
+    for day in run.plan.van_days.iter().filter(|d| !d.visits.is_empty()) {
         let gpx = out.join(format!("van-{}.gpx", day.date));
         let track_points = gpsbabel::gpsbabel_csv(&gpx).len();
         // A straight-line track would have one point per stop plus the depot twice.

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use jempol::export::{PlanRun, run_plan};
 use jempol::i18n::Lang;
-use jempol::plan::{PlanOptions, PlanRun, run_plan_in};
+use jempol::plan::PlanOptions;
 
 fn magetan_week() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/magetan-week.toml")
@@ -19,7 +20,7 @@ fn plan(scenario: &Path, out: &Path, lang: Lang) -> PlanRun {
         time_limit: Some(Duration::ZERO),
         ..PlanOptions::default()
     };
-    run_plan_in(scenario, &options, lang).unwrap()
+    run_plan(scenario, &options, lang).unwrap()
 }
 
 /// What Chromium printed: stdout, and the console messages it logged on stderr.
@@ -65,7 +66,7 @@ fn chromium(page: &Path, args: &[&str]) -> Browser {
 }
 
 fn van_days_with_visits(run: &PlanRun) -> usize {
-    run.report
+    run.plan
         .van_days
         .iter()
         .filter(|d| !d.visits.is_empty())
@@ -127,7 +128,7 @@ fn report_renders_with_one_route_per_van_day_and_no_console_errors() {
         "one legend entry per van-day"
     );
     let stops = dom.matches("class=\"stop ").count();
-    assert_eq!(stops, run.report.totals.stops);
+    assert_eq!(stops, run.plan.totals.stops);
 
     let png = dir.path().join("report.png");
     chromium(
@@ -177,7 +178,7 @@ fn announcements_print_one_per_page() {
         ],
     );
     let (pages, size) = pdf_pages(&pdf);
-    assert_eq!(pages, run.report.totals.stops_visited);
+    assert_eq!(pages, run.plan.totals.stops_visited);
     assert!(size.contains("(A4)"), "{size}");
 }
 

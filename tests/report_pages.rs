@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use jempol::export::html::part_name;
+use jempol::export::{PlanRun, run_plan};
 use jempol::i18n::Lang;
-use jempol::plan::{PlanOptions, PlanRun, run_plan_in};
+use jempol::plan::PlanOptions;
 
 fn magetan_week() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/magetan-week.toml")
@@ -17,7 +19,7 @@ fn plan(scenario: &Path, out: &Path, lang: Lang) -> anyhow::Result<PlanRun> {
         time_limit: Some(Duration::ZERO),
         ..PlanOptions::default()
     };
-    run_plan_in(scenario, &options, lang)
+    run_plan(scenario, &options, lang)
 }
 
 fn read(path: PathBuf) -> String {
@@ -39,9 +41,9 @@ fn geojson_has_lon_lat_points_for_stops_and_a_line_per_van_day() {
             .collect::<Vec<_>>()
     };
     assert_eq!(of_kind("depot").len(), 1);
-    assert_eq!(of_kind("stop").len(), run.report.totals.stops);
+    assert_eq!(of_kind("stop").len(), run.plan.totals.stops);
     let days = run
-        .report
+        .plan
         .van_days
         .iter()
         .filter(|d| !d.visits.is_empty())
@@ -51,7 +53,7 @@ fn geojson_has_lon_lat_points_for_stops_and_a_line_per_van_day() {
         .iter()
         .filter(|f| f["properties"]["visited"] == true)
         .count();
-    assert_eq!(visited, run.report.totals.stops_visited);
+    assert_eq!(visited, run.plan.totals.stops_visited);
     // RFC 7946: positions are [longitude, latitude]; Magetan is near 111.3 E, 7.7 S.
     let mut positions = 0;
     for f in features {
@@ -70,7 +72,7 @@ fn geojson_has_lon_lat_points_for_stops_and_a_line_per_van_day() {
             positions += 1;
         }
     }
-    assert!(positions > run.report.totals.stops, "{positions}");
+    assert!(positions > run.plan.totals.stops, "{positions}");
 }
 
 #[test]
@@ -87,7 +89,7 @@ fn indonesian_report_sheets_and_summary() {
         "{}",
         run.summary
     );
-    let demand = run.report.totals.demand.elderly;
+    let demand = run.plan.totals.demand[jempol::groups::Group::Elderly];
     assert!(
         demand >= 1000,
         "the check below needs a thousands separator"
@@ -124,12 +126,13 @@ fn report_is_offline_and_names_every_unvisited_stop() {
         "the scenario names boundaries"
     );
     assert!(report.contains("id=\"travel-warning\""));
-    for u in &run.report.unvisited {
-        assert!(report.contains(&u.job.replace('&', "&amp;")), "{}", u.job);
+    for u in &run.plan.unvisited {
+        let name = part_name(&u.stop.name, u.part, u.parts, Lang::En);
+        assert!(report.contains(&name.replace('&', "&amp;")), "{name}");
     }
     let routes = report.matches("<path class=\"route\"").count();
     let days = run
-        .report
+        .plan
         .van_days
         .iter()
         .filter(|d| !d.visits.is_empty())
@@ -141,24 +144,22 @@ fn report_is_offline_and_names_every_unvisited_stop() {
 fn announcements_in_indonesian_one_per_visited_stop() {
     let dir = tempfile::tempdir().unwrap();
     let run = plan(&magetan_week(), dir.path(), Lang::En).unwrap();
+    let (scenario, _) = jempol::scenario::read(&magetan_week()).unwrap();
     let text = read(dir.path().join("announcements.txt"));
     let notices: Vec<&str> = text.split(&"-".repeat(60)).collect();
-    assert_eq!(notices.len(), run.report.totals.stops_visited);
-    for day in &run.report.van_days {
+    assert_eq!(notices.len(), run.plan.totals.stops_visited);
+    for day in &run.plan.van_days {
         for v in &day.visits {
             let notice = notices
                 .iter()
-                .find(|n| n.contains(&format!("Tempat        : {},", v.stop)))
-                .unwrap_or_else(|| panic!("no announcement for {}", v.stop));
+                .find(|n| n.contains(&format!("Tempat        : {},", v.stop.name)))
+                .unwrap_or_else(|| panic!("no announcement for {}", v.stop.name));
             assert!(notice.contains(&Lang::Id.date_long(day.date)), "{notice}");
-            let window = format!(
-                "{}–{} WIB",
-                v.start.replace(':', "."),
-                v.end.replace(':', ".")
-            );
+            let window = format!("{}–{} WIB", v.start.jam(), v.end.jam());
             assert!(notice.contains(&window), "{window}\n{notice}");
             assert!(notice.contains("fotokopi Kartu Keluarga"), "{notice}");
-            assert!(notice.contains(&format!("Desa {}", v.desa)), "{notice}");
+            let desa = &scenario.stops[v.stop.index].desa;
+            assert!(notice.contains(&format!("Desa {desa}")), "{notice}");
         }
     }
     let html = read(dir.path().join("announcements.html"));

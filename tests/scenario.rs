@@ -116,7 +116,7 @@ elderly = 50
     let stops: Vec<(&str, u32)> = s
         .stops
         .iter()
-        .map(|v| (v.name.as_str(), v.people.elderly))
+        .map(|v| (v.name.as_str(), v.people[jempol::groups::Group::Elderly]))
         .collect();
     assert_eq!(stops, [("Hall 1", 10), ("Hall 2", 50)]);
 }

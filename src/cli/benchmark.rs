@@ -8,8 +8,8 @@ use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use jempol::export::write_atomically;
 use jempol::formats::{default_decimals, read_solomon, read_toptw};
+use jempol::fsio::write_atomically;
 use jempol::solve::{Instance, Objective, Solution, SolveOptions, VerifiedPlan, solve, verify};
 
 #[derive(Subcommand)]

@@ -7,7 +7,7 @@ use anyhow::bail;
 use clap::Subcommand;
 
 use jempol::export::gpx::{Gpx, GpxTrack, GpxWaypoint, write_gpx};
-use jempol::export::write_atomically;
+use jempol::fsio::write_atomically;
 use jempol::map::profile::Profile;
 use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, MapInfo, RoadMap, read_points_csv};
 use jempol::progress::Progress;

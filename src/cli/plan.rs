@@ -6,12 +6,11 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
+use jempol::export::run_plan;
 use jempol::i18n::{Key, Lang};
 use jempol::magetan::Source;
 use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
-use jempol::plan::{
-    PlanOptions, compare::run_compare_in, run_plan_in, verify_saved::run_verify_in,
-};
+use jempol::plan::{PlanOptions, compare::run_compare_in, verify_saved::run_verify_in};
 use jempol::scenario::{
     check::run_check_in,
     generate::{write_magetan_stops, write_sampled_stops},
@@ -129,7 +128,7 @@ pub fn plan(args: PlanArgs, lang: Lang) -> anyhow::Result<()> {
         return Ok(());
     }
     let options = args.search.options(args.out.clone());
-    let run = run_plan_in(&args.scenario, &options, lang)?;
+    let run = run_plan(&args.scenario, &options, lang)?;
     print!("{}", run.summary);
     println!("{} {}", lang.t(Key::Wrote), run.out.display());
     if args.timings {

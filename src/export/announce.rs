@@ -5,63 +5,64 @@
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
+use maud::html;
 
-use super::html::esc;
+use super::Context;
+use super::html::page;
+use crate::groups::{Group, People};
 use crate::i18n::Lang;
-use crate::plan::report::{PlanReport, VisitOut};
-use crate::scenario::Scenario;
+use crate::plan::model::Visit;
+use crate::scenario::model::Stop;
 
 /// One announcement: a stop and every visit to it (a split stop can have several).
-pub struct Announcement {
-    pub stop: String,
-    pub desa: String,
-    pub kecamatan: String,
-    pub home_visit: bool,
-    pub visits: Vec<(NaiveDate, VisitOut)>,
+pub struct Announcement<'a> {
+    pub stop: &'a Stop,
+    pub visits: Vec<(NaiveDate, &'a Visit)>,
 }
 
 /// The announcements, in the order of their first visit.
-pub fn announcements(report: &PlanReport, scenario: &Scenario) -> Vec<Announcement> {
-    let mut visits: Vec<(NaiveDate, &VisitOut)> = report
-        .van_days
-        .iter()
-        .flat_map(|d| d.visits.iter().map(move |v| (d.date, v)))
-        .collect();
-    visits.sort_by(|a, b| (a.0, &a.1.start, &a.1.stop).cmp(&(b.0, &b.1.start, &b.1.stop)));
+pub fn announcements<'a>(cx: &Context<'a>) -> Vec<Announcement<'a>> {
+    let mut visits: Vec<(NaiveDate, &Visit)> =
+        cx.plan.visits().map(|(day, v)| (day.date, v)).collect();
+    visits.sort_by_key(|(date, v)| (*date, v.start, v.stop.index));
     let mut out: Vec<Announcement> = Vec::new();
     for (date, v) in visits {
-        match out.iter_mut().find(|a| a.stop == v.stop) {
-            Some(a) => a.visits.push((date, v.clone())),
+        match out
+            .iter_mut()
+            .find(|a| a.visits[0].1.stop.index == v.stop.index)
+        {
+            Some(a) => a.visits.push((date, v)),
             None => out.push(Announcement {
-                stop: v.stop.clone(),
-                desa: v.desa.clone(),
-                kecamatan: v.kecamatan.clone(),
-                home_visit: scenario
-                    .stops
-                    .iter()
-                    .any(|s| s.name == v.stop && s.home_visit),
-                visits: vec![(date, v.clone())],
+                stop: &cx.scenario.stops[v.stop.index],
+                visits: vec![(date, v)],
             }),
         }
     }
     out
 }
 
-/// "08:30" → "08.30", as times are written in Indonesian.
-fn jam(hhmm: &str) -> String {
-    hhmm.replace(':', ".")
+/// Who is expected, per group, in the words of the announcement.
+fn who(group: Group) -> &'static str {
+    match group {
+        Group::Elderly => "warga lanjut usia yang belum merekam KTP-el",
+        Group::Disabled => {
+            "penyandang disabilitas yang belum merekam KTP-el (boleh didampingi keluarga)"
+        }
+        Group::NewEligible => "warga yang sudah atau akan berumur 17 tahun (pemula)",
+    }
 }
 
 /// The announcement as lines of plain text.
 pub fn text(a: &Announcement) -> String {
     let id = Lang::Id;
+    let stop = a.stop;
     let mut s = String::new();
     let _ = writeln!(s, "PENGUMUMAN PEREKAMAN KTP-EL KELILING");
     let _ = writeln!(s);
     let _ = writeln!(
         s,
         "Kepada Yth. Kepala Desa {}, Kecamatan {}",
-        a.desa, a.kecamatan
+        stop.desa, stop.kecamatan
     );
     let _ = writeln!(s);
     let _ = writeln!(
@@ -70,14 +71,14 @@ pub fn text(a: &Announcement) -> String {
     );
     for (date, v) in &a.visits {
         let _ = writeln!(s, "  Hari, tanggal : {}", id.date_long(*date));
-        let _ = writeln!(s, "  Waktu         : {}–{} WIB", jam(&v.start), jam(&v.end));
+        let _ = writeln!(s, "  Waktu         : {}–{} WIB", v.start.jam(), v.end.jam());
     }
     let _ = writeln!(
         s,
         "  Tempat        : {}, Desa {}, Kecamatan {}",
-        a.stop, a.desa, a.kecamatan
+        stop.name, stop.desa, stop.kecamatan
     );
-    if a.home_visit {
+    if stop.home_visit {
         let _ = writeln!(
             s,
             "  Petugas datang ke rumah warga yang tidak dapat bepergian."
@@ -85,23 +86,17 @@ pub fn text(a: &Announcement) -> String {
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "Yang diharapkan datang (perkiraan jumlah):");
-    let total = |f: fn(&VisitOut) -> u32| a.visits.iter().map(|(_, v)| f(v)).sum::<u32>();
-    let groups = [
-        (
-            total(|v| v.elderly),
-            "warga lanjut usia yang belum merekam KTP-el",
-        ),
-        (
-            total(|v| v.disabled),
-            "penyandang disabilitas yang belum merekam KTP-el (boleh didampingi keluarga)",
-        ),
-        (
-            total(|v| v.new_eligible),
-            "warga yang sudah atau akan berumur 17 tahun (pemula)",
-        ),
-    ];
-    for (n, who) in groups.iter().filter(|g| g.0 > 0) {
-        let _ = writeln!(s, "  - {who}: sekitar {} orang", id.int((*n).into()));
+    let expected = a
+        .visits
+        .iter()
+        .fold(People::default(), |sum, (_, v)| sum + v.people);
+    for (group, n) in expected.iter().filter(|(_, n)| **n > 0) {
+        let _ = writeln!(
+            s,
+            "  - {}: sekitar {} orang",
+            who(group),
+            id.int(u64::from(*n))
+        );
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "Yang perlu dibawa:");
@@ -126,22 +121,21 @@ pub fn text_file(all: &[Announcement]) -> String {
         .join(&format!("\n{}\n\n", "-".repeat(60)))
 }
 
+const CSS: &str = "@page{size:A4;margin:20mm}body{font:12pt/1.5 system-ui,sans-serif;max-width:170mm;margin:1em auto}.a{break-after:page;page-break-after:always;white-space:pre-wrap}.a:last-child{break-after:auto;page-break-after:auto}.a b{font-size:14pt}";
+
 /// All announcements as a printable page, one per A4 page.
 pub fn html(all: &[Announcement], scenario_name: &str) -> String {
-    let mut h = format!(
-        "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Pengumuman — {}</title><style>@page{{size:A4;margin:20mm}}body{{font:12pt/1.5 system-ui,sans-serif;max-width:170mm;margin:1em auto}}.a{{break-after:page;page-break-after:always;white-space:pre-wrap}}.a:last-child{{break-after:auto;page-break-after:auto}}.a b{{font-size:14pt}}</style></head><body>",
-        esc(scenario_name)
-    );
-    for a in all {
-        let text = text(a);
-        let (title, rest) = text.split_once('\n').unwrap_or((&text, ""));
-        let _ = write!(
-            h,
-            "<section class=\"a\"><b>{}</b>\n{}</section>",
-            esc(title),
-            esc(rest)
-        );
-    }
-    h.push_str("</body></html>\n");
-    h
+    let body = html! {
+        @for a in all {
+            @let text = text(a);
+            @let (title, rest) = text.split_once('\n').unwrap_or((&text, ""));
+            section.a { b { (title) } "\n" (rest) }
+        }
+    };
+    page(
+        Lang::Id,
+        &format!("Pengumuman — {scenario_name}"),
+        CSS,
+        body,
+    )
 }

@@ -4,10 +4,17 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use quick_xml::escape::escape;
 
-use crate::export::write_atomically;
+use super::Context;
+use super::html::visit_name;
+use crate::clock::{Clock, WIB_OFFSET};
+use crate::fsio::write_atomically;
+use crate::i18n::{Key, Lang};
 use crate::map::LatLon;
+use crate::plan::model::VanDay;
+use crate::plan::slug;
 
 /// One GPX document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -79,6 +86,78 @@ pub fn to_xml(gpx: &Gpx) -> String {
 /// Writes the document to `path` completely or not at all.
 pub fn write_gpx(path: &Path, gpx: &Gpx) -> anyhow::Result<()> {
     write_atomically(path, to_xml(gpx).as_bytes())
+}
+
+/// One GPX file per van-day with visits, named `<van>-<date>.gpx`: the route as a track, the
+/// visits as waypoints, words in the plan's language.
+pub fn plan_files(cx: &Context) -> Vec<(String, String)> {
+    let lang = cx.lang;
+    let scenario = &cx.plan.scenario;
+    cx.plan
+        .van_days
+        .iter()
+        .zip(cx.routes)
+        .filter(|(day, _)| !day.visits.is_empty())
+        .map(|(day, line)| {
+            let when = lang.date_long(day.date);
+            let gpx = Gpx {
+                name: format!("{} — {} {when}", scenario.name, day.van.name),
+                description: format!(
+                    "{} {}, {when}. {}: {}. {}: {}.",
+                    lang.t(Key::PlanOf),
+                    scenario.name,
+                    lang.t(Key::Travel),
+                    lang.travel(&scenario.travel),
+                    lang.t(Key::Depot),
+                    cx.scenario.depot_name
+                ),
+                time: Some(local_time(day.date, day.depart)),
+                tracks: vec![GpxTrack {
+                    name: format!("{} {}", day.van.name, day.date),
+                    points: line.clone(),
+                }],
+                waypoints: waypoints(day, lang),
+            };
+            (
+                format!("{}-{}.gpx", slug(&day.van.name), day.date),
+                to_xml(&gpx),
+            )
+        })
+        .collect()
+}
+
+fn waypoints(day: &VanDay, lang: Lang) -> Vec<GpxWaypoint> {
+    day.visits
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let people: Vec<String> = v
+                .people
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(g, n)| format!("{} {}", lang.group(g), lang.int(u64::from(*n))))
+                .collect();
+            GpxWaypoint {
+                at: v.location,
+                name: format!("{} {} {}", i + 1, v.start.hhmm(), visit_name(v, lang)),
+                time: Some(local_time(day.date, v.arrive)),
+                description: format!(
+                    "{} {}, {} {}–{}: {}",
+                    lang.t(Key::Arrive),
+                    v.arrive.hhmm(),
+                    lang.t(Key::Record),
+                    v.start.hhmm(),
+                    v.end.hhmm(),
+                    people.join(", ")
+                ),
+            }
+        })
+        .collect()
+}
+
+/// A time on `date` in Western Indonesian Time, as RFC 3339.
+fn local_time(date: NaiveDate, time: Clock) -> String {
+    format!("{date}T{time}{WIB_OFFSET}")
 }
 
 fn push_element(out: &mut String, indent: &str, tag: &str, text: &str) {

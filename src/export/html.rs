@@ -1,24 +1,28 @@
-//! Small helpers shared by the HTML outputs.
+//! Pieces shared by the HTML outputs, built with maud (which escapes every value).
 
-use std::fmt::Write as _;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use super::Context;
+use crate::groups::Group;
 use crate::i18n::{Key, Lang};
-use crate::plan::report::VisitOut;
+use crate::plan::model::Visit;
 
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+/// A whole page: `lang` attribute, title, inline style and the body.
+pub fn page(lang: Lang, title: &str, css: &str, body: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width";
+                title { (title) }
+                style { (PreEscaped(css)) }
+            }
+            body { (body) }
         }
     }
-    out
+    .into_string()
+        + "\n"
 }
 
 /// A distinct colour for route `i`: ten well-separated colours, then golden-angle hues.
@@ -30,6 +34,22 @@ pub fn route_colour(i: usize) -> String {
     match PALETTE.get(i) {
         Some(c) => (*c).to_string(),
         None => format!("hsl({:.0},70%,40%)", (i as f64 * 137.508) % 360.0),
+    }
+}
+
+/// The stop's name, with the part for a split stop: "Balai Desa X (part 2/3)".
+pub fn visit_name(visit: &Visit, lang: Lang) -> String {
+    part_name(&visit.stop.name, visit.part, visit.parts, lang)
+}
+
+/// `name`, with "(part i/n)" when the stop is split.
+pub fn part_name(name: &str, part: usize, parts: usize, lang: Lang) -> String {
+    if parts <= 1 {
+        return name.to_string();
+    }
+    match lang {
+        Lang::En => format!("{name} (part {part}/{parts})"),
+        Lang::Id => format!("{name} (tahap {part} dari {parts})"),
     }
 }
 
@@ -45,61 +65,49 @@ pub enum VisitTable {
 /// A van-day's visits as an HTML table: order, times, stop, desa, kecamatan and people per
 /// group. Shared by report.html and the day sheets; the `t`, `stop` and `note` classes are
 /// styled by the sheets' print CSS only.
-pub fn visit_table(h: &mut String, visits: &[VisitOut], lang: Lang, table: VisitTable) {
+pub fn visit_table(cx: &Context, visits: &[Visit], table: VisitTable) -> Markup {
+    let lang = cx.lang;
     let sheet = table == VisitTable::DaySheet;
-    let _ = write!(
-        h,
-        "<table><tr><th>{}</th><th class=t>{}</th><th class=t>{}–{}</th><th>{}</th><th>{}</th><th>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th>",
-        lang.t(Key::Order),
-        lang.t(Key::Arrive),
-        lang.t(Key::Start),
-        lang.t(Key::End),
-        lang.t(Key::Stop),
-        lang.t(Key::Desa),
-        lang.t(Key::Kecamatan),
-        lang.t(Key::Elderly),
-        lang.t(Key::Disabled),
-        lang.t(Key::NewEligible)
-    );
-    if sheet {
-        let _ = write!(h, "<th class=note>{}</th>", lang.t(Key::Notes));
+    html! {
+        table {
+            tr {
+                th { (lang.t(Key::Order)) }
+                th.t { (lang.t(Key::Arrive)) }
+                th.t { (lang.t(Key::Start)) "–" (lang.t(Key::End)) }
+                th { (lang.t(Key::Stop)) }
+                th { (lang.t(Key::Desa)) }
+                th { (lang.t(Key::Kecamatan)) }
+                @for group in Group::ALL {
+                    th.n { (lang.group(group)) }
+                }
+                @if sheet { th.note { (lang.t(Key::Notes)) } }
+            }
+            @for (i, v) in visits.iter().enumerate() {
+                @let stop = &cx.scenario.stops[v.stop.index];
+                tr {
+                    td { (i + 1) }
+                    td.t { (v.arrive.hhmm()) }
+                    td.t { (v.start.hhmm()) "–" (v.end.hhmm()) }
+                    td.stop { (visit_name(v, lang)) }
+                    td { (stop.desa) }
+                    td { (stop.kecamatan) }
+                    @for (_, n) in v.people.iter() {
+                        td.n { (lang.int(u64::from(*n))) }
+                    }
+                    @if sheet { td.note {} }
+                }
+            }
+            @if sheet {
+                tr {
+                    th colspan="6" { (lang.t(Key::Total)) }
+                    @for group in Group::ALL {
+                        th.n { (lang.int(visits.iter().map(|v| u64::from(v.people[group])).sum())) }
+                    }
+                    th {}
+                }
+            }
+        }
     }
-    h.push_str("</tr>");
-    for v in visits {
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td class=t>{}</td><td class=t>{}–{}</td><td class=stop>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td>",
-            v.order,
-            v.arrive,
-            v.start,
-            v.end,
-            esc(&v.job),
-            esc(&v.desa),
-            esc(&v.kecamatan),
-            lang.int(v.elderly.into()),
-            lang.int(v.disabled.into()),
-            lang.int(v.new_eligible.into())
-        );
-        h.push_str(if sheet {
-            "<td class=note></td></tr>"
-        } else {
-            "</tr>"
-        });
-    }
-    if sheet {
-        let sum = |group: fn(&VisitOut) -> u32| {
-            lang.int(visits.iter().map(|v| u64::from(group(v))).sum())
-        };
-        let _ = write!(
-            h,
-            "<tr><th colspan=6>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th><th></th></tr>",
-            lang.t(Key::Total),
-            sum(|v| v.elderly),
-            sum(|v| v.disabled),
-            sum(|v| v.new_eligible)
-        );
-    }
-    h.push_str("</table>");
 }
 
 #[cfg(test)]
@@ -107,13 +115,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_markup() {
-        assert_eq!(esc("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
-    }
-
-    #[test]
     fn colours_are_distinct() {
         let colours: std::collections::BTreeSet<String> = (0..40).map(route_colour).collect();
         assert_eq!(colours.len(), 40);
+    }
+
+    #[test]
+    fn pages_escape_what_they_are_given() {
+        let page = page(Lang::En, "a<b & \"c\"", "", html! { p { ("<script>") } });
+        assert!(
+            page.contains("<title>a&lt;b &amp; &quot;c&quot;</title>"),
+            "{page}"
+        );
+        assert!(page.contains("<p>&lt;script&gt;</p>"), "{page}");
+        assert!(page.starts_with("<!DOCTYPE html><html lang=\"en\">"));
+    }
+
+    #[test]
+    fn parts_are_named_in_both_languages() {
+        assert_eq!(part_name("Hall", 1, 1, Lang::Id), "Hall");
+        assert_eq!(part_name("Hall", 2, 3, Lang::En), "Hall (part 2/3)");
+        assert_eq!(part_name("Hall", 2, 3, Lang::Id), "Hall (tahap 2 dari 3)");
     }
 }

@@ -1,94 +1,113 @@
-//! Files written for planners and drivers.
+//! Files written for planners, teams, villages and tools, each rendered from the typed plan
+//! ([`crate::plan::model::Plan`]) and the scenario it was made from.
 
 pub mod announce;
 pub mod geojson;
 pub mod gpx;
 pub mod html;
-pub mod plan_files;
 pub mod report;
 pub mod routes;
+pub mod schedule;
 pub mod sheets;
 pub mod svg_map;
 
-use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use crate::i18n::{UserError, tr};
+use crate::fsio::write_atomically;
+use crate::i18n::{Lang, UserError, tr};
+use crate::map::LatLon;
+use crate::plan::model::Plan;
+use crate::plan::{PlanOptions, Solved, Timings, slug, solve_scenario, summary};
+use crate::scenario::Scenario;
 
-/// Writes `bytes` to `path` completely or not at all: a temporary file in the same folder,
-/// renamed into place once written and flushed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut file = temp_file_beside(path)?;
-    let shown = path.display();
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
-        .map_err(|e| {
-            UserError::caused(
-                tr(
-                    format!("cannot write {shown}"),
-                    format!("{shown} tidak dapat ditulis"),
-                ),
-                e,
-            )
-        })?;
-    file.persist(path).map_err(|e| {
-        UserError::caused(
-            tr(
-                format!("cannot move the finished file into place at {shown}"),
-                format!("berkas yang sudah selesai tidak dapat dipindahkan ke {shown}"),
-            ),
-            e,
-        )
-    })?;
-    Ok(())
+/// What every renderer reads: the plan, its scenario, the line each van-day drives and the
+/// language of what people read.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub scenario: &'a Scenario,
+    /// One line per van-day, in the order of `plan.van_days` (empty without visits).
+    pub routes: &'a [Vec<LatLon>],
+    pub lang: Lang,
 }
 
-/// A temporary file in the folder of `path` (created if missing), to be persisted onto it.
-/// It gets the permissions of any new file (0666 less the umask), not tempfile's private 0600.
-pub fn temp_file_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let shown = dir.display();
-    std::fs::create_dir_all(dir).map_err(|e| {
-        UserError::caused(
-            tr(
-                format!("cannot create folder {shown}"),
-                format!("folder {shown} tidak dapat dibuat"),
-            ),
-            e,
-        )
-    })?;
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    builder.tempfile_in(dir).map_err(|e| {
-        UserError::caused(
-            tr(
-                format!("cannot write in folder {shown}"),
-                format!("tidak dapat menulis di folder {shown}"),
-            ),
-            e,
-        )
-        .into()
+/// What `jempol plan` did.
+pub struct PlanRun {
+    pub out: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub plan: Plan,
+    pub summary: String,
+    pub timings: Timings,
+}
+
+/// `jempol plan`: solve, verify, then write every output into the output folder, with what
+/// people read in `lang`.
+pub fn run_plan(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Result<PlanRun> {
+    let mut solved = solve_scenario(path, options)?;
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("out").join(slug(&solved.prepared.scenario.name)));
+    let started = Instant::now();
+    let files = write_all(&out, &solved, lang)?;
+    solved.timings.write = started.elapsed().as_secs_f64();
+    let summary = summary::summary(&solved.plan, lang);
+    Ok(PlanRun {
+        out,
+        files,
+        plan: solved.plan,
+        summary,
+        timings: solved.timings,
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[cfg(unix)]
-    #[test]
-    fn written_files_get_the_permissions_of_any_new_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let ours = dir.path().join("sub/ours.txt");
-        write_atomically(&ours, b"x").unwrap();
-        let plain = dir.path().join("plain.txt");
-        std::fs::write(&plain, b"x").unwrap();
-        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions();
-        assert_eq!(mode(&ours), mode(&plain));
-        assert_eq!(std::fs::read(&ours).unwrap(), b"x");
+/// Writes every output into `out`; returns the files written.
+pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(out).map_err(|e| {
+        let shown = out.display();
+        UserError::caused(
+            tr(
+                format!("cannot create the output folder {shown}"),
+                format!("folder keluaran {shown} tidak dapat dibuat"),
+            ),
+            e,
+        )
+    })?;
+    let routes = routes::route_lines(solved);
+    let cx = Context {
+        plan: &solved.plan,
+        scenario: &solved.prepared.scenario,
+        routes: &routes,
+        lang,
+    };
+    let mut json = serde_json::to_vec_pretty(cx.plan)?;
+    json.push(b'\n');
+    let mut geo = serde_json::to_vec_pretty(&geojson::geojson(&cx))?;
+    geo.push(b'\n');
+    let notices = announce::announcements(&cx);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
+        (out.join("plan.json"), json),
+        (out.join("schedule.csv"), schedule::csv(&cx)?),
+        (
+            out.join("report.html"),
+            report::html(&cx, &solved.prepared.source)?.into_bytes(),
+        ),
+        (out.join("day-sheets.html"), sheets::html(&cx).into_bytes()),
+        (
+            out.join("announcements.html"),
+            announce::html(&notices, &cx.plan.scenario.name).into_bytes(),
+        ),
+        (
+            out.join("announcements.txt"),
+            announce::text_file(&notices).into_bytes(),
+        ),
+        (out.join("plan.geojson"), geo),
+    ];
+    for (name, xml) in gpx::plan_files(&cx) {
+        files.push((out.join(name), xml.into_bytes()));
     }
+    for (path, bytes) in &files {
+        write_atomically(path, bytes)?;
+    }
+    Ok(files.into_iter().map(|(p, _)| p).collect())
 }

@@ -1,15 +1,16 @@
 //! report.html: the week on one self-contained page (inline CSS, SVG and script; works
 //! offline) for the planner and the head of office.
 
-use std::fmt::Write as _;
+use maud::{Markup, PreEscaped, html};
 
-use super::html::{VisitTable, esc, route_colour, visit_table};
+use super::Context;
+use super::html::{VisitTable, page, part_name, route_colour, visit_table};
 use super::svg_map::{self, Layers};
+use crate::groups::{Group, percent};
 use crate::i18n::{Key, Lang};
-use crate::map::LatLon;
-use crate::plan::Solved;
-use crate::plan::report::PlanReport;
+use crate::plan::model::Totals;
 use crate::scenario::TravelSource;
+use crate::travel_basis::TravelBasis;
 
 const CSS: &str = r#"
 body{font:15px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:1em;color:#222}
@@ -38,281 +39,207 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
-/// The whole page.
-pub fn html(solved: &Solved, routes: &[Vec<LatLon>], lang: Lang) -> anyhow::Result<String> {
-    let report = &solved.report;
-    let scenario = &solved.prepared.scenario;
-    let roads = match &solved.prepared.source {
+/// The whole page; `source` gives the roads drawn under the plan.
+pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
+    let (plan, lang) = (cx.plan, cx.lang);
+    let roads = match source {
         TravelSource::Roads { map, .. } => Some(&map.graph),
         TravelSource::StraightLine { .. } => None,
     };
     let layers = Layers {
         roads,
-        boundaries: scenario.boundaries.as_deref(),
-        routes,
+        boundaries: cx.scenario.boundaries.as_deref(),
+        routes: cx.routes,
     };
-    let (svg, omitted) = svg_map::svg(report, scenario, &layers, lang)?;
-    let mut h = String::new();
-    let title = format!("{} — {}", lang.t(Key::Report), report.scenario.name);
-    let _ = write!(
-        h,
-        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{CSS}</style></head><body>",
-        lang.code(),
-        esc(&title)
-    );
-    let _ = write!(
-        h,
-        "<h1>{}</h1><p>{} {} ({} {}) · {}: {}</p>",
-        esc(&title),
-        lang.t(Key::WeekOf),
-        esc(&lang.date_long(report.week.start)),
-        report.week.dates.len(),
-        lang.t(Key::Days),
-        lang.t(Key::Travel),
-        esc(&solved.prepared.source.label_in(lang))
-    );
-    if let Some(warning) = travel_warning(&solved.prepared.source) {
-        let _ = write!(
-            h,
-            "<p class=\"warn\" id=\"travel-warning\">{}</p>",
-            lang.t(warning)
-        );
-    }
-    let _ = write!(
-        h,
-        "<nav><a href=\"day-sheets.html\">{}</a><a href=\"announcements.html\">{}</a><a href=\"plan.geojson\">{}</a></nav>",
-        lang.t(Key::DaySheetsFile),
-        lang.t(Key::AnnouncementsFile),
-        lang.t(Key::GeojsonFile)
-    );
-    totals(&mut h, report, lang);
-    let _ = write!(
-        h,
-        "<h2>{}</h2><div class=\"mapbox\">{svg}",
-        lang.t(Key::Map)
-    );
-    legend(
-        &mut h,
-        report,
-        omitted,
-        roads.is_some(),
-        layers.boundaries.is_some(),
-        lang,
-    );
-    h.push_str("</div>");
-    days(&mut h, report, lang);
-    unvisited(&mut h, report, lang);
-    let _ = writeln!(
-        h,
-        "<p class=\"muted\">{} · {} · seed {}</p><script>{SCRIPT}</script></body></html>",
-        lang.t(Key::Generated),
-        esc(&report.scenario.file),
-        report.scenario.seed
-    );
-    Ok(h)
+    let (svg, omitted) = svg_map::svg(cx, &layers)?;
+    let title = format!("{} — {}", lang.t(Key::Report), plan.scenario.name);
+    let body = html! {
+        h1 { (title) }
+        p {
+            (lang.t(Key::WeekOf)) " " (lang.date_long(plan.week.start))
+            " (" (plan.week.dates.len()) " " (lang.t(Key::Days)) ") · "
+            (lang.t(Key::Travel)) ": " (lang.travel(&plan.scenario.travel))
+        }
+        @if let Some(warning) = travel_warning(&plan.scenario.travel) {
+            p.warn #travel-warning { (lang.t(warning)) }
+        }
+        nav {
+            a href="day-sheets.html" { (lang.t(Key::DaySheetsFile)) }
+            a href="announcements.html" { (lang.t(Key::AnnouncementsFile)) }
+            a href="plan.geojson" { (lang.t(Key::GeojsonFile)) }
+        }
+        (totals(&plan.totals, lang))
+        h2 { (lang.t(Key::Map)) }
+        div.mapbox {
+            (svg)
+            (legend(cx, omitted, roads.is_some(), layers.boundaries.is_some()))
+        }
+        (days(cx))
+        (unvisited(cx))
+        p.muted {
+            (lang.t(Key::Generated)) " · " (plan.scenario.file) " · seed " (plan.scenario.seed)
+        }
+        script { (PreEscaped(SCRIPT)) }
+    };
+    Ok(page(lang, &title, CSS, body))
 }
 
 /// The warning every output shows when travel is not on real roads.
-pub fn travel_warning(source: &TravelSource) -> Option<Key> {
-    match source {
-        TravelSource::Roads { standin: true, .. } => Some(Key::StandinWarning),
-        TravelSource::Roads { .. } => None,
-        TravelSource::StraightLine { .. } => Some(Key::StraightLineWarning),
+pub fn travel_warning(basis: &TravelBasis) -> Option<Key> {
+    match basis {
+        TravelBasis::Roads { standin: true, .. } => Some(Key::StandinWarning),
+        TravelBasis::Roads { .. } => None,
+        TravelBasis::StraightLine { .. } => Some(Key::StraightLineWarning),
     }
 }
 
-fn totals(h: &mut String, report: &PlanReport, lang: Lang) {
-    let t = &report.totals;
-    let _ = write!(
-        h,
-        "<h2>{}</h2><table id=\"people\"><tr><th>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th></tr>",
-        lang.t(Key::People),
-        lang.t(Key::Group),
-        lang.t(Key::Served),
-        lang.t(Key::Demand),
-        lang.t(Key::Share)
-    );
-    let groups = [
-        (Key::Elderly, t.served.elderly, t.demand.elderly),
-        (Key::Disabled, t.served.disabled, t.demand.disabled),
-        (
-            Key::NewEligible,
-            t.served.new_eligible,
-            t.demand.new_eligible,
-        ),
-        (Key::Total, t.served.total(), t.demand.total()),
-    ];
-    for (key, served, demand) in groups {
-        let share = if demand > 0 {
-            100.0 * f64::from(served) / f64::from(demand)
-        } else {
-            0.0
-        };
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{} %</td></tr>",
-            lang.t(key),
-            lang.int(served.into()),
-            lang.int(demand.into()),
-            lang.dec(share, 1)
-        );
-    }
-    let _ = write!(
-        h,
-        "</table><p id=\"week-totals\">{}: {} {} ({} {}), {} {} · {} {} · {} {} · {} {} · {} {}</p>",
-        lang.t(Key::Stops),
-        lang.int(t.stops_visited as u64),
-        lang.t(Key::Visited),
-        lang.int(t.stops_partly_visited as u64),
-        lang.t(Key::Partly),
-        lang.int(t.stops_unvisited as u64),
-        lang.t(Key::Unvisited),
-        lang.dec(t.km, 1),
-        lang.t(Key::Km),
-        lang.dec(t.drive_hours, 1),
-        lang.t(Key::DriveHours),
-        lang.dec(t.work_hours, 1),
-        lang.t(Key::WorkHours),
-        lang.t(Key::Value),
-        lang.dec(t.value, 0)
-    );
-}
-
-fn legend(
-    h: &mut String,
-    report: &PlanReport,
-    omitted: bool,
-    roads: bool,
-    boundaries: bool,
-    lang: Lang,
-) {
-    let _ = write!(
-        h,
-        "<div class=\"legend\"><b>{}</b><ul>",
-        lang.t(Key::Legend)
-    );
-    for (i, day) in report.van_days.iter().enumerate() {
-        if day.visits.is_empty() {
-            continue;
+fn totals(t: &Totals, lang: Lang) -> Markup {
+    let row = |name: &str, served: u32, demand: u32| {
+        html! {
+            tr {
+                td { (name) }
+                td.n { (lang.int(served.into())) }
+                td.n { (lang.int(demand.into())) }
+                td.n { (lang.dec(percent(served, demand), 1)) " %" }
+            }
         }
-        let _ = write!(
-            h,
-            "<li data-route=\"{i}\"><span class=\"sw\" style=\"background:{}\"></span>{} · {} · {}: {}</li>",
-            route_colour(i),
-            esc(&day.van),
-            esc(&lang.date_short(day.date)),
-            lang.t(Key::Stops),
-            day.visits.len()
-        );
-    }
-    h.push_str("</ul><ul>");
-    let _ = write!(
-        h,
-        "<li><svg width=\"22\" height=\"14\"><circle cx=\"11\" cy=\"7\" r=\"6\" fill=\"#1f77b4\" fill-opacity=\".75\"/></svg> {}</li>",
-        lang.t(Key::StopSizedByValue)
-    );
-    let _ = write!(
-        h,
-        "<li><svg width=\"22\" height=\"14\"><circle cx=\"11\" cy=\"7\" r=\"6\" fill=\"#fff\" stroke=\"#777\"/><path d=\"M7 3L15 11M7 11L15 3\" stroke=\"#777\"/></svg> {}</li>",
-        lang.t(Key::UnvisitedStop)
-    );
-    let _ = write!(
-        h,
-        "<li><svg width=\"22\" height=\"14\"><rect x=\"5\" y=\"1\" width=\"12\" height=\"12\" fill=\"#111\"/></svg> {}</li>",
-        lang.t(Key::Depot)
-    );
-    if roads {
-        let _ = write!(
-            h,
-            "<li><span class=\"sw\" style=\"background:#c9c5bc;height:.2em\"></span>{}</li>",
-            lang.t(Key::Roads)
-        );
-    }
-    if omitted {
-        let _ = write!(
-            h,
-            "<li class=\"muted\">{}</li>",
-            lang.t(Key::MinorRoadsOmitted)
-        );
-    }
-    if boundaries {
-        let _ = write!(
-            h,
-            "<li><span class=\"sw\" style=\"border-top:2px dashed #8a8aa8;height:0\"></span>{}</li>",
-            lang.t(Key::Boundaries)
-        );
-    }
-    h.push_str("</ul></div>");
-}
-
-fn days(h: &mut String, report: &PlanReport, lang: Lang) {
-    let _ = write!(h, "<h2>{}</h2>", lang.t(Key::VanDays));
-    for (i, day) in report.van_days.iter().enumerate() {
-        let _ = write!(
-            h,
-            "<div class=\"day\"><h3><span class=\"sw\" style=\"background:{}\"></span>{} · {}</h3>",
-            route_colour(i),
-            esc(&day.van),
-            esc(&lang.date_long(day.date))
-        );
-        if day.visits.is_empty() {
-            let _ = write!(h, "<p class=\"muted\">{}</p></div>", lang.t(Key::NoVisits));
-            continue;
+    };
+    html! {
+        h2 { (lang.t(Key::People)) }
+        table #people {
+            tr {
+                th { (lang.t(Key::Group)) }
+                th.n { (lang.t(Key::Served)) }
+                th.n { (lang.t(Key::Demand)) }
+                th.n { (lang.t(Key::Share)) }
+            }
+            @for group in Group::ALL {
+                (row(lang.group(group), t.served[group], t.demand[group]))
+            }
+            (row(lang.t(Key::Total), t.served.total(), t.demand.total()))
         }
-        let _ = write!(
-            h,
-            "<p>{} {} · {} {} · {} {} · {} {} {} · {} {}</p>",
-            lang.t(Key::Depart),
-            day.depart,
-            lang.t(Key::Back),
-            day.back,
-            lang.dec(day.km, 1),
-            lang.t(Key::Km),
-            lang.t(Key::Drive),
-            lang.dec(day.drive_minutes / 60.0, 1),
-            lang.t(Key::Hours),
-            lang.int(day.people.into()),
-            lang.t(Key::People).to_lowercase()
-        );
-        visit_table(h, &day.visits, lang, VisitTable::Report);
-        h.push_str("</div>");
+        p #week-totals {
+            (lang.t(Key::Stops)) ": "
+            (lang.int(t.stops_visited as u64)) " " (lang.t(Key::Visited))
+            " (" (lang.int(t.stops_partly_visited as u64)) " " (lang.t(Key::Partly)) "), "
+            (lang.int(t.stops_unvisited as u64)) " " (lang.t(Key::Unvisited)) " · "
+            (lang.dec(t.distance_m / 1000.0, 1)) " " (lang.t(Key::Km)) " · "
+            (lang.dec(t.drive_seconds / 3600.0, 1)) " " (lang.t(Key::DriveHours)) " · "
+            (lang.dec(t.work_seconds / 3600.0, 1)) " " (lang.t(Key::WorkHours)) " · "
+            (lang.t(Key::Value)) " " (lang.dec(t.value, 0))
+        }
     }
 }
 
-fn unvisited(h: &mut String, report: &PlanReport, lang: Lang) {
-    let _ = write!(
-        h,
-        "<h2>{} ({})</h2>",
-        lang.t(Key::NotServed),
-        lang.int(report.unvisited.len() as u64)
-    );
-    if report.unvisited.is_empty() {
-        return;
+fn legend(cx: &Context, omitted: bool, roads: bool, boundaries: bool) -> Markup {
+    let lang = cx.lang;
+    html! {
+        div.legend {
+            b { (lang.t(Key::Legend)) }
+            ul {
+                @for (i, day) in cx.plan.van_days.iter().enumerate() {
+                    @if !day.visits.is_empty() {
+                        li data-route=(i) {
+                            span.sw style={ "background:" (route_colour(i)) } {}
+                            (day.van.name) " · " (lang.date_short(day.date)) " · "
+                            (lang.t(Key::Stops)) ": " (day.visits.len())
+                        }
+                    }
+                }
+            }
+            ul {
+                li {
+                    svg width="22" height="14" {
+                        circle cx="11" cy="7" r="6" fill="#1f77b4" fill-opacity=".75" {}
+                    }
+                    " " (lang.t(Key::StopSizedByValue))
+                }
+                li {
+                    svg width="22" height="14" {
+                        circle cx="11" cy="7" r="6" fill="#fff" stroke="#777" {}
+                        path d="M7 3L15 11M7 11L15 3" stroke="#777" {}
+                    }
+                    " " (lang.t(Key::UnvisitedStop))
+                }
+                li {
+                    svg width="22" height="14" {
+                        rect x="5" y="1" width="12" height="12" fill="#111" {}
+                    }
+                    " " (lang.t(Key::Depot))
+                }
+                @if roads {
+                    li { span.sw style="background:#c9c5bc;height:.2em" {} (lang.t(Key::Roads)) }
+                }
+                @if omitted {
+                    li.muted { (lang.t(Key::MinorRoadsOmitted)) }
+                }
+                @if boundaries {
+                    li {
+                        span.sw style="border-top:2px dashed #8a8aa8;height:0" {}
+                        (lang.t(Key::Boundaries))
+                    }
+                }
+            }
+        }
     }
-    let _ = write!(
-        h,
-        "<table id=\"unvisited\"><tr><th>{}</th><th>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th><th class=n>{}</th></tr>",
-        lang.t(Key::Stop),
-        lang.t(Key::Reason),
-        lang.t(Key::Elderly),
-        lang.t(Key::Disabled),
-        lang.t(Key::NewEligible),
-        lang.t(Key::Value)
-    );
-    let mut rows: Vec<_> = report.unvisited.iter().collect();
-    rows.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.job.cmp(&b.job)));
-    for u in rows {
-        let reason = u.reason_in(lang);
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-            esc(&u.job),
-            esc(&reason),
-            lang.int(u.elderly.into()),
-            lang.int(u.disabled.into()),
-            lang.int(u.new_eligible.into()),
-            lang.dec(u.value, 1)
-        );
+}
+
+fn days(cx: &Context) -> Markup {
+    let lang = cx.lang;
+    html! {
+        h2 { (lang.t(Key::VanDays)) }
+        @for (i, day) in cx.plan.van_days.iter().enumerate() {
+            div.day {
+                h3 {
+                    span.sw style={ "background:" (route_colour(i)) } {}
+                    (day.van.name) " · " (lang.date_long(day.date))
+                }
+                @if day.visits.is_empty() {
+                    p.muted { (lang.t(Key::NoVisits)) }
+                } @else {
+                    p {
+                        (lang.t(Key::Depart)) " " (day.depart.hhmm()) " · "
+                        (lang.t(Key::Back)) " " (day.back.hhmm()) " · "
+                        (lang.dec(day.km(), 1)) " " (lang.t(Key::Km)) " · "
+                        (lang.t(Key::Drive)) " " (lang.dec(day.drive_seconds / 3600.0, 1)) " "
+                        (lang.t(Key::Hours)) " · "
+                        (lang.int(day.people.total_u64())) " " (lang.t(Key::People).to_lowercase())
+                    }
+                    (visit_table(cx, &day.visits, VisitTable::Report))
+                }
+            }
+        }
     }
-    h.push_str("</table>");
+}
+
+fn unvisited(cx: &Context) -> Markup {
+    let lang = cx.lang;
+    let mut rows: Vec<_> = cx.plan.unvisited.iter().collect();
+    rows.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then(a.stop.name.cmp(&b.stop.name))
+            .then(a.part.cmp(&b.part))
+    });
+    html! {
+        h2 { (lang.t(Key::NotServed)) " (" (lang.int(rows.len() as u64)) ")" }
+        @if !rows.is_empty() {
+            table #unvisited {
+                tr {
+                    th { (lang.t(Key::Stop)) }
+                    th { (lang.t(Key::Reason)) }
+                    @for group in Group::ALL { th.n { (lang.group(group)) } }
+                    th.n { (lang.t(Key::Value)) }
+                }
+                @for u in rows {
+                    tr {
+                        td { (part_name(&u.stop.name, u.part, u.parts, lang)) }
+                        td { (lang.why(&u.reason)) }
+                        @for (_, n) in u.people.iter() { td.n { (lang.int(u64::from(*n))) } }
+                        td.n { (lang.dec(u.value, 1)) }
+                    }
+                }
+            }
+        }
+    }
 }

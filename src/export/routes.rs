@@ -3,8 +3,8 @@
 use crate::map::LatLon;
 use crate::plan::Solved;
 
-/// One polyline per tour (in tour order), depot → stops → depot along the travel source's
-/// paths; empty for a tour without visits.
+/// One polyline per van-day (in plan order), depot → stops → depot along the travel source's
+/// paths; empty for a van-day without visits.
 pub fn route_lines(solved: &Solved) -> Vec<Vec<LatLon>> {
     let prepared = &solved.prepared;
     let points = crate::scenario::points(&prepared.scenario);

@@ -1,12 +1,11 @@
 //! day-sheets.html: one printable A4 page per van-day for the team in the van.
 
-use std::fmt::Write as _;
+use maud::{Markup, html};
 
-use super::html::{VisitTable, esc, visit_table};
-use crate::i18n::{Key, Lang};
-use crate::plan::Solved;
-use crate::plan::report::VanDay;
-use crate::scenario::model::Van;
+use super::Context;
+use super::html::{VisitTable, page, visit_table};
+use crate::i18n::Key;
+use crate::plan::model::VanDay;
 
 const CSS: &str = r#"
 @page{size:A4 portrait;margin:12mm}
@@ -26,45 +25,25 @@ background:repeating-linear-gradient(#fff 0 7.5mm,#bbb 7.5mm 7.7mm);
 "#;
 
 /// The page with one sheet per van-day that has visits.
-pub fn html(solved: &Solved, lang: Lang) -> String {
-    let report = &solved.report;
-    let vans = &solved.prepared.scenario.vans;
-    let mut h = format!(
-        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} — {}</title><style>{CSS}</style></head><body>",
-        lang.code(),
-        lang.t(Key::DaySheet),
-        esc(&report.scenario.name)
-    );
-    for day in report.van_days.iter().filter(|d| !d.visits.is_empty()) {
-        let van = vans.iter().find(|v| v.name == day.van);
-        sheet(&mut h, day, van, &report.scenario.name, lang);
-    }
-    h.push_str("</body></html>\n");
-    h
+pub fn html(cx: &Context) -> String {
+    let lang = cx.lang;
+    let title = format!("{} — {}", lang.t(Key::DaySheet), cx.plan.scenario.name);
+    let body = html! {
+        @for day in cx.plan.van_days.iter().filter(|d| !d.visits.is_empty()) {
+            (sheet(cx, day))
+        }
+    };
+    page(lang, &title, CSS, body)
 }
 
-fn sheet(h: &mut String, day: &VanDay, van: Option<&Van>, scenario: &str, lang: Lang) {
-    let _ = write!(
-        h,
-        "<section class=\"sheet\"><h1>{} — {} — {}</h1><p>{} · {} {} · {} {} · {} {}</p>",
-        lang.t(Key::DaySheet),
-        esc(&day.van),
-        esc(&lang.date_long(day.date)),
-        esc(scenario),
-        lang.t(Key::Depart),
-        day.depart,
-        lang.t(Key::Back),
-        day.back,
-        lang.dec(day.km, 1),
-        lang.t(Key::Km)
-    );
-    let equipment: Vec<String> = van
-        .map(|v| v.equipment.iter().map(|e| esc(&e.value)).collect())
-        .unwrap_or_default();
-    let cards = match van.and_then(|v| v.blank_cards) {
+fn sheet(cx: &Context, day: &VanDay) -> Markup {
+    let lang = cx.lang;
+    let van = &cx.scenario.vans[day.van.index];
+    let equipment: Vec<&str> = van.equipment.iter().map(|e| e.value.as_str()).collect();
+    let cards = match van.blank_cards {
         Some(limit) => format!(
             "{} {} (max {})",
-            lang.int(day.people.into()),
+            lang.int(day.people.total_u64()),
             lang.t(Key::BlankCards),
             lang.int(limit.into())
         ),
@@ -74,24 +53,25 @@ fn sheet(h: &mut String, day: &VanDay, van: Option<&Van>, scenario: &str, lang: 
             lang.t(Key::BlankCardsNone)
         ),
     };
-    let _ = write!(
-        h,
-        "<div class=\"bring\"><b>{}:</b> {} {} · {}: {} · {}</div>",
-        lang.t(Key::Bring),
-        van.map_or(0, |v| v.sets),
-        lang.t(Key::RecordingSets),
-        lang.t(Key::Equipment),
-        if equipment.is_empty() {
-            "—".to_string()
-        } else {
-            equipment.join(", ")
-        },
-        cards
-    );
-    visit_table(h, &day.visits, lang, VisitTable::DaySheet);
-    let _ = write!(
-        h,
-        "<p><b>{}</b></p><div class=\"notes\"></div></section>",
-        lang.t(Key::Notes)
-    );
+    html! {
+        section.sheet {
+            h1 { (lang.t(Key::DaySheet)) " — " (day.van.name) " — " (lang.date_long(day.date)) }
+            p {
+                (cx.plan.scenario.name) " · "
+                (lang.t(Key::Depart)) " " (day.depart.hhmm()) " · "
+                (lang.t(Key::Back)) " " (day.back.hhmm()) " · "
+                (lang.dec(day.km(), 1)) " " (lang.t(Key::Km))
+            }
+            div.bring {
+                b { (lang.t(Key::Bring)) ":" } " "
+                (van.sets) " " (lang.t(Key::RecordingSets)) " · "
+                (lang.t(Key::Equipment)) ": "
+                @if equipment.is_empty() { "—" } @else { (equipment.join(", ")) }
+                " · " (cards)
+            }
+            (visit_table(cx, &day.visits, VisitTable::DaySheet))
+            p { b { (lang.t(Key::Notes)) } }
+            div.notes {}
+        }
+    }
 }

@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::html::{esc, route_colour};
-use crate::i18n::{Key, Lang, UserError, tr};
+use maud::{Markup, html};
+
+use super::Context;
+use super::html::route_colour;
+use crate::i18n::{Key, UserError, tr};
 use crate::map::areas::read_areas;
 use crate::map::{LatLon, RoadGraph, bounds};
-use crate::plan::report::PlanReport;
-use crate::scenario::Scenario;
 
 /// Width of the drawing in SVG units.
 const WIDTH: f64 = 1000.0;
@@ -38,7 +39,7 @@ const CLASS_ORDER: [&str; 12] = [
 pub struct Layers<'a> {
     pub roads: Option<&'a RoadGraph>,
     pub boundaries: Option<&'a Path>,
-    /// One line per van-day, in the order of `report.van_days`.
+    /// One line per van-day, in the order of `plan.van_days`.
     pub routes: &'a [Vec<LatLon>],
 }
 
@@ -101,63 +102,60 @@ fn push_line(d: &mut String, proj: &Projection, line: impl Iterator<Item = LatLo
 }
 
 /// The SVG element; also returns whether minor roads were left out.
-pub fn svg(
-    report: &PlanReport,
-    scenario: &Scenario,
-    layers: &Layers,
-    lang: Lang,
-) -> anyhow::Result<(String, bool)> {
+pub fn svg(cx: &Context, layers: &Layers) -> anyhow::Result<(Markup, bool)> {
+    let (plan, scenario, lang) = (cx.plan, cx.scenario, cx.lang);
     let points = std::iter::once(scenario.depot)
         .chain(scenario.stops.iter().map(|s| s.location))
         .chain(layers.routes.iter().flatten().copied());
     let proj = Projection::new(points);
-    let mut svg = format!(
-        r#"<svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {:.0}" role="img" aria-label="{}">"#,
-        proj.height,
-        esc(lang.t(Key::Map))
-    );
-    svg.push_str(r##"<rect width="100%" height="100%" fill="#fbfaf7"/>"##);
-    let mut omitted = false;
-    if let Some(graph) = layers.roads {
-        let (roads, left_out) = roads(graph, &proj);
-        svg.push_str(&roads);
-        omitted = left_out;
-    }
-    if let Some(path) = layers.boundaries {
-        svg.push_str(&boundaries(path, &proj)?);
-    }
-    svg.push_str(r#"<g id="routes" fill="none" stroke-width="3" stroke-linejoin="round" stroke-linecap="round" opacity="0.85">"#);
-    let mut colour_of_stop: BTreeMap<&str, String> = BTreeMap::new();
-    for (i, (day, line)) in report.van_days.iter().zip(layers.routes).enumerate() {
-        if day.visits.is_empty() {
-            continue;
-        }
-        let colour = route_colour(i);
+    let (roads, omitted) = match layers.roads {
+        Some(graph) => roads(graph, &proj),
+        None => (html! {}, false),
+    };
+    let boundaries = match layers.boundaries {
+        Some(path) => boundaries(path, &proj)?,
+        None => html! {},
+    };
+    let mut colour_of_stop: Vec<Option<String>> = vec![None; scenario.stops.len()];
+    for (i, day) in plan.van_days.iter().enumerate() {
         for v in &day.visits {
-            colour_of_stop
-                .entry(v.stop.as_str())
-                .or_insert_with(|| colour.clone());
+            colour_of_stop[v.stop.index].get_or_insert_with(|| route_colour(i));
         }
-        let mut d = String::new();
-        push_line(&mut d, &proj, line.iter().copied());
-        let _ = write!(
-            svg,
-            r#"<path class="route" data-route="{i}" stroke="{colour}" d="{d}"><title>{} {}</title></path>"#,
-            esc(&day.van),
-            esc(&lang.date_long(day.date))
-        );
     }
-    svg.push_str("</g>");
-    svg.push_str(&stops(report, scenario, &proj, &colour_of_stop, lang));
-    let (x, y) = proj.xy(scenario.depot);
-    let _ = write!(
-        svg,
-        r##"<rect id="depot" x="{:.1}" y="{:.1}" width="14" height="14" fill="#111" stroke="#fff" stroke-width="2"><title>{}</title></rect>"##,
-        x - 7.0,
-        y - 7.0,
-        esc(&scenario.depot_name)
-    );
-    svg.push_str("</svg>");
+    let route_paths: Vec<(usize, String)> = plan
+        .van_days
+        .iter()
+        .zip(layers.routes)
+        .enumerate()
+        .filter(|(_, (day, _))| !day.visits.is_empty())
+        .map(|(i, (_, line))| {
+            let mut d = String::new();
+            push_line(&mut d, &proj, line.iter().copied());
+            (i, d)
+        })
+        .collect();
+    let (depot_x, depot_y) = proj.xy(scenario.depot);
+    let svg = html! {
+        svg #map xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (WIDTH) " " (format!("{:.0}", proj.height)) }
+            role="img" aria-label=(lang.t(Key::Map)) {
+            rect width="100%" height="100%" fill="#fbfaf7" {}
+            (roads)
+            (boundaries)
+            g #routes fill="none" stroke-width="3" stroke-linejoin="round" stroke-linecap="round" opacity="0.85" {
+                @for (i, d) in &route_paths {
+                    @let day = &plan.van_days[*i];
+                    path.route data-route=(i) stroke=(route_colour(*i)) d=(d) {
+                        title { (day.van.name) " " (lang.date_long(day.date)) }
+                    }
+                }
+            }
+            (stops(cx, &proj, &colour_of_stop))
+            rect #depot x=(format!("{:.1}", depot_x - 7.0)) y=(format!("{:.1}", depot_y - 7.0))
+                width="14" height="14" fill="#111" stroke="#fff" stroke-width="2" {
+                title { (scenario.depot_name) }
+            }
+        }
+    };
     Ok((svg, omitted))
 }
 
@@ -169,7 +167,7 @@ fn rank(class: &str) -> usize {
 }
 
 /// Roads in light grey, one `<path>` per class, major classes first until the budget is used.
-fn roads(graph: &RoadGraph, proj: &Projection) -> (String, bool) {
+fn roads(graph: &RoadGraph, proj: &Projection) -> (Markup, bool) {
     let mut by_rank: BTreeMap<usize, String> = BTreeMap::new();
     for edge in 0..graph.edges.len() as u32 {
         let geometry = graph.geometry(edge);
@@ -179,25 +177,30 @@ fn roads(graph: &RoadGraph, proj: &Projection) -> (String, bool) {
         let d = by_rank.entry(rank(graph.class_name(edge))).or_default();
         push_line(d, proj, geometry.iter().copied());
     }
-    let mut out =
-        String::from(r##"<g id="roads" fill="none" stroke="#c9c5bc" stroke-linecap="round">"##);
     let mut used = 0;
     let mut omitted = false;
+    let mut drawn = Vec::new();
     for (rank, d) in by_rank {
         if used + d.len() > ROAD_BUDGET {
             omitted = true;
             break;
         }
         used += d.len();
-        let width = if rank < 5 { 1.6 } else { 0.7 };
-        let _ = write!(out, r#"<path stroke-width="{width}" d="{d}"/>"#);
+        drawn.push((if rank < 5 { 1.6 } else { 0.7 }, d));
     }
-    out.push_str("</g>");
-    (out, omitted)
+    (
+        html! {
+            g #roads fill="none" stroke="#c9c5bc" stroke-linecap="round" {
+                @for (width, d) in &drawn {
+                    path stroke-width=(width) d=(d) {}
+                }
+            }
+        },
+        omitted,
+    )
 }
-
 /// Outlines of the polygons in a GeoJSON file, each titled with its `nama` or `name`.
-fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<String> {
+fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<Markup> {
     let areas = read_areas(path).map_err(|e| {
         let shown = path.display();
         let text = tr(
@@ -206,91 +209,81 @@ fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<String> {
         );
         UserError::caused(text, e)
     })?;
-    let mut out = String::from(
-        r##"<g id="boundaries" fill="none" stroke="#8a8aa8" stroke-width="1" stroke-dasharray="5 3">"##,
-    );
-    for area in &areas {
-        let mut d = String::new();
-        for polygon in &area.shape {
-            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                let points = ring.coords().map(|c| LatLon { lat: c.y, lon: c.x });
-                push_line(&mut d, proj, points);
-                d.push('Z');
+    let outlines: Vec<(String, &str)> = areas
+        .iter()
+        .map(|area| {
+            let mut d = String::new();
+            for polygon in &area.shape {
+                for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                    let points = ring.coords().map(|c| LatLon { lat: c.y, lon: c.x });
+                    push_line(&mut d, proj, points);
+                    d.push('Z');
+                }
+            }
+            let name = area
+                .text("nama")
+                .or_else(|| area.text("name"))
+                .unwrap_or("");
+            (d, name)
+        })
+        .collect();
+    Ok(html! {
+        g #boundaries fill="none" stroke="#8a8aa8" stroke-width="1" stroke-dasharray="5 3" {
+            @for (d, name) in &outlines {
+                path d=(d) { title { (name) } }
             }
         }
-        let name = area
-            .text("nama")
-            .or_else(|| area.text("name"))
-            .unwrap_or("");
-        let _ = write!(out, r#"<path d="{d}"><title>{}</title></path>"#, esc(name));
-    }
-    out.push_str("</g>");
-    Ok(out)
+    })
 }
 
 /// Circles sized by value: filled with the colour of the first van-day that visits the stop,
 /// or grey with a cross when no van does.
-fn stops(
-    report: &PlanReport,
-    scenario: &Scenario,
-    proj: &Projection,
-    colour_of_stop: &BTreeMap<&str, String>,
-    lang: Lang,
-) -> String {
+fn stops(cx: &Context, proj: &Projection, colour_of_stop: &[Option<String>]) -> Markup {
+    let (scenario, lang) = (cx.scenario, cx.lang);
     let values: Vec<f64> = scenario
         .stops
         .iter()
         .map(|s| scenario.weights.dot(&s.people))
         .collect();
     let max = values.iter().copied().fold(0.0, f64::max).max(1e-9);
-    let mut out = String::from(r#"<g id="stops">"#);
-    for (stop, value) in scenario.stops.iter().zip(values) {
-        let (x, y) = proj.xy(stop.location);
-        let r = 2.5 + 8.0 * (value.max(0.0) / max).sqrt();
-        let title = format!(
-            "{} ({}, {}) — {} {}",
-            stop.name,
-            stop.desa,
-            stop.kecamatan,
-            lang.t(Key::Value),
-            lang.dec(value, 1)
-        );
-        match colour_of_stop.get(stop.name.as_str()) {
-            Some(colour) => {
-                let _ = write!(
-                    out,
-                    r#"<circle class="stop visited" cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{colour}" fill-opacity="0.75" stroke="white" stroke-width="1"><title>{}</title></circle>"#,
-                    esc(&title)
+    let mut reason = vec![None; scenario.stops.len()];
+    for u in &cx.plan.unvisited {
+        reason[u.stop.index].get_or_insert(u.reason.category());
+    }
+    let f = |x: f64| format!("{x:.1}");
+    html! {
+        g #stops {
+            @for (i, (stop, value)) in scenario.stops.iter().zip(&values).enumerate() {
+                @let (x, y) = proj.xy(stop.location);
+                @let r = 2.5 + 8.0 * (value.max(0.0) / max).sqrt();
+                @let title = format!(
+                    "{} ({}, {}) — {} {}",
+                    stop.name, stop.desa, stop.kecamatan, lang.t(Key::Value), lang.dec(*value, 1)
                 );
-            }
-            None => {
-                let reason = report
-                    .unvisited
-                    .iter()
-                    .find(|u| u.stop == stop.name)
-                    .map(|u| lang.category(&u.category))
-                    .unwrap_or_default();
-                let k = r * 0.7;
-                let _ = write!(
-                    out,
-                    r##"<g class="stop unvisited"><title>{} — {}: {}</title><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="#fff" fill-opacity="0.5" stroke="#999" stroke-width="1"/><path d="M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}" stroke="#999" stroke-width="1"/></g>"##,
-                    esc(&title),
-                    esc(lang.t(Key::NotServed)),
-                    esc(&reason),
-                    x - k,
-                    y - k,
-                    x + k,
-                    y + k,
-                    x - k,
-                    y + k,
-                    x + k,
-                    y - k
-                );
+                @match &colour_of_stop[i] {
+                    Some(colour) => {
+                        circle.stop.visited cx=(f(x)) cy=(f(y)) r=(f(r)) fill=(colour)
+                            fill-opacity="0.75" stroke="white" stroke-width="1" {
+                            title { (title) }
+                        }
+                    }
+                    None => {
+                        @let k = r * 0.7;
+                        g.stop.unvisited {
+                            title {
+                                (title) " — " (lang.t(Key::NotServed)) ": "
+                                @if let Some(category) = reason[i] { (lang.category(category)) }
+                            }
+                            circle cx=(f(x)) cy=(f(y)) r=(f(r)) fill="#fff" fill-opacity="0.5"
+                                stroke="#999" stroke-width="1" {}
+                            path d=(format!("M{} {}L{} {}M{} {}L{} {}", f(x - k), f(y - k), f(x + k), f(y + k), f(x - k), f(y + k), f(x + k), f(y - k)))
+                                stroke="#999" stroke-width="1" {}
+                        }
+                    }
+                }
             }
         }
     }
-    out.push_str("</g>");
-    out
 }
 
 #[cfg(test)]

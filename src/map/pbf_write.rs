@@ -58,7 +58,7 @@ pub struct PbfWriter {
 impl PbfWriter {
     /// Starts a file at `path` (written to a temporary file until [`finish`](Self::finish)).
     pub fn create(path: &Path) -> anyhow::Result<PbfWriter> {
-        let tmp = crate::export::temp_file_beside(path)?;
+        let tmp = crate::fsio::temp_file_beside(path)?;
         Ok(PbfWriter {
             path: path.to_path_buf(),
             out: BufWriter::with_capacity(1 << 20, tmp),

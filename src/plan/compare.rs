@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use super::report::PlanReport;
+use super::model::Plan;
 use super::{PlanOptions, solve_scenario};
+use crate::groups::Group;
 use crate::i18n::{Key, Lang};
 
 /// How many stop names a change line shows before it counts the rest.
@@ -25,18 +26,18 @@ pub fn run_compare_in(
 ) -> anyhow::Result<String> {
     let mut reports = Vec::new();
     for path in paths {
-        reports.push((path.clone(), solve_scenario(path, options)?.report));
+        reports.push((path.clone(), solve_scenario(path, options)?.plan));
     }
     Ok(compare(&reports, lang))
 }
 
 /// The side-by-side table and the changes against the first scenario.
-pub fn compare(reports: &[(PathBuf, PlanReport)], lang: Lang) -> String {
+pub fn compare(reports: &[(PathBuf, Plan)], lang: Lang) -> String {
     let mut s = String::new();
     let names = short_names(reports.iter().map(|(p, _)| file_name(p)).collect());
     let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(10) + 2;
     let labels = labels(lang);
-    let columns: Vec<[String; 9]> = reports.iter().map(|(_, r)| figures(r, lang)).collect();
+    let columns: Vec<Vec<String>> = reports.iter().map(|(_, r)| figures(r, lang)).collect();
     // Padded by characters: the Indonesian labels run longer than the English ones.
     let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
     let _ = write!(s, "{:<label_width$}", "");
@@ -78,46 +79,47 @@ pub fn compare(reports: &[(PathBuf, PlanReport)], lang: Lang) -> String {
 }
 
 /// The row labels of the table, in the order of [`figures`].
-fn labels(lang: Lang) -> [String; 9] {
+fn labels(lang: Lang) -> Vec<String> {
     let served = |group| match lang {
-        Lang::En => format!("{} {}", lang.t(Key::Served), lang.t(group)),
-        Lang::Id => format!("{} {}", lang.t(group), lang.t(Key::Served)),
+        Lang::En => format!("{} {}", lang.t(Key::Served), lang.group(group)),
+        Lang::Id => format!("{} {}", lang.group(group), lang.t(Key::Served)),
     };
-    [
-        served(Key::Elderly),
-        served(Key::Disabled),
-        served(Key::NewEligible),
-        lang.t(Key::Value).to_string(),
-        lang.t(Key::Km).to_string(),
-        lang.t(Key::DriveHours).to_string(),
-        lang.t(Key::WorkHours).to_string(),
-        lang.t(Key::StopsVisited).to_string(),
-        lang.t(Key::StopsUnvisited).to_string(),
-    ]
+    let mut labels: Vec<String> = Group::ALL.into_iter().map(served).collect();
+    labels.extend(
+        [
+            Key::Value,
+            Key::Km,
+            Key::DriveHours,
+            Key::WorkHours,
+            Key::StopsVisited,
+            Key::StopsUnvisited,
+        ]
+        .map(|k| lang.t(k).to_string()),
+    );
+    labels
 }
 
 /// One scenario's column of the table.
-fn figures(report: &PlanReport, lang: Lang) -> [String; 9] {
-    let t = &report.totals;
-    [
-        lang.int(t.served.elderly.into()),
-        lang.int(t.served.disabled.into()),
-        lang.int(t.served.new_eligible.into()),
+fn figures(plan: &Plan, lang: Lang) -> Vec<String> {
+    let t = &plan.totals;
+    let mut figures: Vec<String> = t
+        .served
+        .iter()
+        .map(|(_, n)| lang.int((*n).into()))
+        .collect();
+    figures.extend([
         lang.dec(t.value, 0),
-        lang.dec(t.km, 1),
-        lang.dec(t.drive_hours, 1),
-        lang.dec(t.work_hours, 1),
+        lang.dec(t.distance_m / 1000.0, 1),
+        lang.dec(t.drive_seconds / 3600.0, 1),
+        lang.dec(t.work_seconds / 3600.0, 1),
         lang.int(t.stops_visited as u64),
         lang.int(t.stops_unvisited as u64),
-    ]
+    ]);
+    figures
 }
 
-fn visited(report: &PlanReport) -> BTreeSet<String> {
-    report
-        .van_days
-        .iter()
-        .flat_map(|d| d.visits.iter().map(|v| v.stop.clone()))
-        .collect()
+fn visited(plan: &Plan) -> BTreeSet<String> {
+    plan.visits().map(|(_, v)| v.stop.name.clone()).collect()
 }
 
 fn shorten(names: &[&str], lang: Lang) -> String {

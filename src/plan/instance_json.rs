@@ -12,7 +12,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::export::write_atomically;
+use crate::fsio::write_atomically;
 use crate::scenario::{self, Built, Prepared, Scenario};
 use crate::solve::{Solution, Window};
 

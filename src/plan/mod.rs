@@ -1,10 +1,10 @@
-//! `jempol plan | verify | compare`: solve a scenario, check the plan with the independent
-//! verifier, and write what planners and drivers use.
+//! `jempol plan | verify | compare`: solve a scenario, check the solution with the
+//! independent verifier, and turn it into the typed [`model::Plan`]. Writing files is
+//! `export`'s job; this module ends at the model.
 
 pub mod compare;
 pub mod instance_json;
-pub mod outputs;
-pub mod report;
+pub mod model;
 pub mod summary;
 pub mod verify_saved;
 
@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::i18n::{Lang, Text, UserError, tr};
-use crate::scenario::reasons::reason;
+use crate::scenario::reasons::why;
 use crate::scenario::{self, Prepared};
 use crate::solve::verify::verify;
 use crate::solve::{Solution, SolveOptions, VerifiedPlan, Violation};
-pub use report::PlanReport;
+pub use model::Plan;
 
 /// Overrides from the command line.
 #[derive(Clone, Debug, Default)]
@@ -30,9 +30,8 @@ pub struct PlanOptions {
 /// A solved and verified scenario.
 pub struct Solved {
     pub prepared: Prepared,
-    pub travel_label: String,
     pub solution: Solution,
-    pub report: PlanReport,
+    pub plan: Plan,
     pub timings: Timings,
 }
 
@@ -83,14 +82,12 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
     timings.solve = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let verified = checked(&prepared, &solution)?;
-    let travel_label = prepared.source.label();
-    let report = report::report(&prepared, &travel_label, &verified);
+    let plan = model::build(&prepared, &verified);
     timings.verify = started.elapsed().as_secs_f64();
     Ok(Solved {
         prepared,
-        travel_label,
         solution,
-        report,
+        plan,
         timings,
     })
 }
@@ -137,7 +134,7 @@ fn explain(prepared: &Prepared, violations: &[Violation], lang: Lang) -> String 
             .job
             .filter(|&j| built.instance.jobs.get(j).is_some_and(|job| job.mandatory))
         {
-            let why = reason(&prepared.scenario, built, j).describe(lang);
+            let why = lang.why(&why(&prepared.scenario, built, j));
             line += &match lang {
                 Lang::En => format!(" (mandatory; alone: {why})"),
                 Lang::Id => format!(" (wajib; sendirian: {why})"),
@@ -146,52 +143,6 @@ fn explain(prepared: &Prepared, violations: &[Violation], lang: Lang) -> String 
         lines.push(line);
     }
     lines.join("\n")
-}
-
-/// What `jempol plan` did.
-pub struct PlanRun {
-    pub out: PathBuf,
-    pub files: Vec<PathBuf>,
-    pub report: PlanReport,
-    pub summary: String,
-    pub timings: Timings,
-}
-
-/// `jempol plan`: solve, verify, then write plan.json, schedule.csv, one GPX per van-day and
-/// the pages for people (report, day sheets, announcements, GeoJSON) in English.
-pub fn run_plan(path: &Path, options: &PlanOptions) -> anyhow::Result<PlanRun> {
-    run_plan_in(path, options, Lang::En)
-}
-
-/// `jempol plan --lang`: as [`run_plan`], with what people read in `lang`.
-pub fn run_plan_in(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Result<PlanRun> {
-    let mut solved = solve_scenario(path, options)?;
-    let out = options
-        .out
-        .clone()
-        .unwrap_or_else(|| Path::new("out").join(slug(&solved.prepared.scenario.name)));
-    std::fs::create_dir_all(&out).map_err(|e| {
-        let shown = out.display();
-        UserError::caused(
-            tr(
-                format!("cannot create the output folder {shown}"),
-                format!("folder keluaran {shown} tidak dapat dibuat"),
-            ),
-            e,
-        )
-    })?;
-    let started = Instant::now();
-    let files = outputs::write_all(&out, &solved, lang)?;
-    solved.timings.write = started.elapsed().as_secs_f64();
-    let travel = solved.prepared.source.label_in(lang);
-    let summary = summary::summary(&solved.report, &travel, lang);
-    Ok(PlanRun {
-        out,
-        files,
-        report: solved.report,
-        summary,
-        timings: solved.timings,
-    })
 }
 
 /// A file-name-safe form of a name: lowercase ASCII letters and digits joined by `-`.
@@ -210,12 +161,6 @@ pub fn slug(name: &str) -> String {
     } else {
         s
     }
-}
-
-/// Hours from "HH:MM" to "HH:MM".
-pub fn hours_between(from: &str, to: &str) -> f64 {
-    let t = |x: &str| scenario::units::parse_time_of_day(x).unwrap_or(0.0);
-    (t(to) - t(from)) / 3600.0
 }
 
 #[cfg(test)]

@@ -12,7 +12,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::model::{People, Scenario};
+use super::model::Scenario;
+#[cfg(test)]
+use crate::groups::Group;
+use crate::groups::People;
 use crate::solve::{Instance, Job, Matrix, Objective, Tour, Window};
 
 /// Share of the longest possible visit a part may fill, leaving room for the route.
@@ -220,11 +223,7 @@ fn share(people: &People, part: usize, parts: usize) -> People {
         let at = |k: usize| (u64::from(n) * k as u64 / parts as u64) as u32;
         at(part + 1) - at(part)
     };
-    People {
-        elderly: cut(people.elderly),
-        disabled: cut(people.disabled),
-        new_eligible: cut(people.new_eligible),
-    }
+    people.map(|_, &n| cut(n))
 }
 
 /// The longest break-free stretch of any window that a tour can use, after driving `out`
@@ -252,19 +251,14 @@ mod tests {
 
     #[test]
     fn shares_add_up_and_spread_remainders() {
-        let people = People {
-            elderly: 10,
-            disabled: 3,
-            new_eligible: 7,
-        };
+        let people = People::from_fn(|g| [10, 3, 7][g as usize]);
         let parts: Vec<People> = (0..3).map(|p| share(&people, p, 3)).collect();
-        let mut total = People::default();
-        parts.iter().for_each(|p| total.add(p));
+        let total = parts.iter().fold(People::default(), |a, &b| a + b);
         assert_eq!(total, people);
         assert!(
             parts
                 .iter()
-                .all(|p| (3..=4).contains(&p.elderly) && p.disabled == 1)
+                .all(|p| (3..=4).contains(&p[Group::Elderly]) && p[Group::Disabled] == 1)
         );
     }
 

@@ -7,10 +7,10 @@ use chrono::Datelike;
 use super::build::Built;
 use super::model::Scenario;
 use super::problem::Problem;
-use super::reasons::{reason, weekdays_text};
+use super::reasons::{weekdays_text, why};
 use super::units::{closest, did_you_mean, format_time_of_day};
 use crate::i18n::{Key, Lang, Text, tr};
-use crate::solve::Reason;
+use crate::reason::Why;
 
 /// Every rule that needs only the scenario (no travel times).
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
@@ -213,8 +213,8 @@ pub fn mandatory_problems(scenario: &Scenario, built: &Built) -> Vec<Problem> {
         if !job.mandatory {
             continue;
         }
-        let why = reason(scenario, built, j);
-        if why.kind != Reason::NoTimeLeft {
+        let why = why(scenario, built, j);
+        if why != Why::NoTime {
             let stop = &scenario.stops[built.jobs[j].stop];
             problems.push(Problem::new(
                 stop.at.as_ref(),
@@ -222,12 +222,12 @@ pub fn mandatory_problems(scenario: &Scenario, built: &Built) -> Vec<Problem> {
                     format!(
                         "mandatory stop `{}` cannot be served by any van: {}",
                         job.name,
-                        why.describe(Lang::En)
+                        Lang::En.why(&why)
                     ),
                     format!(
                         "titik wajib `{}` tidak dapat dilayani mobil mana pun: {}",
                         job.name,
-                        why.describe(Lang::Id)
+                        Lang::Id.why(&why)
                     ),
                 ),
                 tr(
@@ -283,7 +283,7 @@ pub fn run_check_in(path: &std::path::Path, lang: Lang) -> anyhow::Result<(Strin
         n(p.built.tours.len()),
         lang.t(Key::VanDays).to_lowercase(),
         lang.t(Key::Travel).to_lowercase(),
-        p.source.label_in(lang)
+        lang.travel(&p.source.basis())
     );
     Ok((text, true))
 }

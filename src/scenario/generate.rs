@@ -26,7 +26,7 @@ use geo::{Contains, Point, Polygon};
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
-use super::stops_csv::COLUMNS;
+use super::stops_csv::columns;
 use crate::magetan::{Inputs, Kecamatan, Source, read_desa, read_kecamatan};
 use crate::map::LatLon;
 
@@ -77,7 +77,7 @@ pub fn write_magetan_stops(data: &Source, out: &Path) -> anyhow::Result<usize> {
     write_rows(out, HEADER, &rows)
 }
 
-/// One row of the stops CSV, in the order of [`COLUMNS`].
+/// One row of the stops CSV, in the order of [`columns`].
 type Row = [String; 13];
 
 /// The candidate stops: one hall per desa (in desa.csv order, so row `i` is the hall of
@@ -182,11 +182,11 @@ fn write_rows(out: &Path, header: &str, rows: &[Row]) -> anyhow::Result<usize> {
         text += &format!("# {line}\n");
     }
     let mut writer = csv::Writer::from_writer(text.into_bytes());
-    writer.write_record(COLUMNS)?;
+    writer.write_record(columns())?;
     for r in rows {
         writer.write_record(r)?;
     }
-    crate::export::write_atomically(out, &writer.into_inner()?)?;
+    crate::fsio::write_atomically(out, &writer.into_inner()?)?;
     Ok(rows.len())
 }
 
@@ -348,6 +348,7 @@ Replace these rows with the office's own lists (same columns).";
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::groups::{Group, People};
 
     #[test]
     fn apportion_keeps_the_total() {
@@ -375,14 +376,10 @@ mod tests {
         (text, stops)
     }
 
-    fn people(stops: &[super::super::model::Stop]) -> [u32; 3] {
-        stops.iter().fold([0; 3], |[e, d, n], s| {
-            [
-                e + s.people.elderly,
-                d + s.people.disabled,
-                n + s.people.new_eligible,
-            ]
-        })
+    fn people(stops: &[super::super::model::Stop]) -> People {
+        stops
+            .iter()
+            .fold(People::default(), |sum, s| sum + s.people)
     }
 
     #[test]
@@ -453,7 +450,7 @@ mod tests {
                 "{} is far from its centre",
                 post.name
             );
-            assert_eq!(post.people.new_eligible, 0);
+            assert_eq!(post.people[Group::NewEligible], 0);
         }
     }
 
@@ -470,12 +467,10 @@ mod tests {
             .iter()
             .filter(|s| s.name.starts_with("Balai Desa") || s.name.starts_with("Kantor Kelurahan"));
         assert_eq!(halls.count(), 235);
-        let sum = |f: fn(&super::super::model::People) -> u32| {
-            stops.iter().map(|s| f(&s.people)).sum::<u32>()
-        };
-        assert_eq!(sum(|p| p.elderly), KTP_NOT_RECORDED_2024 + 6);
-        assert_eq!(sum(|p| p.disabled), DISABLED_2020);
-        assert_eq!(sum(|p| p.new_eligible), TURNING_17_PER_YEAR);
+        let sum = people(&stops);
+        assert_eq!(sum[Group::Elderly], KTP_NOT_RECORDED_2024 + 6);
+        assert_eq!(sum[Group::Disabled], DISABLED_2020);
+        assert_eq!(sum[Group::NewEligible], TURNING_17_PER_YEAR);
         assert_eq!(
             stops.iter().filter(|s| s.home_visit && s.mandatory).count(),
             6

@@ -13,45 +13,9 @@ use super::raw::{RawScenario, RawStop, TextList};
 use super::units::{
     WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_weekdays, weekday_name,
 };
+use crate::groups::{Group, People, PerGroup};
 use crate::i18n::{Lang, Text, tr};
 use crate::map::LatLon;
-
-/// People to record at a stop, per group.
-#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct People {
-    pub elderly: u32,
-    pub disabled: u32,
-    pub new_eligible: u32,
-}
-
-impl People {
-    pub fn total(&self) -> u32 {
-        self.elderly + self.disabled + self.new_eligible
-    }
-
-    pub fn add(&mut self, other: &People) {
-        self.elderly += other.elderly;
-        self.disabled += other.disabled;
-        self.new_eligible += other.new_eligible;
-    }
-}
-
-/// A value per group (weights, minutes per person).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PerGroup {
-    pub elderly: f64,
-    pub disabled: f64,
-    pub new_eligible: f64,
-}
-
-impl PerGroup {
-    /// Σ value × people.
-    pub fn dot(&self, people: &People) -> f64 {
-        self.elderly * f64::from(people.elderly)
-            + self.disabled * f64::from(people.disabled)
-            + self.new_eligible * f64::from(people.new_eligible)
-    }
-}
 
 /// How travel times are obtained.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +41,7 @@ pub struct Service {
     /// Unpacking, connecting and testing the sets at each visit (seconds).
     pub setup: f64,
     /// Recording time per person with one set (seconds).
-    pub per_person: PerGroup,
+    pub per_person: PerGroup<f64>,
     /// The fixed time of a home visit (seconds), setup included.
     pub home_visit: f64,
 }
@@ -127,7 +91,7 @@ pub struct Scenario {
     pub iterations: Option<u64>,
     pub depot_name: String,
     pub depot: LatLon,
-    pub weights: PerGroup,
+    pub weights: PerGroup<f64>,
     pub service: Service,
     /// Hours per weekday, Monday first.
     pub hours: [Option<DayHours>; 7],
@@ -356,8 +320,8 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
     };
 
     let weights = {
-        let w = raw.weights.clone().unwrap_or_default();
-        let mut weight = |v: Option<At<f64>>, group: &str| match v {
+        let given = raw.weights.clone().unwrap_or_default();
+        PerGroup::from_fn(|group| match &given.0[group] {
             Some(v) if v.value < 0.0 || !v.value.is_finite() => {
                 r.problem(
                     v.loc(),
@@ -371,28 +335,21 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             }
             Some(v) => v.value,
             None => 1.0,
-        };
-        PerGroup {
-            elderly: weight(w.elderly, "elderly"),
-            disabled: weight(w.disabled, "disabled"),
-            new_eligible: weight(w.new_eligible, "new_eligible"),
-        }
+        })
     };
 
     let service = {
         let s = raw.service.clone().unwrap_or_default();
-        let p = s.per_person.clone().unwrap_or_default();
+        let per_person = s.per_person.clone().unwrap_or_default();
         Service {
             setup: r.duration(s.setup.as_ref(), "service.setup", 20.0 * 60.0),
-            per_person: PerGroup {
-                elderly: r.duration(p.elderly.as_ref(), "per_person.elderly", 10.0 * 60.0),
-                disabled: r.duration(p.disabled.as_ref(), "per_person.disabled", 12.0 * 60.0),
-                new_eligible: r.duration(
-                    p.new_eligible.as_ref(),
-                    "per_person.new_eligible",
-                    7.0 * 60.0,
-                ),
-            },
+            per_person: PerGroup::from_fn(|group| {
+                r.duration(
+                    per_person.0[group].as_ref(),
+                    &format!("per_person.{group}"),
+                    default_minutes_per_person(group) * 60.0,
+                )
+            }),
             home_visit: r.duration(s.home_visit.as_ref(), "service.home_visit", 30.0 * 60.0),
         }
     };
@@ -516,6 +473,16 @@ fn resolve_travel(r: &mut Reader, raw: &RawScenario, top: Option<&Loc>) -> Trave
             );
             straight()
         }
+    }
+}
+
+/// Minutes to record one person with one set, when the scenario does not say (PROVENANCE:
+/// 5-10 min routine; a person with a disability takes longer, a pupil less).
+fn default_minutes_per_person(group: Group) -> f64 {
+    match group {
+        Group::Elderly => 10.0,
+        Group::Disabled => 12.0,
+        Group::NewEligible => 7.0,
     }
 }
 
@@ -710,11 +677,7 @@ fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
     Stop {
         name,
         location,
-        people: People {
-            elderly: s.elderly,
-            disabled: s.disabled,
-            new_eligible: s.new_eligible,
-        },
+        people: s.people(),
         windows,
         days,
         requires,

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::problem::{At, loc_of, with_source};
 use super::units::{WEEKDAYS, closest, did_you_mean, parse_weekdays};
+use crate::groups::{Group, People, PerGroup, SomeGroups};
 use crate::i18n::{Text, UserError, tr};
 
 /// A list written either as one string ("mon-thu", "07:30-10:00; 13:00-15:00") or as an
@@ -72,13 +73,8 @@ pub struct RawDepot {
     pub location: Option<At<[f64; 2]>>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawWeights {
-    pub elderly: Option<At<f64>>,
-    pub disabled: Option<At<f64>>,
-    pub new_eligible: Option<At<f64>>,
-}
+/// `[weights]`: the value of recording one person, per group.
+pub type RawWeights = SomeGroups<At<f64>>;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,13 +84,8 @@ pub struct RawService {
     pub home_visit: Option<At<String>>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPerPerson {
-    pub elderly: Option<At<String>>,
-    pub disabled: Option<At<String>>,
-    pub new_eligible: Option<At<String>>,
-}
+/// `per_person`: recording time per person with one set, per group.
+pub type RawPerPerson = SomeGroups<At<String>>;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -142,6 +133,17 @@ pub struct RawStop {
     pub mandatory: bool,
     pub desa: Option<String>,
     pub kecamatan: Option<String>,
+}
+
+impl RawStop {
+    /// The people to record, per group.
+    pub fn people(&self) -> People {
+        PerGroup::from_fn(|g| match g {
+            Group::Elderly => self.elderly,
+            Group::Disabled => self.disabled,
+            Group::NewEligible => self.new_eligible,
+        })
+    }
 }
 
 /// One parsed file, with the directory its relative paths start from.
@@ -309,6 +311,13 @@ fn tidy(path: &Path) -> PathBuf {
     }
 }
 
+/// Each group of `top` that is set, else that of `base`.
+fn merge_groups<T: Clone>(base: SomeGroups<T>, top: SomeGroups<T>) -> SomeGroups<T> {
+    SomeGroups(PerGroup::from_fn(|g| {
+        top.0[g].clone().or(base.0[g].clone())
+    }))
+}
+
 /// Applies `top` over `base`: tables merge key by key, and vans and stops are replaced
 /// (same name) or added (new name). Relative paths were already made relative to the file
 /// that wrote them (see [`read_layers`]).
@@ -331,22 +340,14 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         (b, t) => pick(b, t),
     };
     let weights = match (base.weights, top.weights) {
-        (Some(b), Some(t)) => Some(RawWeights {
-            elderly: pick(b.elderly, t.elderly),
-            disabled: pick(b.disabled, t.disabled),
-            new_eligible: pick(b.new_eligible, t.new_eligible),
-        }),
+        (Some(b), Some(t)) => Some(merge_groups(b, t)),
         (b, t) => pick(b, t),
     };
     let service = match (base.service, top.service) {
         (Some(b), Some(t)) => Some(RawService {
             setup: pick(b.setup, t.setup),
             per_person: match (b.per_person, t.per_person) {
-                (Some(b), Some(t)) => Some(RawPerPerson {
-                    elderly: pick(b.elderly, t.elderly),
-                    disabled: pick(b.disabled, t.disabled),
-                    new_eligible: pick(b.new_eligible, t.new_eligible),
-                }),
+                (Some(b), Some(t)) => Some(merge_groups(b, t)),
                 (b, t) => pick(b, t),
             },
             home_visit: pick(b.home_visit, t.home_visit),

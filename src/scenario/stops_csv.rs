@@ -8,28 +8,31 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
-use super::model::{People, Stop};
+use std::collections::HashMap;
+
+use super::model::Stop;
 use super::problem::{Loc, Problem};
 use super::units::{closest, did_you_mean, items, parse_intervals, parse_weekdays};
+use crate::groups::{Group, People};
 use crate::i18n::{Text, tr};
 use crate::map::LatLon;
 
-/// Every column the reader knows, in the order the generator writes them.
-pub const COLUMNS: [&str; 13] = [
-    "name",
-    "lat",
-    "lon",
-    "elderly",
-    "disabled",
-    "new_eligible",
-    "window",
-    "days",
-    "requires",
-    "home_visit",
-    "mandatory",
-    "desa",
-    "kecamatan",
-];
+/// Every column the reader knows, in the order the generator writes them: the place, one
+/// count per group, then the rules of the visit.
+pub fn columns() -> Vec<&'static str> {
+    let mut columns = vec!["name", "lat", "lon"];
+    columns.extend(Group::ALL.map(Group::key));
+    columns.extend([
+        "window",
+        "days",
+        "requires",
+        "home_visit",
+        "mandatory",
+        "desa",
+        "kecamatan",
+    ]);
+    columns
+}
 
 /// Reads the stops of a CSV file. A file that cannot be read or has a bad header is an
 /// error; bad cells are problems (file, row line, column), and the row is skipped.
@@ -55,10 +58,13 @@ pub fn read_stops(
         .clone();
     let header_line = header.position().map_or(1, |p| p.line() as usize);
     let mut problems = Vec::new();
-    let mut column = [None; COLUMNS.len()];
+    let known = columns();
+    let mut column: HashMap<&'static str, usize> = HashMap::new();
     for (i, h) in header.iter().enumerate() {
-        match COLUMNS.iter().position(|c| *c == h) {
-            Some(k) => column[k] = Some(i),
+        match known.iter().find(|c| **c == h) {
+            Some(name) => {
+                column.insert(name, i);
+            }
             None => problems.push(Problem::new(
                 Some(&Loc {
                     file: file.clone(),
@@ -69,18 +75,18 @@ pub fn read_stops(
                     format!("unknown column `{h}`"),
                     format!("kolom `{h}` tidak dikenal"),
                 ),
-                match closest(h, COLUMNS) {
+                match closest(h, known.iter().copied()) {
                     Some(best) => did_you_mean(best),
                     None => tr(
-                        format!("remove it, or use: {}", COLUMNS.join(", ")),
-                        format!("hapus, atau pakai: {}", COLUMNS.join(", ")),
+                        format!("remove it, or use: {}", known.join(", ")),
+                        format!("hapus, atau pakai: {}", known.join(", ")),
                     ),
                 },
             )),
         }
     }
     for required in ["name", "lat", "lon"] {
-        if column[COLUMNS.iter().position(|c| *c == required).unwrap()].is_none() {
+        if !column.contains_key(required) {
             problems.push(Problem::new(
                 Some(&Loc {
                     file: file.clone(),
@@ -160,11 +166,7 @@ pub fn read_stops(
                 ),
             );
         }
-        let people = People {
-            elderly: row.count("elderly"),
-            disabled: row.count("disabled"),
-            new_eligible: row.count("new_eligible"),
-        };
+        let people = People::from_fn(|group| row.count(group.key()));
         let days = row.parsed(
             "days",
             0x7f,
@@ -214,7 +216,8 @@ pub fn read_stops(
 /// One data row being read; collects its problems.
 struct Row<'a> {
     record: &'a csv::StringRecord,
-    column: &'a [Option<usize>; COLUMNS.len()],
+    /// Header position of each known column the file has.
+    column: &'a HashMap<&'static str, usize>,
     file: &'a Arc<PathBuf>,
     line: usize,
     problems: Vec<Problem>,
@@ -223,11 +226,8 @@ struct Row<'a> {
 impl<'a> Row<'a> {
     /// The cell of a column ("" when the file has no such column) and where it is.
     fn cell(&self, name: &str) -> (&'a str, Loc) {
-        let k = COLUMNS
-            .iter()
-            .position(|c| *c == name)
-            .expect("known column");
-        let col = self.column[k];
+        debug_assert!(columns().contains(&name), "{name} is a known column");
+        let col = self.column.get(name).copied();
         let text = col.and_then(|i| self.record.get(i)).unwrap_or("");
         (
             text,
@@ -346,7 +346,7 @@ mod tests {
         );
         assert!(problems.is_empty(), "{problems:?}");
         let s = &stops[0];
-        assert_eq!(s.people.elderly, 12);
+        assert_eq!(s.people[Group::Elderly], 12);
         assert_eq!(s.windows, vec![(28800.0, 36000.0), (46800.0, 50400.0)]);
         assert_eq!(s.days, 0b1111);
         assert_eq!(s.requires, ["generator", "printer"]);

@@ -12,9 +12,7 @@ use crate::map::snap::Snapped;
 use crate::map::synth::is_standin;
 use crate::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap};
 use crate::solve::Matrix;
-
-/// The label every output carries when travel is not on roads.
-pub const STRAIGHT_LINE_LABEL: &str = "straight-line fallback, not roads";
+use crate::travel_basis::TravelBasis;
 
 /// A travel-time source, opened once per run.
 pub enum TravelSource {
@@ -68,37 +66,16 @@ impl TravelSource {
         })
     }
 
-    /// What the travel times are based on, for every output (plan.json keeps the English).
-    pub fn label(&self) -> String {
-        self.label_in(Lang::En)
-    }
-
-    /// [`Self::label`] in `lang`.
-    pub fn label_in(&self, lang: Lang) -> String {
+    /// What travel times are based on, for the plan and its outputs.
+    pub fn basis(&self) -> TravelBasis {
         match self {
-            TravelSource::Roads { path, standin, .. } => {
-                let (roads, standin_note) = match lang {
-                    Lang::En => (
-                        "roads of",
-                        " (stand-in map: generated roads, not surveyed, not OpenStreetMap)",
-                    ),
-                    Lang::Id => (
-                        "jalan pada peta",
-                        " (peta pengganti: jalan sintetis, bukan OpenStreetMap)",
-                    ),
-                };
-                let note = if *standin { standin_note } else { "" };
-                format!("{roads} {}{note}", path.display())
-            }
-            TravelSource::StraightLine { detour, speed_kmh } => match lang {
-                Lang::En => format!(
-                    "{STRAIGHT_LINE_LABEL} (great-circle distance x {detour} at {speed_kmh} km/h)"
-                ),
-                Lang::Id => format!(
-                    "garis lurus, bukan jalan (jarak lingkaran besar × {} dengan {} km/jam)",
-                    lang.dec(*detour, 1),
-                    lang.dec(*speed_kmh, 0)
-                ),
+            TravelSource::Roads { path, standin, .. } => TravelBasis::Roads {
+                map: path.display().to_string(),
+                standin: *standin,
+            },
+            TravelSource::StraightLine { detour, speed_kmh } => TravelBasis::StraightLine {
+                detour: *detour,
+                speed_kmh: *speed_kmh,
             },
         }
     }
@@ -270,7 +247,7 @@ mod tests {
             detour: 1.5,
             speed_kmh: 36.0,
         };
-        assert!(source.label().starts_with(STRAIGHT_LINE_LABEL));
+        assert!(source.basis().is_estimate());
         let p = |lat| (String::from("p"), LatLon { lat, lon: 111.0 }, None);
         let (travel, problems) = source.connect(&[p(-7.0), p(-7.01)]);
         assert!(problems.is_empty());

@@ -171,25 +171,16 @@ pub fn items(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-/// Levenshtein edit distance, for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
+/// The fix that suggests `best` for a typo.
+pub fn did_you_mean(best: &str) -> Text {
+    tr(
+        format!("did you mean `{best}`?"),
+        format!("maksudnya `{best}`?"),
+    )
 }
 
-/// Length of the longest common subsequence, to break ties between equally distant words.
+/// Length of the longest common subsequence, to break ties between equally distant words
+/// ("lng" is nearer "lon" than "lat").
 fn common_subsequence(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row = vec![0; b.len() + 1];
@@ -208,21 +199,14 @@ fn common_subsequence(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// The fix that suggests `best` for a typo.
-pub fn did_you_mean(best: &str) -> Text {
-    tr(
-        format!("did you mean `{best}`?"),
-        format!("maksudnya `{best}`?"),
-    )
-}
-
-/// The candidate closest to `word`, when it is close enough to be a likely typo.
+/// The candidate closest to `word`, when it is close enough to be a likely typo: the fewest
+/// edits (Levenshtein), ties broken by the longest common subsequence.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| {
             (
-                edit_distance(word, c),
+                strsim::levenshtein(word, c),
                 std::cmp::Reverse(common_subsequence(word, c)),
                 c,
             )
@@ -276,7 +260,6 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(closest("naem", ["name", "map", "seed"]), Some("name"));
         assert_eq!(closest("zzzzzz", ["name", "map"]), None);
         assert_eq!(closest("lng", ["lat", "lon"]), Some("lon"));
