@@ -5,10 +5,13 @@
 pub mod export;
 pub mod formats;
 pub mod i18n;
+pub mod import;
 pub mod magetan;
 pub mod map;
+pub mod pbf_write;
 pub mod plan;
 pub mod progress;
 pub mod route;
 pub mod scenario;
 pub mod solve;
+pub mod standin;

@@ -1,13 +1,11 @@
-//! OpenStreetMap -> routable road graph.
+//! OpenStreetMap -> routable road graph. This module only reads maps; the modules that write
+//! them depend on it, never the other way round.
 
 pub mod areas;
 pub mod graph;
-pub mod import;
 pub mod osm;
-pub mod pbf_write;
 pub mod profile;
 pub mod snap;
-pub mod synth;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -79,7 +77,7 @@ pub struct MapInfo {
     pub dropped_edges: usize,
     /// South-west and north-east corners of the usable road nodes.
     pub bbox: Option<(LatLon, LatLon)>,
-    /// The roads are jempol's generated stand-in (`jempol map synth`), not surveyed.
+    /// The ways carry [`osm::STANDIN_NOTE`]: generated roads, not surveyed.
     pub standin: bool,
     pub read_seconds: f64,
     pub build_seconds: f64,
@@ -165,7 +163,7 @@ impl MapInfo {
             dropped_vertices: report.dropped_vertices,
             dropped_edges: report.dropped_edges,
             bbox: report.bbox,
-            standin: synth::is_standin(data),
+            standin: osm::is_standin(data),
             read_seconds: 0.0,
             build_seconds,
         }

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use super::model::TravelChoice;
 use super::problem::{Loc, Problem};
 use crate::i18n::{Lang, UserError, tr};
+use crate::map::osm::is_standin;
 use crate::map::osm::read_osm;
 use crate::map::profile::Profile;
 use crate::map::snap::Snapped;
-use crate::map::synth::is_standin;
 use crate::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap};
 use crate::solve::Matrix;
 
