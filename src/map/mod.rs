@@ -28,6 +28,14 @@ pub struct LatLon {
     pub lon: f64,
 }
 
+/// geo's points are x = longitude, y = latitude. Distances on the sphere are geo's:
+/// `Haversine.distance(a.into(), b.into())`.
+impl From<LatLon> for geo::Point {
+    fn from(p: LatLon) -> geo::Point {
+        geo::Point::new(p.lon, p.lat)
+    }
+}
+
 /// The south-west and north-east corners around `points`, or `None` when there are none.
 pub fn bounds(points: impl IntoIterator<Item = LatLon>) -> Option<(LatLon, LatLon)> {
     points.into_iter().fold(None, |corners, p| {
@@ -209,7 +217,18 @@ pub fn read_points_csv(path: &Path) -> anyhow::Result<Vec<(String, LatLon)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use geo::{Distance, Haversine};
     use graph::tests::{grid_data, grid_point, test_classify};
+
+    #[test]
+    fn haversine_takes_latitude_and_longitude_the_right_way_round() {
+        let p = |lat, lon| LatLon { lat, lon };
+        let d = |a: LatLon, b: LatLon| Haversine.distance(a.into(), b.into());
+        // geo's sphere has the mean Earth radius, 6,371,008.8 m: a degree of latitude is
+        // 111.195 km, a degree of longitude at 60° about half that.
+        assert!((d(p(0.0, 0.0), p(1.0, 0.0)) - 111_195.08).abs() < 0.01);
+        assert!((d(p(60.0, 0.0), p(60.0, 1.0)) - 55_597.01).abs() < 0.01);
+    }
 
     #[test]
     fn bounds_are_the_corners_around_all_points() {
