@@ -1,7 +1,7 @@
 //! Scaling of load, build and a 300 x 300 matrix with the size of the road graph, on tiled
 //! copies of the generated Magetan stand-in (`jempol map synth --size N`). Prints a Markdown
 //! table (medians of 3 runs; 1 run from a million vertices up); the peer is the same matrix on
-//! one thread. The tiles keep every third shape node (`synth::TILE_NODE_THINNING`).
+//! one thread. The tiles keep every third shape node (`standin::TILE_NODE_THINNING`).
 //!
 //!     cargo bench --bench scaling                  # 10k, 100k and 1M vertices
 //!     cargo bench --bench scaling -- 10000 50000   # other sizes
@@ -12,8 +12,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use jempol::map::profile::Profile;
-use jempol::map::{LatLon, RoadMap, synth};
+use jempol::map::{LatLon, RoadMap};
 use jempol::route::matrix::matrix;
+use jempol::standin;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
@@ -39,9 +40,9 @@ fn main() -> anyhow::Result<()> {
     };
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/scaling"));
     std::fs::create_dir_all(&dir)?;
-    let base = synth::generate_magetan_from(&synth::Source::Embedded, synth::DEFAULT_SEED)?
+    let base = standin::generate_magetan_from(&standin::Source::Embedded, standin::DEFAULT_SEED)?
         .network
-        .thinned(synth::TILE_NODE_THINNING);
+        .thinned(standin::TILE_NODE_THINNING);
     let profile = Profile::default();
     let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     println!(
@@ -51,7 +52,7 @@ fn main() -> anyhow::Result<()> {
     for size in sizes {
         let path = dir.join(format!("synth-{size}.osm.pbf"));
         let start = Instant::now();
-        let summary = synth::write_tiled(&base, size, &path)?;
+        let summary = standin::write_tiled(&base, size, &path)?;
         let runs = if size >= 1_000_000 { 1 } else { RUNS };
         let generate_s = start.elapsed().as_secs_f64();
         let mb = std::fs::metadata(&path)?.len() as f64 / 1e6;

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use jempol::map::import::{BoundarySpec, ImportStats, import_within};
+use jempol::import::{BoundarySpec, ImportStats, import_within};
 
 const LIECHTENSTEIN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

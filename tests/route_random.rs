@@ -3,7 +3,7 @@
 
 mod oracle;
 
-use jempol::map::graph::haversine_m;
+use geo::{Distance, Haversine};
 use jempol::map::osm::{OsmData, Way};
 use jempol::map::profile::Profile;
 use jempol::map::{LatLon, RoadMap, Snapped};
@@ -144,7 +144,11 @@ fn paths_match_the_matrix_and_never_run_against_a_oneway() {
                 assert_eq!((p.seconds, p.metres), (t.seconds(i, j), t.metres(i, j)));
                 assert_eq!(p.geometry.first(), Some(&from.point));
                 assert_eq!(p.geometry.last(), Some(&to.point));
-                let drawn: f64 = p.geometry.windows(2).map(|w| haversine_m(w[0], w[1])).sum();
+                let drawn: f64 = p
+                    .geometry
+                    .windows(2)
+                    .map(|w| Haversine.distance(w[0].into(), w[1].into()))
+                    .sum();
                 assert!(
                     (drawn - p.metres).abs() < 1e-3 * (1.0 + p.metres / 1000.0),
                     "{drawn} vs {}",

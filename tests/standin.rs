@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use jempol::map::synth;
+use jempol::map::osm::{is_standin, is_standin_tags, read_osm};
+use jempol::standin;
 
 fn committed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/magetan-standin.osm.pbf")
@@ -11,7 +12,7 @@ fn committed() -> PathBuf {
 
 fn generate(seed: u64, dir: &Path) -> Vec<u8> {
     let path = dir.join(format!("standin-{seed}.osm.pbf"));
-    synth::generate_magetan_from(&synth::Source::Embedded, seed)
+    standin::generate_magetan_from(&standin::Source::Embedded, seed)
         .unwrap()
         .network
         .write_pbf(&path)
@@ -31,7 +32,7 @@ fn generation_is_byte_identical_for_a_seed() {
 #[test]
 fn the_committed_map_equals_a_fresh_generation() {
     let dir = tempfile::tempdir().unwrap();
-    let fresh = generate(synth::DEFAULT_SEED, dir.path());
+    let fresh = generate(standin::DEFAULT_SEED, dir.path());
     let committed = std::fs::read(committed()).expect("maps/magetan-standin.osm.pbf is missing");
     assert!(
         fresh == committed,
@@ -41,28 +42,28 @@ fn the_committed_map_equals_a_fresh_generation() {
 
 #[test]
 fn the_committed_map_reads_back_as_a_stand_in() {
-    let data = jempol::map::osm::read_osm(&committed()).unwrap();
-    let standin = synth::generate_magetan_from(&synth::Source::Embedded, synth::DEFAULT_SEED)
+    let data = read_osm(&committed()).unwrap();
+    let network = standin::generate_magetan_from(&standin::Source::Embedded, standin::DEFAULT_SEED)
         .unwrap()
         .network;
-    assert_eq!(data.ways, standin.ways);
-    assert_eq!(data.nodes.len(), standin.nodes.len());
-    assert!(synth::is_standin(&data));
-    assert!(data.ways.iter().all(|w| synth::is_standin_tags(&w.tags)));
+    assert_eq!(data.ways, network.ways);
+    assert_eq!(data.nodes.len(), network.nodes.len());
+    assert!(is_standin(&data));
+    assert!(data.ways.iter().all(|w| is_standin_tags(&w.tags)));
 }
 
 #[test]
 fn a_tiled_network_has_the_size_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiled.osm.pbf");
-    let base = synth::generate_magetan_from(&synth::Source::Embedded, 1)
+    let base = standin::generate_magetan_from(&standin::Source::Embedded, 1)
         .unwrap()
         .network;
     let want = 3 * base.junction_count() as u64 + 1;
-    let summary = synth::write_tiled(&base, want, &path).unwrap();
+    let summary = standin::write_tiled(&base, want, &path).unwrap();
     assert_eq!(summary.tiles, 4);
     assert!(summary.junctions >= want);
-    let data = jempol::map::osm::read_osm(&path).unwrap();
+    let data = read_osm(&path).unwrap();
     assert_eq!(data.counts.nodes, summary.nodes);
     assert_eq!(data.ways.len() as u64, summary.ways);
     // 2 x 2 tiles joined by 4 connector roads.
@@ -101,7 +102,7 @@ mod on_the_road_map {
     #[test]
     fn every_desa_centroid_snaps_within_300_m_and_reaches_every_other() {
         let map = load();
-        let inputs = synth::Inputs::read(&synth::Source::Embedded).unwrap();
+        let inputs = standin::Inputs::read(&standin::Source::Embedded).unwrap();
         let points: Vec<_> = inputs
             .desa
             .iter()
@@ -116,16 +117,17 @@ mod on_the_road_map {
     #[test]
     fn calibration_bounds_hold_on_the_loaded_map() {
         let map = load();
-        let standin =
-            synth::generate_magetan_from(&synth::Source::Embedded, synth::DEFAULT_SEED).unwrap();
-        let measured = synth::measure_on_map(&map, &standin).unwrap();
-        let (median, worst) = synth::error_summary(&measured);
-        let table = synth::calibration_table(&measured);
+        let generated =
+            standin::generate_magetan_from(&standin::Source::Embedded, standin::DEFAULT_SEED)
+                .unwrap();
+        let measured = standin::measure_on_map(&map, &generated).unwrap();
+        let (median, worst) = standin::error_summary(&measured);
+        let table = standin::calibration_table(&measured);
         assert!(median <= 0.10, "median error {median}\n{table}");
         assert!(worst <= 0.25, "largest error {worst}\n{table}");
         // The generator's own measurement and the map's agree to 0.1%: same roads and speeds;
         // the generator measures on a plane, the map on the sphere, with times in whole ms.
-        for (plan, road) in standin.calibration.iter().zip(&measured) {
+        for (plan, road) in generated.calibration.iter().zip(&measured) {
             let close = |a: f64, b: f64| (a - b).abs() <= 1e-3 * b;
             assert!(close(plan.route_m, road.route_m), "{plan:?} vs {road:?}");
             assert!(close(plan.route_s, road.route_s), "{plan:?} vs {road:?}");

@@ -5,10 +5,10 @@ use std::time::Instant;
 
 use clap::Args;
 
+use jempol::import::{BoundarySpec, import_within};
 use jempol::map::RoadMap;
-use jempol::map::import::{BoundarySpec, import_within};
 use jempol::map::profile::Profile;
-use jempol::map::synth::{
+use jempol::standin::{
     DEFAULT_SEED, Source, TILE_NODE_THINNING, calibration_table, error_summary,
     generate_magetan_from, measure_on_map, network_table, write_tiled,
 };

@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use anyhow::bail;
+use geo::{Distance, Haversine};
 use petgraph::graph::DiGraph;
 
 use super::LatLon;
@@ -19,18 +20,6 @@ use super::profile::{Direction, WayRule};
 
 /// Decides whether a way (by its tags) is usable, and how.
 pub type Classifier<'a> = &'a dyn Fn(&[(String, String)]) -> Option<WayRule>;
-
-/// Mean Earth radius (IUGG), metres.
-const EARTH_RADIUS_M: f64 = 6_371_008.8;
-
-/// Great-circle distance in metres.
-pub fn haversine_m(a: LatLon, b: LatLon) -> f64 {
-    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = la2 - la1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
-}
 
 /// One piece of a way between two consecutive vertices.
 #[derive(Clone, Debug, PartialEq)]
@@ -208,7 +197,7 @@ impl RawGraph {
             point_osm_ids.push(piece[0].0);
             for k in 1..piece.len() {
                 let (id, p) = piece[k];
-                length_m += haversine_m(piece[k - 1].1, p);
+                length_m += Haversine.distance(piece[k - 1].1.into(), p.into());
                 points.push(p);
                 point_osm_ids.push(id);
                 if uses[&id] >= 2 {
@@ -479,13 +468,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn haversine_matches_a_known_distance() {
-        // One degree of latitude on the mean sphere is 111.195 km.
-        let d = haversine_m(LatLon { lat: 0.0, lon: 0.0 }, LatLon { lat: 1.0, lon: 0.0 });
-        assert!((d - 111_195.0).abs() < 1.0, "{d}");
-    }
-
-    #[test]
     fn degree_two_chains_fold_into_one_edge_with_geometry() {
         // A two-way street 1-2-3-4 and a side street 3-103: vertices 1, 3, 4, 103.
         let data = grid_data(&[
@@ -503,7 +485,7 @@ pub(crate) mod tests {
             g.geometry(0),
             &[grid_point(1), grid_point(2), grid_point(3)]
         );
-        let expected = haversine_m(grid_point(1), grid_point(2)) * 2.0;
+        let expected = Haversine.distance(grid_point(1).into(), grid_point(2).into()) * 2.0;
         assert!((first.length_m - expected).abs() < 1e-6);
         assert_eq!(first.time_ms, (expected / 10.0 * 1000.0).round() as u32);
         assert_eq!(report.usable_ways, 2);

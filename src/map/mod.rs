@@ -1,13 +1,11 @@
-//! OpenStreetMap -> routable road graph.
+//! OpenStreetMap -> routable road graph. This module only reads maps; the modules that write
+//! them depend on it, never the other way round.
 
 pub mod areas;
 pub mod graph;
-pub mod import;
 pub mod osm;
-pub mod pbf_write;
 pub mod profile;
 pub mod snap;
-pub mod synth;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -28,6 +26,14 @@ use snap::SnapIndex;
 pub struct LatLon {
     pub lat: f64,
     pub lon: f64,
+}
+
+/// geo's points are x = longitude, y = latitude. Distances on the sphere are geo's:
+/// `Haversine.distance(a.into(), b.into())`.
+impl From<LatLon> for geo::Point {
+    fn from(p: LatLon) -> geo::Point {
+        geo::Point::new(p.lon, p.lat)
+    }
 }
 
 /// The south-west and north-east corners around `points`, or `None` when there are none.
@@ -79,7 +85,7 @@ pub struct MapInfo {
     pub dropped_edges: usize,
     /// South-west and north-east corners of the usable road nodes.
     pub bbox: Option<(LatLon, LatLon)>,
-    /// The roads are jempol's generated stand-in (`jempol map synth`), not surveyed.
+    /// The ways carry [`osm::STANDIN_NOTE`]: generated roads, not surveyed.
     pub standin: bool,
     pub read_seconds: f64,
     pub build_seconds: f64,
@@ -165,7 +171,7 @@ impl MapInfo {
             dropped_vertices: report.dropped_vertices,
             dropped_edges: report.dropped_edges,
             bbox: report.bbox,
-            standin: synth::is_standin(data),
+            standin: osm::is_standin(data),
             read_seconds: 0.0,
             build_seconds,
         }
@@ -211,7 +217,18 @@ pub fn read_points_csv(path: &Path) -> anyhow::Result<Vec<(String, LatLon)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use geo::{Distance, Haversine};
     use graph::tests::{grid_data, grid_point, test_classify};
+
+    #[test]
+    fn haversine_takes_latitude_and_longitude_the_right_way_round() {
+        let p = |lat, lon| LatLon { lat, lon };
+        let d = |a: LatLon, b: LatLon| Haversine.distance(a.into(), b.into());
+        // geo's sphere has the mean Earth radius, 6,371,008.8 m: a degree of latitude is
+        // 111.195 km, a degree of longitude at 60° about half that.
+        assert!((d(p(0.0, 0.0), p(1.0, 0.0)) - 111_195.08).abs() < 0.01);
+        assert!((d(p(60.0, 0.0), p(60.0, 1.0)) - 55_597.01).abs() < 0.01);
+    }
 
     #[test]
     fn bounds_are_the_corners_around_all_points() {

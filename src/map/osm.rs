@@ -51,6 +51,21 @@ pub struct OsmData {
     pub counts: ReadCounts,
 }
 
+/// The `note` tag on every way and village node of a generated stand-in map (`jempol map
+/// synth`). It is defined here, where maps are read, and the generator writes it from here,
+/// so reading a map never needs the generator.
+pub const STANDIN_NOTE: &str = "jempol stand-in, generated, not surveyed";
+
+/// Whether these tags mark a generated stand-in.
+pub fn is_standin_tags(tags: &[(String, String)]) -> bool {
+    tags.iter().any(|(k, v)| k == "note" && v == STANDIN_NOTE)
+}
+
+/// Whether a loaded map is (or contains) a generated stand-in.
+pub fn is_standin(data: &OsmData) -> bool {
+    data.ways.iter().any(|w| is_standin_tags(&w.tags))
+}
+
 /// The encodings of OSM data we read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OsmFormat {

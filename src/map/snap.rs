@@ -4,11 +4,12 @@
 //! local equirectangular frame in metres (exact enough for the few tens of kilometres of a
 //! regency). The reported distance is the haversine distance to the snapped point.
 
+use geo::{Distance, Haversine};
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Line};
 
 use super::LatLon;
-use super::graph::{RoadGraph, haversine_m};
+use super::graph::RoadGraph;
 
 /// Farthest a point may be from a usable road, unless the caller says otherwise.
 pub const DEFAULT_SNAP_LIMIT_M: f64 = 1000.0;
@@ -42,7 +43,8 @@ struct LocalFrame {
 }
 
 impl LocalFrame {
-    const R: f64 = 6_371_008.8;
+    /// The sphere the distances are measured on.
+    const R: f64 = Haversine.radius();
 
     fn project(&self, p: LatLon) -> [f64; 2] {
         [
@@ -110,14 +112,14 @@ impl SnapIndex {
         };
         let before: f64 = geometry[..=segment as usize]
             .windows(2)
-            .map(|w| haversine_m(w[0], w[1]))
+            .map(|w| Haversine.distance(w[0].into(), w[1].into()))
             .sum();
-        let along_m = before + fraction * haversine_m(s0, s1);
+        let along_m = before + fraction * Haversine.distance(s0.into(), s1.into());
         Some(Snapped {
             name: None,
             query: p,
             point,
-            distance_m: haversine_m(p, point),
+            distance_m: Haversine.distance(p.into(), point.into()),
             position: EdgePosition {
                 edge,
                 segment,
@@ -152,19 +154,18 @@ mod tests {
         assert_eq!(s.position.segment, 1);
         assert!((s.position.fraction - 0.5).abs() < 1e-9);
         assert!((s.point.lat - p2.lat).abs() < 1e-12);
-        let expected = haversine_m(
-            q,
-            LatLon {
-                lat: p2.lat,
-                lon: q.lon,
-            },
-        );
+        let below = LatLon {
+            lat: p2.lat,
+            lon: q.lon,
+        };
+        let expected = Haversine.distance(q.into(), below.into());
         assert!(
             (s.distance_m - expected).abs() < 1e-6,
             "{} vs {expected}",
             s.distance_m
         );
-        let along = haversine_m(grid_point(1), p2) + haversine_m(p2, p3) / 2.0;
+        let along = Haversine.distance(grid_point(1).into(), p2.into())
+            + Haversine.distance(p2.into(), p3.into()) / 2.0;
         assert!((s.position.along_m - along).abs() < 1e-6);
     }
 

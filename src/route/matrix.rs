@@ -339,6 +339,7 @@ mod tests {
     use super::*;
     use crate::map::graph::tests::{grid_data, grid_point, test_classify};
     use crate::map::osm::OsmData;
+    use geo::{Distance, Haversine};
 
     fn map(data: &OsmData) -> RoadMap {
         RoadMap::build(data, &test_classify, "test").unwrap()
@@ -367,7 +368,7 @@ mod tests {
     fn metres(geometry: &[LatLon]) -> f64 {
         geometry
             .windows(2)
-            .map(|w| crate::map::graph::haversine_m(w[0], w[1]))
+            .map(|w| Haversine.distance(w[0].into(), w[1].into()))
             .sum()
     }
 
@@ -378,7 +379,7 @@ mod tests {
         let b = m.snap(between(2, 3, 0.5)).unwrap();
         assert_eq!(a.position.edge, b.position.edge);
         let ab = path(&m, &a, &b).unwrap();
-        let seg = crate::map::graph::haversine_m(grid_point(1), grid_point(2));
+        let seg = Haversine.distance(grid_point(1).into(), grid_point(2).into());
         assert!((ab.metres - seg).abs() < 1e-6, "{}", ab.metres);
         assert!((ab.seconds - seg / 10.0).abs() < 0.002);
         assert_eq!(ab.geometry, vec![a.point, grid_point(2), b.point]);

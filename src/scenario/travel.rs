@@ -3,13 +3,15 @@
 
 use std::path::PathBuf;
 
+use geo::{Distance, Haversine};
+
 use super::model::TravelChoice;
 use super::problem::{Loc, Problem};
 use crate::i18n::{Lang, UserError, tr};
+use crate::map::osm::is_standin;
 use crate::map::osm::read_osm;
 use crate::map::profile::Profile;
 use crate::map::snap::Snapped;
-use crate::map::synth::is_standin;
 use crate::map::{DEFAULT_SNAP_LIMIT_M, LatLon, RoadMap};
 use crate::solve::Matrix;
 use crate::travel_basis::TravelBasis;
@@ -188,7 +190,7 @@ impl Travel<'_> {
             TravelSource::StraightLine { detour, speed_kmh } => {
                 let n = self.points.len();
                 let metres = Matrix::from_fn(n, |a, b| {
-                    haversine_m(self.points[a], self.points[b]) * detour
+                    Haversine.distance(self.points[a].into(), self.points[b].into()) * detour
                 });
                 let seconds = Matrix::from_fn(n, |a, b| metres.get(a, b) / (speed_kmh / 3.6));
                 (seconds, metres)
@@ -212,34 +214,9 @@ impl Travel<'_> {
     }
 }
 
-/// Great-circle distance in metres (mean Earth radius).
-pub fn haversine_m(a: LatLon, b: LatLon) -> f64 {
-    let (la, lb) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = lb - la;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la.cos() * lb.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * 6_371_008.8 * h.sqrt().asin()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn haversine_matches_a_known_distance() {
-        // One degree of latitude is about 111.2 km.
-        let d = haversine_m(
-            LatLon {
-                lat: -7.0,
-                lon: 111.0,
-            },
-            LatLon {
-                lat: -8.0,
-                lon: 111.0,
-            },
-        );
-        assert!((d - 111_195.0).abs() < 10.0, "{d}");
-    }
 
     #[test]
     fn straight_line_fallback_is_labelled_and_scaled() {
@@ -252,7 +229,7 @@ mod tests {
         let (travel, problems) = source.connect(&[p(-7.0), p(-7.01)]);
         assert!(problems.is_empty());
         let (time, dist) = travel.matrices();
-        let d = haversine_m(
+        let (a, b) = (
             LatLon {
                 lat: -7.0,
                 lon: 111.0,
@@ -261,7 +238,8 @@ mod tests {
                 lat: -7.01,
                 lon: 111.0,
             },
-        ) * 1.5;
+        );
+        let d = Haversine.distance(a.into(), b.into()) * 1.5;
         assert!((dist.get(0, 1) - d).abs() < 1e-6);
         assert!((time.get(1, 0) - d / 10.0).abs() < 1e-6);
         assert_eq!(travel.path(0, 1).len(), 2);

@@ -5,8 +5,9 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
+use geo::{Distance, Haversine};
 use jempol::map::LatLon;
-use jempol::map::graph::{Classifier, RoadGraph, haversine_m};
+use jempol::map::graph::{Classifier, RoadGraph};
 use jempol::map::osm::OsmData;
 use jempol::map::profile::Direction;
 use jempol::map::snap::Snapped;
@@ -83,7 +84,7 @@ impl Oracle {
                     way: way.id,
                     a: pair[0],
                     b: pair[1],
-                    metres: haversine_m(pa, pb),
+                    metres: Haversine.distance(pa.into(), pb.into()),
                     speed_mps: rule.speed_kmh / 3.6,
                     forward: rule.direction != Direction::Backward,
                     backward: rule.direction != Direction::Forward,
@@ -205,5 +206,5 @@ fn position_on(a: LatLon, b: LatLon, p: LatLon) -> Option<f64> {
         lat: a.lat + f * dy,
         lon: a.lon + f * dx,
     };
-    (haversine_m(on, p) < 1e-3).then_some(f)
+    (Haversine.distance(on.into(), p.into()) < 1e-3).then_some(f)
 }

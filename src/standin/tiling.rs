@@ -6,11 +6,12 @@ use std::path::Path;
 
 use anyhow::Context;
 
+use super::SOURCE;
 use super::geometry::{Curve, Projection, road_polyline};
 use super::network::Network;
-use super::{NOTE, SOURCE};
-use crate::map::pbf_write::PbfWriter;
+use crate::map::osm::STANDIN_NOTE;
 use crate::map::{LatLon, bounds};
+use crate::pbf_write::PbfWriter;
 
 /// Space between tiles, in degrees.
 const TILE_GAP_DEG: f64 = 0.01;
@@ -155,7 +156,7 @@ pub fn write_tiled(
         ("name", "Jalan Penghubung"),
         ("maxspeed", "60"),
         ("surface", "asphalt"),
-        ("note", NOTE),
+        ("note", STANDIN_NOTE),
         ("source", SOURCE),
     ]
     .iter()

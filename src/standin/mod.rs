@@ -2,7 +2,9 @@
 //! so `jempol map synth` generates a plausible network from real data about the regency (desa
 //! centroids and polygons, kecamatan elevation and BPS road distances), calibrated so that
 //! routes from Magetan town to each kecamatan seat are as long as BPS says. Every way carries
-//! [`NOTE`], so plans made on it can say they use a stand-in.
+//! [`STANDIN_NOTE`](crate::map::osm::STANDIN_NOTE), which map reading recognises
+//! ([`is_standin`](crate::map::osm::is_standin)), so plans made on it can say they use a
+//! stand-in.
 
 mod calibrate;
 mod check;
@@ -23,10 +25,7 @@ pub use network::{Network, crossings};
 pub use tiling::{TiledSummary, write_tiled};
 
 use crate::map::LatLon;
-use crate::map::osm::OsmData;
 
-/// The `note` tag on every generated way and village node.
-pub const NOTE: &str = "jempol stand-in, generated, not surveyed";
 /// The `source` tag on every generated way and village node.
 pub const SOURCE: &str = "jempol map synth";
 /// The seed of the committed stand-in map.
@@ -34,16 +33,6 @@ pub const DEFAULT_SEED: u64 = 1;
 /// Tiled networks keep every third shape node of the stand-in: about 8 nodes per junction,
 /// nearer OpenStreetMap's density than the finely sampled stand-in (about 24).
 pub const TILE_NODE_THINNING: usize = 3;
-
-/// Whether these tags mark a generated stand-in.
-pub fn is_standin_tags(tags: &[(String, String)]) -> bool {
-    tags.iter().any(|(k, v)| k == "note" && v == NOTE)
-}
-
-/// Whether a loaded map is (or contains) a generated stand-in.
-pub fn is_standin(data: &OsmData) -> bool {
-    data.ways.iter().any(|w| is_standin_tags(&w.tags))
-}
 
 /// The stand-in for Magetan, with its calibration.
 #[derive(Clone, Debug)]
@@ -163,6 +152,7 @@ pub fn error_summary(rows: &[Measured]) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::map::osm::{is_standin, is_standin_tags};
 
     fn standin() -> Standin {
         generate_magetan_from(&Source::Embedded, DEFAULT_SEED).unwrap()

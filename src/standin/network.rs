@@ -5,13 +5,13 @@ use std::path::Path;
 
 use anyhow::Context;
 
+use super::SOURCE;
 use super::geometry::{Projection, SegmentIndex, Xy};
 use super::plan::{Class, Plan, SiteKind, Terrain, maxspeed, surface};
 use super::villages::residential_loops;
-use super::{NOTE, SOURCE};
-use crate::map::osm::{OsmData, ReadCounts, Way};
-use crate::map::pbf_write::PbfWriter;
+use crate::map::osm::{OsmData, ReadCounts, STANDIN_NOTE, Way};
 use crate::map::{LatLon, bounds};
+use crate::pbf_write::PbfWriter;
 
 /// Nodes (id = index + 1) and ways (ids ascending from 1), ready to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -167,7 +167,7 @@ fn tag(k: &str, v: impl Into<String>) -> (String, String) {
 
 /// Tags every generated way carries, so nobody mistakes it for a survey.
 fn provenance_tags() -> [(String, String); 2] {
-    [tag("note", NOTE), tag("source", SOURCE)]
+    [tag("note", STANDIN_NOTE), tag("source", SOURCE)]
 }
 
 fn road_tags(

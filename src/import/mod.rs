@@ -33,8 +33,8 @@ use ids::IdSet;
 pub use region::Region;
 use scan::{block_nodes, for_each_batch};
 
-use super::LatLon;
-use super::pbf_write::{Member, MemberKind, PbfWriter};
+use crate::map::LatLon;
+use crate::pbf_write::{Member, MemberKind, PbfWriter};
 
 /// What an import kept.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]

@@ -228,7 +228,7 @@ fn find_relation(source: &Path, name: &str, level: Option<&str>) -> anyhow::Resu
                     !n.is_empty()
                         && (n.contains(&lower)
                             || lower.contains(&n)
-                            || edit_distance(&n, &lower) <= 2)
+                            || strsim::levenshtein(&n, &lower) <= 2)
                 })
                 .collect();
             near.sort_by(|a, b| (&a.name, &a.level, a.id).cmp(&(&b.name, &b.level, b.id)));
@@ -258,22 +258,6 @@ fn find_relation(source: &Path, name: &str, level: Option<&str>) -> anyhow::Resu
 fn matches_loosely(name: &str, query: &str) -> bool {
     let (n, q) = (name.to_lowercase(), query.to_lowercase());
     !q.is_empty() && (n == q || n.ends_with(&format!(" {q}")) || n.starts_with(&format!("{q} ")))
-}
-
-/// Levenshtein distance, for suggesting names close to a misspelt one.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + (ca != cb) as usize).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// Joins ways end to end (reversing where needed) into closed rings of node ids.

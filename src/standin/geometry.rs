@@ -1,12 +1,15 @@
 //! Plane geometry for the generator: a local metric projection, the Gabriel and
 //! relative-neighbourhood tests, point-in-polygon, and curved road polylines.
 
+use geo::Haversine;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
 use crate::map::LatLon;
 
-const EARTH_RADIUS_M: f64 = 6_371_008.8;
+/// The sphere of geo's [`Haversine`], which map reading measures roads on, so that plane and
+/// map lengths agree.
+const EARTH_RADIUS_M: f64 = Haversine.radius();
 
 /// A point in metres on a local equirectangular plane (x east, y north).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -284,15 +287,7 @@ impl SegmentIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Great-circle distance in metres (haversine).
-    fn haversine_m(a: LatLon, b: LatLon) -> f64 {
-        let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-        let dlat = la2 - la1;
-        let dlon = (b.lon - a.lon).to_radians();
-        let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-        2.0 * EARTH_RADIUS_M * h.sqrt().asin()
-    }
+    use geo::Distance;
 
     #[test]
     fn projection_round_trips_and_matches_haversine() {
@@ -310,13 +305,11 @@ mod tests {
             lat: -7.65,
             lon: 111.33,
         }));
-        let sphere = haversine_m(
-            p,
-            LatLon {
-                lat: -7.65,
-                lon: 111.33,
-            },
-        );
+        let origin = LatLon {
+            lat: -7.65,
+            lon: 111.33,
+        };
+        let sphere = Haversine.distance(p.into(), origin.into());
         assert!((planar / sphere - 1.0).abs() < 1e-3, "{planar} vs {sphere}");
     }
 

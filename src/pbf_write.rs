@@ -1,5 +1,9 @@
 //! A streaming `.osm.pbf` writer.
 //!
+//! Both map makers write with it, the importer ([`crate::import`]) and the stand-in generator
+//! ([`crate::standin`]), so it is a module of its own beside them: neither depends on the
+//! other, and map reading ([`crate::map`]) depends on none of the three.
+//!
 //! The format (<https://wiki.openstreetmap.org/wiki/PBF_Format>) is a sequence of blobs, each
 //! framed as `u32 big-endian length | BlobHeader | Blob`. The first blob is an `OSMHeader`
 //! (`HeaderBlock`), the rest are `OSMData` (`PrimitiveBlock`s). Each primitive block has its own
@@ -21,7 +25,7 @@ use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use tempfile::NamedTempFile;
 
-use super::LatLon;
+use crate::map::LatLon;
 
 /// Most entities in one block (the limit osmium and the OSM planet use).
 const MAX_BLOCK_ENTITIES: usize = 8000;
