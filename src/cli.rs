@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use jempol::i18n::{Lang, error_text};
+use jempol::i18n::{Key, Lang, UserError};
+use jempol::scenario::Problems;
 
 #[derive(Parser)]
 #[command(
@@ -62,12 +63,55 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let label = match lang {
-                Lang::En => "error",
-                Lang::Id => "kesalahan",
-            };
-            eprintln!("{label}: {}", error_text(&error, lang));
+            eprintln!("{}: {}", lang.t(Key::Error), error_text(&error, lang));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// An error and its causes in `lang`, joined by ": " as `{:#}` joins them.
+fn error_text(error: &anyhow::Error, lang: Lang) -> String {
+    error
+        .chain()
+        .map(|e| {
+            if let Some(e) = e.downcast_ref::<UserError>() {
+                e.message(lang).to_string()
+            } else if let Some(e) = e.downcast_ref::<Problems>() {
+                e.message(lang)
+            } else {
+                e.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jempol::i18n::FileMsg;
+
+    #[test]
+    fn errors_lead_in_the_chosen_language_and_keep_the_cause() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let path = "x.toml".to_string();
+        let error: anyhow::Error = UserError::caused(FileMsg::CannotRead { path }, io).into();
+        assert_eq!(
+            error_text(&error, Lang::Id),
+            "x.toml tidak dapat dibaca: No such file"
+        );
+        assert_eq!(
+            error_text(&error, Lang::En),
+            "cannot read x.toml: No such file"
+        );
+        // Deeper in a chain, under an English developer context, it is still found.
+        let wrapped = error.context("while planning");
+        assert_eq!(
+            error_text(&wrapped, Lang::Id),
+            "while planning: x.toml tidak dapat dibaca: No such file"
+        );
+        // Plain errors keep their text.
+        let plain = anyhow::anyhow!("internal");
+        assert_eq!(error_text(&plain, Lang::Id), "internal");
     }
 }

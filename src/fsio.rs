@@ -4,7 +4,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::i18n::{UserError, tr};
+use crate::i18n::{FileMsg, UserError};
 
 /// Writes `bytes` to `path` completely or not at all: a temporary file in the same folder,
 /// renamed into place once written and flushed.
@@ -15,19 +15,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .and_then(|()| file.as_file().sync_all())
         .map_err(|e| {
             UserError::caused(
-                tr(
-                    format!("cannot write {shown}"),
-                    format!("{shown} tidak dapat ditulis"),
-                ),
+                FileMsg::CannotWrite {
+                    path: shown.to_string(),
+                },
                 e,
             )
         })?;
     file.persist(path).map_err(|e| {
         UserError::caused(
-            tr(
-                format!("cannot move the finished file into place at {shown}"),
-                format!("berkas yang sudah selesai tidak dapat dipindahkan ke {shown}"),
-            ),
+            FileMsg::CannotMoveIntoPlace {
+                path: shown.to_string(),
+            },
             e,
         )
     })?;
@@ -44,10 +42,9 @@ pub fn temp_file_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> 
     let shown = dir.display();
     std::fs::create_dir_all(dir).map_err(|e| {
         UserError::caused(
-            tr(
-                format!("cannot create folder {shown}"),
-                format!("folder {shown} tidak dapat dibuat"),
-            ),
+            FileMsg::CannotCreateFolder {
+                path: shown.to_string(),
+            },
             e,
         )
     })?;
@@ -56,10 +53,9 @@ pub fn temp_file_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> 
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     builder.tempfile_in(dir).map_err(|e| {
         UserError::caused(
-            tr(
-                format!("cannot write in folder {shown}"),
-                format!("tidak dapat menulis di folder {shown}"),
-            ),
+            FileMsg::CannotWriteIn {
+                folder: shown.to_string(),
+            },
             e,
         )
         .into()

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Why {
     /// No van carries the equipment it needs.
@@ -31,11 +31,12 @@ pub enum Why {
     /// Even alone, no van can reach it, serve it and be back within its hours.
     Hours,
     /// It fits, but the vans' days went to stops of higher priority.
+    #[default]
     NoTime,
 }
 
 /// The kind of rule behind a [`Why`], for counts and short labels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
 pub enum Category {
     Equipment,
     Days,

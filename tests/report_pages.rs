@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use jempol::export::html::part_name;
 use jempol::export::{PlanRun, run_plan};
 use jempol::i18n::Lang;
 use jempol::plan::PlanOptions;
@@ -127,7 +126,7 @@ fn report_is_offline_and_names_every_unvisited_stop() {
     );
     assert!(report.contains("id=\"travel-warning\""));
     for u in &run.plan.unvisited {
-        let name = part_name(&u.stop.name, u.part, u.parts, Lang::En);
+        let name = Lang::En.part(&u.stop.name, u.part, u.parts);
         assert!(report.contains(&name.replace('&', "&amp;")), "{name}");
     }
     let routes = report.matches("<path class=\"route\"").count();

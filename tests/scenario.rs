@@ -70,7 +70,7 @@ fn a_week_that_does_not_start_on_monday_is_named_with_its_weekday() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     let text = problems[0].to_string();
     assert!(
-        text.contains("s.toml:2:14: week_start 2026-12-09 is a Wed, not a Monday"),
+        text.contains("s.toml:2:14: week_start 2026-12-09 is a Wednesday, not a Monday"),
         "{text}"
     );
     assert!(
@@ -209,7 +209,7 @@ fn check_reports_every_problem_at_once() {
     assert!(!ok);
     for expected in [
         "5 problems",
-        "is a Tue, not a Monday",
+        "is a Tuesday, not a Monday",
         "van `B` has 0 recording sets",
         "two stops are named `Hall 1`",
         "requires unknown equipment `generatr`",

@@ -7,7 +7,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use jempol::export::run_plan;
-use jempol::i18n::{Key, Lang};
+use jempol::i18n::{Key, Lang, Message, PlanMsg};
 use jempol::magetan::Source;
 use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
 use jempol::plan::{PlanOptions, compare::run_compare_in, verify_saved::run_verify_in};
@@ -182,12 +182,15 @@ pub fn scenario(command: ScenarioCommand, lang: Lang) -> anyhow::Result<()> {
                 Some(count) => write_sampled_stops(&data, &out, count, seed)?,
                 None => write_magetan_stops(&data, &out)?,
             };
-            let n = lang.int(n as u64);
-            let out = out.display();
-            match lang {
-                Lang::En => println!("wrote {n} stops to {out}"),
-                Lang::Id => println!("{n} titik layanan ditulis ke {out}"),
-            }
+            let file = out.display().to_string();
+            println!(
+                "{}",
+                PlanMsg::WroteStops {
+                    stops: n as u64,
+                    file
+                }
+                .get(lang)
+            );
         }
     }
     Ok(())

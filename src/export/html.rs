@@ -39,18 +39,7 @@ pub fn route_colour(i: usize) -> String {
 
 /// The stop's name, with the part for a split stop: "Balai Desa X (part 2/3)".
 pub fn visit_name(visit: &Visit, lang: Lang) -> String {
-    part_name(&visit.stop.name, visit.part, visit.parts, lang)
-}
-
-/// `name`, with "(part i/n)" when the stop is split.
-pub fn part_name(name: &str, part: usize, parts: usize, lang: Lang) -> String {
-    if parts <= 1 {
-        return name.to_string();
-    }
-    match lang {
-        Lang::En => format!("{name} (part {part}/{parts})"),
-        Lang::Id => format!("{name} (tahap {part} dari {parts})"),
-    }
+    lang.part(&visit.stop.name, visit.part, visit.parts)
 }
 
 /// Whose table of visits [`visit_table`] writes.
@@ -133,8 +122,8 @@ mod tests {
 
     #[test]
     fn parts_are_named_in_both_languages() {
-        assert_eq!(part_name("Hall", 1, 1, Lang::Id), "Hall");
-        assert_eq!(part_name("Hall", 2, 3, Lang::En), "Hall (part 2/3)");
-        assert_eq!(part_name("Hall", 2, 3, Lang::Id), "Hall (tahap 2 dari 3)");
+        assert_eq!(Lang::Id.part("Hall", 1, 1), "Hall");
+        assert_eq!(Lang::En.part("Hall", 2, 3), "Hall (part 2/3)");
+        assert_eq!(Lang::Id.part("Hall", 2, 3), "Hall (tahap 2 dari 3)");
     }
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::fsio::write_atomically;
-use crate::i18n::{Lang, UserError, tr};
+use crate::i18n::{FileMsg, Lang, UserError};
 use crate::map::LatLon;
 use crate::plan::model::Plan;
 use crate::plan::{PlanOptions, Solved, Timings, slug, solve_scenario, summary};
@@ -66,10 +66,9 @@ pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<
     std::fs::create_dir_all(out).map_err(|e| {
         let shown = out.display();
         UserError::caused(
-            tr(
-                format!("cannot create the output folder {shown}"),
-                format!("folder keluaran {shown} tidak dapat dibuat"),
-            ),
+            FileMsg::CannotCreateFolder {
+                path: shown.to_string(),
+            },
             e,
         )
     })?;

@@ -4,7 +4,7 @@
 use maud::{Markup, PreEscaped, html};
 
 use super::Context;
-use super::html::{VisitTable, page, part_name, route_colour, visit_table};
+use super::html::{VisitTable, page, route_colour, visit_table};
 use super::svg_map::{self, Layers};
 use crate::groups::{Group, percent};
 use crate::i18n::{Key, Lang};
@@ -233,7 +233,7 @@ fn unvisited(cx: &Context) -> Markup {
                 }
                 @for u in rows {
                     tr {
-                        td { (part_name(&u.stop.name, u.part, u.parts, lang)) }
+                        td { (lang.part(&u.stop.name, u.part, u.parts)) }
                         td { (lang.why(&u.reason)) }
                         @for (_, n) in u.people.iter() { td.n { (lang.int(u64::from(*n))) } }
                         td.n { (lang.dec(u.value, 1)) }

@@ -9,7 +9,7 @@ use maud::{Markup, html};
 
 use super::Context;
 use super::html::route_colour;
-use crate::i18n::{Key, UserError, tr};
+use crate::i18n::{Key, MapMsg, UserError};
 use crate::map::areas::read_areas;
 use crate::map::{LatLon, RoadGraph, bounds};
 
@@ -202,12 +202,8 @@ fn roads(graph: &RoadGraph, proj: &Projection) -> (Markup, bool) {
 /// Outlines of the polygons in a GeoJSON file, each titled with its `nama` or `name`.
 fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<Markup> {
     let areas = read_areas(path).map_err(|e| {
-        let shown = path.display();
-        let text = tr(
-            format!("cannot draw the boundaries {shown}; fix the path in the scenario's `boundaries` or remove that line"),
-            format!("batas wilayah {shown} tidak dapat digambar; perbaiki jalur `boundaries` di skenario atau hapus baris itu"),
-        );
-        UserError::caused(text, e)
+        let path = path.display().to_string();
+        UserError::caused(MapMsg::CannotDrawBoundaries { path }, e)
     })?;
     let outlines: Vec<(String, &str)> = areas
         .iter()

@@ -80,11 +80,7 @@ pub fn compare(reports: &[(PathBuf, Plan)], lang: Lang) -> String {
 
 /// The row labels of the table, in the order of [`figures`].
 fn labels(lang: Lang) -> Vec<String> {
-    let served = |group| match lang {
-        Lang::En => format!("{} {}", lang.t(Key::Served), lang.group(group)),
-        Lang::Id => format!("{} {}", lang.group(group), lang.t(Key::Served)),
-    };
-    let mut labels: Vec<String> = Group::ALL.into_iter().map(served).collect();
+    let mut labels: Vec<String> = Group::ALL.into_iter().map(|g| lang.served(g)).collect();
     labels.extend(
         [
             Key::Value,
@@ -131,10 +127,7 @@ fn shorten(names: &[&str], lang: Lang) -> String {
         .join(", ");
     if names.len() > NAMES_SHOWN {
         let more = names.len() - NAMES_SHOWN;
-        let _ = match lang {
-            Lang::En => write!(text, " and {more} more"),
-            Lang::Id => write!(text, " dan {more} lainnya"),
-        };
+        text += &lang.and_more(more);
     }
     text
 }

@@ -11,7 +11,7 @@ pub mod verify_saved;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::i18n::{Lang, Text, UserError, tr};
+use crate::i18n::{Lang, Message, PlanMsg, Text, UserError};
 use crate::scenario::reasons::why;
 use crate::scenario::{self, Prepared};
 use crate::solve::verify::verify;
@@ -96,24 +96,15 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
 /// mandatory stop was left out.
 pub fn checked(prepared: &Prepared, solution: &Solution) -> anyhow::Result<VerifiedPlan> {
     verify(&prepared.built.instance, solution).map_err(|violations| {
-        let lead = rejected_text();
-        let lines = |lang: Lang| {
+        UserError::new(Text::each(|lang| {
             format!(
                 "{}:\n{}",
-                lead.get(lang),
+                PlanMsg::Rejected.get(lang),
                 explain(prepared, &violations, lang)
             )
-        };
-        UserError::new(tr(lines(Lang::En), lines(Lang::Id))).into()
+        }))
+        .into()
     })
-}
-
-/// The lead of every error that lists a verifier's findings.
-fn rejected_text() -> Text {
-    tr(
-        "the verifier rejected the plan",
-        "pemeriksa menolak rencana ini",
-    )
 }
 
 /// One line per violation, naming the van-day and the stop instead of indices. The
@@ -134,11 +125,8 @@ fn explain(prepared: &Prepared, violations: &[Violation], lang: Lang) -> String 
             .job
             .filter(|&j| built.instance.jobs.get(j).is_some_and(|job| job.mandatory))
         {
-            let why = lang.why(&why(&prepared.scenario, built, j));
-            line += &match lang {
-                Lang::En => format!(" (mandatory; alone: {why})"),
-                Lang::Id => format!(" (wajib; sendirian: {why})"),
-            };
+            let why = why(&prepared.scenario, built, j);
+            line += &PlanMsg::MandatoryAlone { why }.get(lang);
         }
         lines.push(line);
     }

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use super::model::{Plan, SCHEMA, VanDay, build};
+use super::model::{Plan, SCHEMA, Unvisited, VanDay, build};
 use crate::clock::Clock;
-use crate::i18n::{Lang, Text, UserError, tr};
+use crate::i18n::{Field, FileMsg, Lang, Message, PlanMsg, Text, UserError};
 use crate::scenario::{self, Prepared};
 use crate::solve::Solution;
 
@@ -21,48 +21,28 @@ pub fn run_verify_in(scenario_path: &Path, plan_path: &Path, lang: Lang) -> anyh
     let plan = read_plan(plan_path)?;
     let prepared = scenario::prepare(scenario_path)?;
     let solution = routes(&prepared, &plan)
-        .map_err(|problems| listed(plan_path, &super::rejected_text(), &problems))?;
+        .map_err(|problems| listed(plan_path, PlanMsg::Rejected, &problems))?;
     let verified = super::checked(&prepared, &solution)?;
     let rebuilt = build(&prepared, &verified);
     let problems = differences(&plan, &rebuilt);
     if !problems.is_empty() {
-        let lead = tr(
-            "the plan file differs from the plan recomputed from its routes",
-            "berkas rencana berbeda dari rencana yang dihitung ulang dari rutenya",
-        );
-        return Err(listed(plan_path, &lead, &problems).into());
+        return Err(listed(plan_path, PlanMsg::FileDiffers, &problems).into());
     }
-    let visits = lang.int(rebuilt.visits().count() as u64);
-    let van_days = rebuilt
-        .van_days
-        .iter()
-        .filter(|d| !d.visits.is_empty())
-        .count();
-    let van_days = lang.int(van_days as u64);
-    let people = lang.int(rebuilt.totals.served.total_u64());
-    let km = lang.dec(rebuilt.totals.distance_m / 1000.0, 1);
-    Ok(match lang {
-        Lang::En => format!(
-            "plan verified: {visits} visits on {van_days} van-days, {people} people, {km} km"
-        ),
-        Lang::Id => format!(
-            "rencana terverifikasi: {visits} kunjungan pada {van_days} hari kerja mobil, {people} orang, {km} km"
-        ),
-    })
+    let van_days = rebuilt.van_days.iter().filter(|d| !d.visits.is_empty());
+    Ok(PlanMsg::Verified {
+        visits: rebuilt.visits().count() as u64,
+        van_days: van_days.count() as u64,
+        people: rebuilt.totals.served.total_u64(),
+        km: rebuilt.totals.distance_m / 1000.0,
+    }
+    .get(lang))
 }
 
 /// Reads a plan.json; a file of another schema or shape is an error naming the file.
 pub fn read_plan(path: &Path) -> anyhow::Result<Plan> {
-    let shown = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        UserError::caused(
-            tr(
-                format!("cannot read {shown}"),
-                format!("{shown} tidak dapat dibaca"),
-            ),
-            e,
-        )
-    })?;
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| UserError::caused(FileMsg::CannotRead { path: file.clone() }, e))?;
     #[derive(serde::Deserialize)]
     struct Schema {
         schema: String,
@@ -70,24 +50,14 @@ pub fn read_plan(path: &Path) -> anyhow::Result<Plan> {
     if let Ok(Schema { schema }) = serde_json::from_str::<Schema>(&text)
         && schema != SCHEMA
     {
-        return Err(UserError::new(tr(
-            format!("{shown}: schema `{schema}`, expected `{SCHEMA}`; plan the scenario again"),
-            format!(
-                "{shown}: skema `{schema}`, seharusnya `{SCHEMA}`; buat rencana skenario ini lagi"
-            ),
-        ))
+        return Err(UserError::new(PlanMsg::OtherSchema {
+            file,
+            schema,
+            expected: SCHEMA.into(),
+        })
         .into());
     }
-    serde_json::from_str(&text).map_err(|e| {
-        UserError::caused(
-            tr(
-                format!("{shown}: not a jempol plan.json"),
-                format!("{shown}: bukan plan.json dari jempol"),
-            ),
-            e,
-        )
-        .into()
-    })
+    serde_json::from_str(&text).map_err(|e| UserError::caused(PlanMsg::NotAPlan { file }, e).into())
 }
 
 /// The routes of the file as a solution of the scenario's instance: each van-day is found by
@@ -106,24 +76,22 @@ fn routes(prepared: &Prepared, plan: &Plan) -> Result<Solution, Vec<Text>> {
             .iter()
             .position(|t| t.date == day.date && scenario.vans[t.van].name == day.van.name);
         let Some(tour) = tour else {
-            problems.push(tr(
-                format!(
-                    "van `{}` does not work on {} in this scenario",
-                    day.van.name, day.date
-                ),
-                format!(
-                    "mobil `{}` tidak bekerja pada {} dalam skenario ini",
-                    day.van.name,
-                    Lang::Id.date_long(day.date)
-                ),
-            ));
+            problems.push(
+                PlanMsg::VanDoesNotWork {
+                    van: day.van.name.clone(),
+                    date: day.date,
+                }
+                .text(),
+            );
             continue;
         };
         if std::mem::replace(&mut seen[tour], true) {
-            problems.push(tr(
-                format!("{van_day} appears twice"),
-                format!("{van_day} muncul dua kali"),
-            ));
+            problems.push(
+                PlanMsg::AppearsTwice {
+                    van_day: van_day.clone(),
+                }
+                .text(),
+            );
         }
         for v in &day.visits {
             let job = built.jobs.iter().position(|j| {
@@ -131,19 +99,15 @@ fn routes(prepared: &Prepared, plan: &Plan) -> Result<Solution, Vec<Text>> {
             });
             match job {
                 Some(j) => solution.routes[tour].push(j),
-                None => {
-                    let stop = &v.stop.name;
-                    problems.push(tr(
-                        format!(
-                            "{van_day}: `{stop}` part {}/{} is not a stop of this scenario",
-                            v.part, v.parts
-                        ),
-                        format!(
-                            "{van_day}: `{stop}` tahap {} dari {} bukan titik layanan skenario ini",
-                            v.part, v.parts
-                        ),
-                    ))
-                }
+                None => problems.push(
+                    PlanMsg::NotAStop {
+                        van_day: van_day.clone(),
+                        stop: v.stop.name.clone(),
+                        part: v.part,
+                        parts: v.parts,
+                    }
+                    .text(),
+                ),
             }
         }
     }
@@ -162,181 +126,197 @@ fn same(a: f64, b: f64) -> bool {
 /// Every field of `file` that differs from `rebuilt`, in the planner's units.
 fn differences(file: &Plan, rebuilt: &Plan) -> Vec<Text> {
     let mut out = Vec::new();
-    let mut differ = |what: String, said: String, is: String| {
-        out.push(tr(
-            format!("{what}: the file says {said}, recomputed {is}"),
-            format!("{what}: berkas menulis {said}, hitung ulang {is}"),
-        ));
-    };
-    let hm = |c: Clock| c.to_string();
-    let km = |m: f64| format!("{:.3} km", m / 1000.0);
-    let minutes = |s: f64| format!("{:.1} min", s / 60.0);
-    if file.scenario.name != rebuilt.scenario.name {
-        differ(
-            "scenario".into(),
-            file.scenario.name.clone(),
-            rebuilt.scenario.name.clone(),
+    let mut differ = |subject: &str, field: Field, said: String, recomputed: String| {
+        out.push(
+            PlanMsg::Differs {
+                subject: subject.to_string(),
+                field,
+                said,
+                recomputed,
+            }
+            .text(),
         );
+    };
+    if file.scenario.name != rebuilt.scenario.name {
+        let names = (&file.scenario.name, &rebuilt.scenario.name);
+        differ("", Field::Scenario, names.0.clone(), names.1.clone());
     }
     for day in &rebuilt.van_days {
-        let Some(said) = file
+        let name = format!("{} {}", day.van.name, day.date);
+        match file
             .van_days
             .iter()
             .find(|d| d.van.name == day.van.name && d.date == day.date)
-        else {
-            if !day.visits.is_empty() {
-                differ(
-                    format!("{} {}", day.van.name, day.date),
-                    "nothing".into(),
-                    format!("{} visits", day.visits.len()),
-                );
-            }
-            continue;
-        };
-        day_differences(said, day, &mut differ, hm, km, minutes);
-    }
-    let t = (&file.totals, &rebuilt.totals);
-    if !same(t.0.value, t.1.value) {
-        differ(
-            "total value".into(),
-            t.0.value.to_string(),
-            t.1.value.to_string(),
-        );
-    }
-    if !same(t.0.distance_m, t.1.distance_m) {
-        differ(
-            "total distance".into(),
-            km(t.0.distance_m),
-            km(t.1.distance_m),
-        );
-    }
-    for (what, a, b) in [
-        ("total driving", t.0.drive_seconds, t.1.drive_seconds),
-        ("total working time", t.0.work_seconds, t.1.work_seconds),
-    ] {
-        if !same(a, b) {
-            differ(what.into(), minutes(a), minutes(b));
+        {
+            Some(said) => day_differences(&name, said, day, &mut differ),
+            None if !day.visits.is_empty() => differ(
+                &name,
+                Field::Visits,
+                "0".into(),
+                day.visits.len().to_string(),
+            ),
+            None => {}
         }
     }
-    for (what, a, b) in [
-        ("stops", t.0.stops, t.1.stops),
-        ("stops visited", t.0.stops_visited, t.1.stops_visited),
+    let t = (&file.totals, &rebuilt.totals);
+    for (field, a, b, show) in [
         (
-            "stops partly visited",
+            Field::TotalValue,
+            t.0.value,
+            t.1.value,
+            value as fn(f64) -> String,
+        ),
+        (Field::TotalDistance, t.0.distance_m, t.1.distance_m, km),
+        (
+            Field::TotalDriving,
+            t.0.drive_seconds,
+            t.1.drive_seconds,
+            minutes,
+        ),
+        (
+            Field::TotalWork,
+            t.0.work_seconds,
+            t.1.work_seconds,
+            minutes,
+        ),
+    ] {
+        if !same(a, b) {
+            differ("", field, show(a), show(b));
+        }
+    }
+    for (field, a, b) in [
+        (Field::Stops, t.0.stops, t.1.stops),
+        (Field::StopsVisited, t.0.stops_visited, t.1.stops_visited),
+        (
+            Field::StopsPartlyVisited,
             t.0.stops_partly_visited,
             t.1.stops_partly_visited,
         ),
-        ("stops unvisited", t.0.stops_unvisited, t.1.stops_unvisited),
+        (
+            Field::StopsUnvisited,
+            t.0.stops_unvisited,
+            t.1.stops_unvisited,
+        ),
     ] {
         if a != b {
-            differ(what.into(), a.to_string(), b.to_string());
+            differ("", field, a.to_string(), b.to_string());
         }
     }
-    for (what, a, b) in [
-        ("people served", t.0.served, t.1.served),
-        ("people in the scenario", t.0.demand, t.1.demand),
+    for (field, a, b) in [
+        (Field::PeopleServed, t.0.served, t.1.served),
+        (Field::PeopleInScenario, t.0.demand, t.1.demand),
     ] {
         if a != b {
-            differ(what.into(), people_text(&a), people_text(&b));
+            differ("", field, people_text(&a), people_text(&b));
         }
     }
-    let key = |u: &super::model::Unvisited| (u.stop.name.clone(), u.part);
-    let mut said: Vec<_> = file.unvisited.iter().collect();
+    let key = |u: &Unvisited| (u.stop.name.clone(), u.part);
+    let mut said: Vec<&Unvisited> = file.unvisited.iter().collect();
     said.sort_by_key(|u| key(u));
-    let mut is: Vec<_> = rebuilt.unvisited.iter().collect();
+    let mut is: Vec<&Unvisited> = rebuilt.unvisited.iter().collect();
     is.sort_by_key(|u| key(u));
     if said.len() != is.len() {
         differ(
-            "stops left out".into(),
+            "",
+            Field::StopsLeftOut,
             said.len().to_string(),
             is.len().to_string(),
         );
     }
     for (a, b) in said.iter().zip(&is) {
-        let what = format!("left out `{}` part {}/{}", b.stop.name, b.part, b.parts);
+        let name = format!("{} {}/{}", b.stop.name, b.part, b.parts);
         if key(a) != key(b) {
-            differ(
-                what,
-                format!("`{}` part {}", a.stop.name, a.part),
-                "it".into(),
-            );
+            let other = format!("{} {}/{}", a.stop.name, a.part, a.parts);
+            differ(&name, Field::LeftOut, other, name.clone());
         } else if a.reason != b.reason {
-            differ(what, Lang::En.why(&a.reason), Lang::En.why(&b.reason));
+            differ(
+                &name,
+                Field::LeftOut,
+                Lang::En.why(&a.reason),
+                Lang::En.why(&b.reason),
+            );
         } else if a.people != b.people || !same(a.value, b.value) {
-            differ(what, people_text(&a.people), people_text(&b.people));
+            differ(
+                &name,
+                Field::People,
+                people_text(&a.people),
+                people_text(&b.people),
+            );
         }
     }
     out
 }
 
+fn value(x: f64) -> String {
+    x.to_string()
+}
+
+fn km(m: f64) -> String {
+    format!("{:.3} km", m / 1000.0)
+}
+
+fn minutes(s: f64) -> String {
+    format!("{:.1} min", s / 60.0)
+}
+
 fn day_differences(
+    name: &str,
     said: &VanDay,
     day: &VanDay,
-    differ: &mut impl FnMut(String, String, String),
-    hm: impl Fn(Clock) -> String,
-    km: impl Fn(f64) -> String,
-    minutes: impl Fn(f64) -> String,
+    differ: &mut impl FnMut(&str, Field, String, String),
 ) {
-    let name = format!("{} {}", day.van.name, day.date);
+    let hm = |c: Clock| c.to_string();
     if said.depart != day.depart {
-        differ(
-            format!("{name}: departure"),
-            hm(said.depart),
-            hm(day.depart),
-        );
+        differ(name, Field::Departure, hm(said.depart), hm(day.depart));
     }
     if said.back != day.back {
-        differ(format!("{name}: return"), hm(said.back), hm(day.back));
+        differ(name, Field::Return, hm(said.back), hm(day.back));
     }
     if !same(said.distance_m, day.distance_m) {
         differ(
-            format!("{name}: distance"),
+            name,
+            Field::Distance,
             km(said.distance_m),
             km(day.distance_m),
         );
     }
     if !same(said.drive_seconds, day.drive_seconds) {
-        differ(
-            format!("{name}: driving"),
-            minutes(said.drive_seconds),
-            minutes(day.drive_seconds),
-        );
+        let (a, b) = (minutes(said.drive_seconds), minutes(day.drive_seconds));
+        differ(name, Field::Driving, a, b);
     }
     if said.people != day.people {
         differ(
-            format!("{name}: people"),
+            name,
+            Field::People,
             people_text(&said.people),
             people_text(&day.people),
         );
     }
+    if said.visits.len() != day.visits.len() {
+        let (a, b) = (said.visits.len(), day.visits.len());
+        differ(name, Field::Visits, a.to_string(), b.to_string());
+    }
     for (v, r) in said.visits.iter().zip(&day.visits) {
         let visit = format!("{name} {}", r.stop.name);
-        for (what, a, b) in [
-            ("arrival", v.arrive, r.arrive),
-            ("start", v.start, r.start),
-            ("end", v.end, r.end),
+        for (field, a, b) in [
+            (Field::Arrival, v.arrive, r.arrive),
+            (Field::Start, v.start, r.start),
+            (Field::End, v.end, r.end),
         ] {
             if a != b {
-                differ(format!("{visit}: {what}"), hm(a), hm(b));
+                differ(&visit, field, hm(a), hm(b));
             }
         }
         if v.people != r.people {
-            differ(
-                format!("{visit}: people"),
-                people_text(&v.people),
-                people_text(&r.people),
-            );
+            let (a, b) = (people_text(&v.people), people_text(&r.people));
+            differ(&visit, Field::People, a, b);
         }
         if !same(v.value, r.value) {
-            differ(
-                format!("{visit}: value"),
-                v.value.to_string(),
-                r.value.to_string(),
-            );
+            differ(&visit, Field::Value, value(v.value), value(r.value));
         }
         if v.location != r.location {
             let at = |p: crate::map::LatLon| format!("{:.6},{:.6}", p.lat, p.lon);
-            differ(format!("{visit}: location"), at(v.location), at(r.location));
+            differ(&visit, Field::Location, at(v.location), at(r.location));
         }
     }
 }
@@ -347,11 +327,10 @@ fn people_text(people: &crate::groups::People) -> String {
 }
 
 /// "PLAN: LEAD:" and one problem per line, in both languages.
-fn listed(plan_path: &Path, lead: &Text, problems: &[Text]) -> UserError {
+fn listed(plan_path: &Path, lead: PlanMsg, problems: &[Text]) -> UserError {
     let shown = plan_path.display();
-    let lines = |lang: Lang| {
+    UserError::new(Text::each(|lang| {
         let lines: Vec<&str> = problems.iter().map(|p| p.get(lang)).collect();
         format!("{shown}: {}:\n  {}", lead.get(lang), lines.join("\n  "))
-    };
-    UserError::new(tr(lines(Lang::En), lines(Lang::Id)))
+    }))
 }

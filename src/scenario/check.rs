@@ -9,43 +9,26 @@ use super::model::Scenario;
 use super::problem::Problem;
 use super::reasons::{weekdays_text, why};
 use super::units::{closest, did_you_mean, format_time_of_day};
-use crate::i18n::{Key, Lang, Text, tr};
+use crate::i18n::{Fix, Key, Lang, Says, Text, Thing};
 use crate::reason::Why;
 
 /// Every rule that needs only the scenario (no travel times).
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     let mut problems = Vec::new();
     if scenario.vans.is_empty() {
-        problems.push(Problem::new(
-            None,
-            tr("the scenario has no vans", "skenario tidak memiliki mobil"),
-            tr(
-                "add a [[van]] with name and recording_sets",
-                "tambahkan [[van]] dengan name dan recording_sets",
-            ),
-        ));
+        problems.push(Problem::new(None, Says::NoVans, Fix::AddVan));
     }
     if scenario.stops.is_empty() {
-        problems.push(Problem::new(
-            None,
-            tr(
-                "the scenario has no stops",
-                "skenario tidak memiliki titik layanan",
-            ),
-            tr(
-                "add [[stop]] entries or [stops] csv = \"file.csv\"",
-                "tambahkan entri [[stop]] atau [stops] csv = \"file.csv\"",
-            ),
-        ));
+        problems.push(Problem::new(None, Says::NoStops, Fix::AddStops));
     }
     duplicates(
         &mut problems,
-        ("van", "mobil"),
+        Thing::Van,
         scenario.vans.iter().map(|v| (&v.name, v.at.as_ref())),
     );
     duplicates(
         &mut problems,
-        ("stop", "titik layanan"),
+        Thing::Stop,
         scenario.stops.iter().map(|s| (&s.name, s.at.as_ref())),
     );
 
@@ -59,27 +42,13 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             .map(|e| e.value.as_str())
             .collect(),
     };
-    let unknown = |tag: &str, what: Text, at: Option<&super::problem::Loc>| {
-        let known_list = known.join(", ");
-        let fix = match closest(tag, known.iter().copied()) {
+    let unknown = |tag: &str, message: Says, at: Option<&super::problem::Loc>| {
+        let (known, tag) = (known.join(", "), tag.to_string());
+        let fix: Text = match closest(&tag, known.split(", ")) {
             Some(best) => did_you_mean(best),
-            None if scenario.equipment.is_some() => tr(
-                format!("use one of {known_list}, or add `{tag}` to `equipment`"),
-                format!(
-                    "pakai salah satu dari {known_list}, atau tambahkan `{tag}` ke `equipment`"
-                ),
-            ),
-            None => tr(
-                format!("use equipment a van carries ({known_list}), or give a van `{tag}`"),
-                format!(
-                    "pakai peralatan yang dibawa sebuah mobil ({known_list}), atau beri sebuah mobil `{tag}`"
-                ),
-            ),
+            None if scenario.equipment.is_some() => Fix::UseDeclaredEquipment { known, tag }.into(),
+            None => Fix::UseCarriedEquipment { known, tag }.into(),
         };
-        let message = tr(
-            format!("{} unknown equipment `{tag}`", what.en),
-            format!("{} peralatan `{tag}` yang tidak dikenal", what.id),
-        );
         Problem::new(at, message, fix)
     };
     if scenario.equipment.is_some() {
@@ -89,14 +58,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 .iter()
                 .filter(|e| !known.contains(&e.value.as_str()))
             {
-                problems.push(unknown(
-                    &e.value,
-                    tr(
-                        format!("van `{}` carries", van.name),
-                        format!("mobil `{}` membawa", van.name),
-                    ),
-                    e.loc(),
-                ));
+                let message = Says::VanUnknownEquipment {
+                    van: van.name.clone(),
+                    tag: e.value.clone(),
+                };
+                problems.push(unknown(&e.value, message, e.loc()));
             }
         }
     }
@@ -110,14 +76,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             .iter()
             .filter(|r| !known.contains(&r.as_str()))
         {
-            problems.push(unknown(
-                need,
-                tr(
-                    format!("stop `{}` requires", stop.name),
-                    format!("titik `{}` memerlukan", stop.name),
-                ),
-                stop.at.as_ref(),
-            ));
+            let message = Says::StopUnknownEquipment {
+                stop: stop.name.clone(),
+                tag: need.clone(),
+            };
+            problems.push(unknown(need, message, stop.at.as_ref()));
         }
         let visit = if stop.home_visit {
             scenario.service.home_visit
@@ -126,47 +89,24 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         };
         for &(open, close) in &stop.windows {
             if close - open < visit {
-                let window = format!("{}-{}", format_time_of_day(open), format_time_of_day(close));
-                let minutes = (visit / 60.0).round();
-                let (what_en, what_id) = if stop.home_visit {
-                    ("home visit", "kunjungan rumah")
-                } else {
-                    ("setup", "persiapan")
+                let message = Says::WindowShorterThanVisit {
+                    stop: stop.name.clone(),
+                    window: format!("{}-{}", format_time_of_day(open), format_time_of_day(close)),
+                    home_visit: stop.home_visit,
+                    minutes: (visit / 60.0).round(),
                 };
-                problems.push(Problem::new(
-                    stop.at.as_ref(),
-                    tr(
-                        format!(
-                            "stop `{}`: its window {window} is shorter than the {what_en} of {minutes} min",
-                            stop.name
-                        ),
-                        format!(
-                            "titik `{}`: jam layanannya {window} lebih pendek dari {what_id} selama {minutes} menit",
-                            stop.name
-                        ),
-                    ),
-                    tr("widen the window", "perlebar jam layanannya"),
-                ));
+                problems.push(Problem::new(stop.at.as_ref(), message, Fix::WidenWindow));
             }
         }
         if stop.days & working == 0 {
-            let days = weekdays_text(stop.days);
+            let message = Says::NoWorkingDay {
+                stop: stop.name.clone(),
+                days: weekdays_text(stop.days),
+            };
             problems.push(Problem::new(
                 stop.at.as_ref(),
-                tr(
-                    format!(
-                        "stop `{}` allows only {days}, none of them a working day",
-                        stop.name
-                    ),
-                    format!(
-                        "titik `{}` hanya boleh pada {days}, tidak satu pun hari kerja",
-                        stop.name
-                    ),
-                ),
-                tr(
-                    "allow a working day, or add the day to working_days",
-                    "izinkan sebuah hari kerja, atau tambahkan hari itu ke working_days",
-                ),
+                message,
+                Fix::AllowWorkingDay,
             ));
         }
     }
@@ -175,31 +115,18 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
 
 fn duplicates<'a>(
     problems: &mut Vec<Problem>,
-    (what_en, what_id): (&str, &str),
+    thing: Thing,
     items: impl Iterator<Item = (&'a String, Option<&'a super::problem::Loc>)>,
 ) {
     let mut seen: BTreeMap<&String, Option<&super::problem::Loc>> = BTreeMap::new();
     for (name, at) in items {
         if let Some(first) = seen.get(name) {
-            let (first_en, first_id) = first
-                .map(|l| {
-                    (
-                        format!(" (first at {l})"),
-                        format!(" (yang pertama di {l})"),
-                    )
-                })
-                .unwrap_or_default();
-            problems.push(Problem::new(
-                at,
-                tr(
-                    format!("two {what_en}s are named `{name}`{first_en}"),
-                    format!("dua {what_id} bernama `{name}`{first_id}"),
-                ),
-                tr(
-                    format!("give each {what_en} its own name"),
-                    format!("beri setiap {what_id} nama sendiri"),
-                ),
-            ));
+            let message = Says::SameName {
+                thing,
+                name: name.clone(),
+                first: first.map(|l| l.to_string()),
+            };
+            problems.push(Problem::new(at, message, Fix::OwnName { thing }));
         } else {
             seen.insert(name, at);
         }
@@ -218,22 +145,11 @@ pub fn mandatory_problems(scenario: &Scenario, built: &Built) -> Vec<Problem> {
             let stop = &scenario.stops[built.jobs[j].stop];
             problems.push(Problem::new(
                 stop.at.as_ref(),
-                tr(
-                    format!(
-                        "mandatory stop `{}` cannot be served by any van: {}",
-                        job.name,
-                        Lang::En.why(&why)
-                    ),
-                    format!(
-                        "titik wajib `{}` tidak dapat dilayani mobil mana pun: {}",
-                        job.name,
-                        Lang::Id.why(&why)
-                    ),
-                ),
-                tr(
-                    "make it optional, or change the vans, hours or window so that one van can serve it",
-                    "jadikan tidak wajib, atau ubah mobil, jam kerja atau jam layanannya agar satu mobil dapat melayaninya",
-                ),
+                Says::MandatoryUnservable {
+                    stop: job.name.clone(),
+                    why: why.clone(),
+                },
+                Fix::MakeOptional,
             ));
         }
     }
@@ -263,10 +179,7 @@ pub fn run_check_in(path: &std::path::Path, lang: Lang) -> anyhow::Result<(Strin
         .filter(|j| j.part == 1 && j.parts > 1)
         .count();
     let n = |n: usize| lang.int(n as u64);
-    let week_start = match lang {
-        Lang::En => s.week_start.to_string(),
-        Lang::Id => lang.date_long(s.week_start),
-    };
+    let week_start = lang.date_long(s.week_start);
     let text = format!(
         "{}: OK\n  {} {} ({} {}, {} {}), {} {}, {} {} {week_start}, {} {}\n  {}: {}\n",
         path.display(),

@@ -14,7 +14,7 @@ use super::units::{
     WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_weekdays, weekday_name,
 };
 use crate::groups::{Group, People, PerGroup};
-use crate::i18n::{Lang, Text, tr};
+use crate::i18n::{Fix, Says, Text};
 use crate::map::LatLon;
 
 /// How travel times are obtained.
@@ -113,7 +113,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn problem(&mut self, at: Option<&Loc>, message: Text, fix: Text) {
+    fn problem(&mut self, at: Option<&Loc>, message: impl Into<Text>, fix: impl Into<Text>) {
         self.problems.push(Problem::new(at, message, fix));
     }
 
@@ -130,8 +130,11 @@ impl Reader {
             Err(e) => {
                 self.problem(
                     value.loc(),
-                    tr(format!("{what}: {}", e.en), format!("{what}: {}", e.id)),
-                    tr("correct the value", "perbaiki nilainya"),
+                    Says::Value {
+                        what: what.to_string(),
+                        error: e,
+                    },
+                    Fix::CorrectValue,
                 );
                 None
             }
@@ -149,14 +152,12 @@ impl Reader {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
             self.problem(
                 value.loc(),
-                tr(
-                    format!("{what}: [{lat}, {lon}] is not a [lat, lon] coordinate"),
-                    format!("{what}: [{lat}, {lon}] bukan koordinat [lintang, bujur]"),
-                ),
-                tr(
-                    "write the location as [latitude, longitude] in degrees",
-                    "tulis lokasi sebagai [lintang, bujur] dalam derajat",
-                ),
+                Says::NotCoordinate {
+                    what: what.to_string(),
+                    lat,
+                    lon,
+                },
+                Fix::WriteLocation,
             );
         }
         LatLon { lat, lon }
@@ -179,17 +180,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
     let name = match &raw.name {
         Some(n) => n.value.clone(),
         None => {
-            r.problem(
-                top,
-                tr(
-                    "the scenario has no `name`",
-                    "skenario tidak memiliki `name`",
-                ),
-                tr(
-                    "add `name = \"...\"` at the top",
-                    "tambahkan `name = \"...\"` di bagian atas",
-                ),
-            );
+            r.problem(top, Says::NoName, Fix::AddName);
             String::new()
         }
     };
@@ -204,50 +195,24 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
                 let monday = date - chrono::Days::new(u64::from(back));
                 r.problem(
                     d.loc(),
-                    tr(
-                        format!("week_start {date} is a {}, not a Monday", date.weekday()),
-                        format!(
-                            "week_start {date} jatuh pada hari {}, bukan Senin",
-                            Lang::Id.weekday(date.weekday())
-                        ),
-                    ),
-                    tr(
-                        format!("start the week on Monday {monday}"),
-                        format!(
-                            "mulai minggu pada hari Senin {monday} ({})",
-                            Lang::Id.date_long(monday)
-                        ),
-                    ),
+                    Says::NotMonday { date },
+                    Fix::StartOnMonday { monday },
                 );
                 monday
             }
             Err(_) => {
                 r.problem(
                     d.loc(),
-                    tr(
-                        format!("week_start `{}` is not a date", d.value),
-                        format!("week_start `{}` bukan tanggal", d.value),
-                    ),
-                    tr(
-                        "write a date like 2026-12-07",
-                        "tulis tanggal seperti 2026-12-07",
-                    ),
+                    Says::NotADate {
+                        text: d.value.to_string(),
+                    },
+                    Fix::WriteDate,
                 );
                 NaiveDate::default()
             }
         },
         None => {
-            r.problem(
-                top,
-                tr(
-                    "the scenario has no `week_start`",
-                    "skenario tidak memiliki `week_start`",
-                ),
-                tr(
-                    "add `week_start = 2026-12-07` (a Monday)",
-                    "tambahkan `week_start = 2026-12-07` (hari Senin)",
-                ),
-            );
+            r.problem(top, Says::NoWeekStart, Fix::AddWeekStart);
             NaiveDate::default()
         }
     };
@@ -281,17 +246,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             let location = match &d.location {
                 Some(l) => r.location(l, "[depot] location"),
                 None => {
-                    r.problem(
-                        top,
-                        tr(
-                            "the depot has no `location`",
-                            "kantor (depo) tidak memiliki `location`",
-                        ),
-                        tr(
-                            "add `location = [lat, lon]` under [depot]",
-                            "tambahkan `location = [lintang, bujur]` di bawah [depot]",
-                        ),
-                    );
+                    r.problem(top, Says::NoDepotLocation, Fix::AddDepotLocation);
                     LatLon { lat: 0.0, lon: 0.0 }
                 }
             };
@@ -304,17 +259,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             )
         }
         None => {
-            r.problem(
-                top,
-                tr(
-                    "the scenario has no [depot]",
-                    "skenario tidak memiliki [depot]",
-                ),
-                tr(
-                    "add [depot] with name and location = [lat, lon]",
-                    "tambahkan [depot] dengan name dan location = [lintang, bujur]",
-                ),
-            );
+            r.problem(top, Says::NoDepot, Fix::AddDepot);
             ("depot".into(), LatLon { lat: 0.0, lon: 0.0 })
         }
     };
@@ -325,11 +270,11 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             Some(v) if v.value < 0.0 || !v.value.is_finite() => {
                 r.problem(
                     v.loc(),
-                    tr(
-                        format!("weight of {group} is {}", v.value),
-                        format!("bobot {group} bernilai {}", v.value),
-                    ),
-                    tr("use a weight of 0 or more", "pakai bobot 0 atau lebih"),
+                    Says::BadWeight {
+                        group: group.key().to_string(),
+                        value: v.value,
+                    },
+                    Fix::WeightZeroOrMore,
                 );
                 0.0
             }
@@ -361,17 +306,10 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             let short = weekday_name(date.weekday());
             r.problem(
                 raw.working_days.as_ref().and_then(|w| w.loc()).or(top),
-                tr(
-                    format!("{short} ({date}) is a working day but has no hours"),
-                    format!(
-                        "{} ({date}) adalah hari kerja tetapi tidak memiliki jam kerja",
-                        Lang::Id.weekday(date.weekday())
-                    ),
-                ),
-                tr(
-                    format!("add `{short} = {{ shift = \"07:30-15:30\" }}` under [hours]"),
-                    format!("tambahkan `{short} = {{ shift = \"07:30-15:30\" }}` di bawah [hours]"),
-                ),
+                Says::NoHours { date: *date },
+                Fix::AddHours {
+                    day: short.to_string(),
+                },
             );
         }
     }
@@ -387,14 +325,10 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             }
             Err(e) => r.problem(
                 csv.loc(),
-                tr(
-                    format!("{e:#}"),
-                    format!("berkas titik layanan tidak dapat dibaca: {e:#}"),
-                ),
-                tr(
-                    "check the path; it is relative to the scenario file",
-                    "periksa jalurnya; jalur itu relatif terhadap berkas skenario",
-                ),
+                Says::StopsFileUnreadable {
+                    error: format!("{e:#}"),
+                },
+                Fix::CheckPath,
             ),
         }
     }
@@ -448,28 +382,18 @@ fn resolve_travel(r: &mut Reader, raw: &RawScenario, top: Option<&Loc>) -> Trave
         (Some("roads") | None, None) => {
             r.problem(
                 raw.travel.as_ref().and_then(|t| t.loc()).or(top),
-                tr(
-                    "no road map: `map` is not set",
-                    "tidak ada peta jalan: `map` belum diisi",
-                ),
-                tr(
-                    "add `map = \"path/to/map.osm.pbf\"`, or `travel = \"straight-line\"` for the fallback",
-                    "tambahkan `map = \"path/to/map.osm.pbf\"`, atau `travel = \"straight-line\"` sebagai cadangan",
-                ),
+                Says::NoMap,
+                Fix::AddMap,
             );
             straight()
         }
         (Some(other), _) => {
             r.problem(
                 raw.travel.as_ref().and_then(|t| t.loc()),
-                tr(
-                    format!("travel = \"{other}\" is not known"),
-                    format!("travel = \"{other}\" tidak dikenal"),
-                ),
-                tr(
-                    "use travel = \"roads\" (with `map`) or travel = \"straight-line\"",
-                    "pakai travel = \"roads\" (dengan `map`) atau travel = \"straight-line\"",
-                ),
+                Says::UnknownTravel {
+                    travel: other.to_string(),
+                },
+                Fix::UseKnownTravel,
             );
             straight()
         }
@@ -537,14 +461,11 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
                 let (rest, shift) = (fmt_interval(b), &h.shift.value);
                 r.problem(
                     h.breaks.first().and_then(|x| x.loc()),
-                    tr(
-                        format!("the break {rest} lies outside the shift {shift}"),
-                        format!("istirahat {rest} berada di luar jam kerja {shift}"),
-                    ),
-                    tr(
-                        "move the break inside the shift",
-                        "pindahkan istirahat ke dalam jam kerja",
-                    ),
+                    Says::BreakOutsideShift {
+                        rest,
+                        shift: shift.clone(),
+                    },
+                    Fix::MoveBreak,
                 );
                 continue;
             }
@@ -554,14 +475,8 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
         if breaks.windows(2).any(|w| w[1].0 < w[0].1) {
             r.problem(
                 entry.loc(),
-                tr(
-                    format!("the breaks of `{days}` overlap"),
-                    format!("istirahat pada `{days}` bertumpang tindih"),
-                ),
-                tr(
-                    "merge overlapping breaks into one",
-                    "gabungkan istirahat yang bertumpang tindih menjadi satu",
-                ),
+                Says::BreaksOverlap { days: days.clone() },
+                Fix::MergeBreaks,
             );
         }
         for (d, (short, _)) in WEEKDAYS.iter().enumerate() {
@@ -571,11 +486,10 @@ fn resolve_hours(r: &mut Reader, raw: &RawScenario) -> [Option<DayHours>; 7] {
             if hours[d].is_some() {
                 r.problem(
                     entry.loc(),
-                    tr(
-                        format!("{short} has hours in two entries"),
-                        format!("{short} memiliki jam kerja di dua entri"),
-                    ),
-                    tr("give each weekday one entry", "beri setiap hari satu entri"),
+                    Says::TwoHourEntries {
+                        day: short.to_string(),
+                    },
+                    Fix::OneEntryPerDay,
                 );
             }
             hours[d] = Some(DayHours {
@@ -598,14 +512,11 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
         n if n < 1 => {
             r.problem(
                 v.recording_sets.loc(),
-                tr(
-                    format!("van `{name}` has {n} recording sets"),
-                    format!("mobil `{name}` memiliki {n} set perekaman"),
-                ),
-                tr(
-                    "give every van at least 1 recording set, or remove the van",
-                    "beri setiap mobil paling sedikit 1 set perekaman, atau hapus mobil itu",
-                ),
+                Says::TooFewSets {
+                    van: name.clone(),
+                    sets: n,
+                },
+                Fix::AtLeastOneSet,
             );
             1
         }
@@ -615,11 +526,11 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
         if c.value < 0 {
             r.problem(
                 c.loc(),
-                tr(
-                    format!("van `{name}` has {} blank cards", c.value),
-                    format!("mobil `{name}` memiliki {} blangko", c.value),
-                ),
-                tr("use 0 or more", "pakai 0 atau lebih"),
+                Says::NegativeCards {
+                    van: name.clone(),
+                    cards: c.value,
+                },
+                Fix::ZeroOrMore,
             );
         }
         c.value.clamp(0, u32::MAX as i64) as u32

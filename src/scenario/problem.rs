@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Key, Lang, Message, Says, Text};
 
 /// A position in an input file, 1-based. For CSV files `line` is the row's line and `col`
 /// the column number.
@@ -33,11 +33,11 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(at: Option<&Loc>, message: Text, fix: Text) -> Self {
+    pub fn new(at: Option<&Loc>, message: impl Into<Text>, fix: impl Into<Text>) -> Self {
         Self {
             at: at.cloned(),
-            message,
-            fix,
+            message: message.into(),
+            fix: fix.into(),
         }
     }
 
@@ -50,11 +50,7 @@ impl Problem {
         s += self.message.get(lang);
         let fix = self.fix.get(lang);
         if !fix.is_empty() {
-            let label = match lang {
-                Lang::En => "fix",
-                Lang::Id => "perbaiki",
-            };
-            s += &format!("\n    {label}: {fix}");
+            s += &format!("\n    {}: {fix}", lang.t(Key::FixLabel));
         }
         s
     }
@@ -74,13 +70,7 @@ impl Problems {
     /// The count, then one problem per line, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let n = self.0.len();
-        let mut s = match lang {
-            Lang::En => format!(
-                "{n} problem{} in the scenario:\n",
-                if n == 1 { "" } else { "s" }
-            ),
-            Lang::Id => format!("{n} masalah dalam skenario:\n"),
-        };
+        let mut s = Says::Count { problems: n }.get(lang) + "\n";
         for p in &self.0 {
             s += &format!("  {}\n", p.message(lang));
         }
@@ -165,7 +155,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::tr;
+    use crate::i18n::Fix;
 
     #[test]
     fn problems_read_in_either_language_with_their_position() {
@@ -175,20 +165,16 @@ mod tests {
             col: 14,
         };
         let problems = Problems(vec![
-            Problem::new(
-                Some(&at),
-                tr("week_start is not a Monday", "week_start bukan Senin"),
-                tr("start on Monday", "mulai pada hari Senin"),
-            ),
-            Problem::new(None, tr("no vans", "tidak ada mobil"), tr("", "")),
+            Problem::new(Some(&at), Says::NoWeekStart, Fix::AddWeekStart),
+            Problem::new(None, Says::NoVans, Text::default()),
         ]);
         assert_eq!(
             problems.message(Lang::Id),
-            "2 masalah dalam skenario:\n  s.toml:3:14: week_start bukan Senin\n    perbaiki: mulai pada hari Senin\n  tidak ada mobil\n"
+            "2 masalah dalam skenario:\n  s.toml:3:14: skenario tidak memiliki `week_start`\n    perbaiki: tambahkan `week_start = 2026-12-07` (hari Senin)\n  skenario tidak memiliki mobil\n"
         );
         assert_eq!(
             problems.to_string(),
-            "2 problems in the scenario:\n  s.toml:3:14: week_start is not a Monday\n    fix: start on Monday\n  no vans\n"
+            "2 problems in the scenario:\n  s.toml:3:14: the scenario has no `week_start`\n    fix: add `week_start = 2026-12-07` (a Monday)\n  the scenario has no vans\n"
         );
     }
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::problem::{At, loc_of, with_source};
 use super::units::{WEEKDAYS, closest, did_you_mean, parse_weekdays};
 use crate::groups::{Group, People, PerGroup, SomeGroups};
-use crate::i18n::{Text, UserError, tr};
+use crate::i18n::{Fix, Says, Text, UserError};
 
 /// A list written either as one string ("mon-thu", "07:30-10:00; 13:00-15:00") or as an
 /// array of strings.
@@ -162,11 +162,7 @@ pub fn parse_layer(file: &Path, text: &str) -> anyhow::Result<RawScenario> {
             let at = at
                 .map(|a| format!("{a}: "))
                 .unwrap_or_else(|| format!("{}: ", file.display()));
-            UserError::new(tr(
-                format!("{at}{}\n    fix: {}", message.en, fix.en),
-                format!("{at}{}\n    perbaiki: {}", message.id, fix.id),
-            ))
-            .into()
+            UserError::new(Says::Toml { at, message, fix }).into()
         })
     })
 }
@@ -181,64 +177,33 @@ fn explain(message: &str) -> (Text, Text) {
         let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
         let fix = match closest(word, expected.iter().copied()) {
             Some(best) => did_you_mean(best),
-            None if expected.is_empty() => tr("remove this key", "hapus kunci ini"),
-            None => tr(
-                format!("remove it, or use one of: {}", expected.join(", ")),
-                format!("hapus, atau pakai salah satu dari: {}", expected.join(", ")),
-            ),
+            None if expected.is_empty() => Fix::RemoveKey.into(),
+            None => Fix::RemoveOrUse {
+                known: expected.join(", "),
+            }
+            .into(),
         };
-        return (
-            tr(
-                format!("unknown key `{word}`"),
-                format!("kunci `{word}` tidak dikenal"),
-            ),
-            fix,
-        );
+        let key = word.to_string();
+        return (Says::UnknownKey { key }.into(), fix);
     }
     if message.contains("untagged enum TextList") {
-        return (
-            tr(
-                "expected a text or a list of texts",
-                "seharusnya teks atau daftar teks",
-            ),
-            tr(
-                "write e.g. \"mon-thu\" or [\"mon\", \"wed\"]",
-                "tulis misalnya \"mon-thu\" atau [\"mon\", \"wed\"]",
-            ),
-        );
+        return (Says::ExpectedText.into(), Fix::WriteTextList.into());
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let word = rest.split('`').next().unwrap_or(rest);
+        let key = word.to_string();
         return (
-            tr(
-                format!("`{word}` is missing"),
-                format!("`{word}` tidak ada"),
-            ),
-            tr(
-                format!("add `{word} = ...` to this table"),
-                format!("tambahkan `{word} = ...` ke tabel ini"),
-            ),
+            Says::MissingKey { key: key.clone() }.into(),
+            Fix::AddKey { key }.into(),
         );
     }
     if message.contains("invalid type") || message.contains("invalid length") {
         (
-            tr(
-                message.clone(),
-                format!("nilai tidak berbentuk yang diharapkan ({message})"),
-            ),
-            tr(
-                "write the value in the form the scenario README shows",
-                "tulis nilai dalam bentuk yang ditunjukkan README skenario",
-            ),
+            Says::WrongForm { message }.into(),
+            Fix::WriteValueForm.into(),
         )
     } else {
-        (
-            tr(message.clone(), format!("TOML tidak sah ({message})")),
-            tr(
-                "correct the TOML syntax here",
-                "perbaiki penulisan TOML di sini",
-            ),
-        )
+        (Says::BadToml { message }.into(), Fix::CorrectToml.into())
     }
 }
 
@@ -249,18 +214,16 @@ pub fn read_layers(path: &Path) -> anyhow::Result<Vec<Layer>> {
     while let Some(file) = next.take() {
         let shown = file.display();
         if layers.iter().any(|l: &Layer| l.file == file) {
-            return Err(UserError::new(tr(
-                format!("{shown}: `extends` loops back to this file; remove the cycle"),
-                format!("{shown}: `extends` kembali ke berkas ini; putuskan lingkarannya"),
-            ))
+            return Err(UserError::new(Says::ExtendsLoop {
+                file: shown.to_string(),
+            })
             .into());
         }
         let text = std::fs::read_to_string(&file).map_err(|e| {
             UserError::caused(
-                tr(
-                    format!("cannot read scenario {shown}"),
-                    format!("skenario {shown} tidak dapat dibaca"),
-                ),
+                Says::CannotRead {
+                    file: shown.to_string(),
+                },
                 e,
             )
         })?;

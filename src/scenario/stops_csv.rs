@@ -14,7 +14,7 @@ use super::model::Stop;
 use super::problem::{Loc, Problem};
 use super::units::{closest, did_you_mean, items, parse_intervals, parse_weekdays};
 use crate::groups::{Group, People};
-use crate::i18n::{Text, tr};
+use crate::i18n::{Fix, Says, Text};
 use crate::map::LatLon;
 
 /// Every column the reader knows, in the order the generator writes them: the place, one
@@ -71,16 +71,15 @@ pub fn read_stops(
                     line: header_line,
                     col: i + 1,
                 }),
-                tr(
-                    format!("unknown column `{h}`"),
-                    format!("kolom `{h}` tidak dikenal"),
-                ),
+                Says::UnknownColumn {
+                    column: h.to_string(),
+                },
                 match closest(h, known.iter().copied()) {
                     Some(best) => did_you_mean(best),
-                    None => tr(
-                        format!("remove it, or use: {}", known.join(", ")),
-                        format!("hapus, atau pakai: {}", known.join(", ")),
-                    ),
+                    None => Fix::RemoveOrUse {
+                        known: known.join(", "),
+                    }
+                    .into(),
                 },
             )),
         }
@@ -93,14 +92,12 @@ pub fn read_stops(
                     line: header_line,
                     col: 1,
                 }),
-                tr(
-                    format!("the header has no `{required}` column"),
-                    format!("baris judul tidak memiliki kolom `{required}`"),
-                ),
-                tr(
-                    format!("add a `{required}` column"),
-                    format!("tambahkan kolom `{required}`"),
-                ),
+                Says::MissingColumn {
+                    column: required.to_string(),
+                },
+                Fix::AddColumn {
+                    column: required.to_string(),
+                },
             ));
         }
     }
@@ -120,14 +117,10 @@ pub fn read_stops(
                         line,
                         col: 1,
                     }),
-                    tr(
-                        format!("unreadable row: {e}"),
-                        format!("baris tidak dapat dibaca: {e}"),
-                    ),
-                    tr(
-                        "give every row as many cells as the header",
-                        "beri setiap baris sel sebanyak baris judul",
-                    ),
+                    Says::UnreadableRow {
+                        error: e.to_string(),
+                    },
+                    Fix::SameCellCount,
                 ));
                 continue;
             }
@@ -143,11 +136,7 @@ pub fn read_stops(
         let (name, name_at) = row.cell("name");
         let name = name.to_string();
         if name.is_empty() {
-            row.bad(
-                "name",
-                tr("empty", "kosong"),
-                tr("give every stop a name", "beri setiap titik sebuah nama"),
-            );
+            row.bad("name", Says::EmptyCell.into(), Fix::NameEveryStop.into());
         }
         let lat = row.number("lat");
         let lon = row.number("lon");
@@ -156,34 +145,17 @@ pub fn read_stops(
         {
             row.bad(
                 "lat",
-                tr(
-                    format!("[{lat}, {lon}] is not a coordinate"),
-                    format!("[{lat}, {lon}] bukan koordinat"),
-                ),
-                tr(
-                    "write latitude and longitude in degrees",
-                    "tulis lintang dan bujur dalam derajat",
-                ),
+                Says::CellNotCoordinate { lat, lon }.into(),
+                Fix::WriteDegrees.into(),
             );
         }
         let people = People::from_fn(|group| row.count(group.key()));
-        let days = row.parsed(
-            "days",
-            0x7f,
-            parse_weekdays,
-            tr(
-                "write weekdays like mon-thu or mon;wed",
-                "tulis hari seperti mon-thu atau mon;wed",
-            ),
-        );
+        let days = row.parsed("days", 0x7f, parse_weekdays, Fix::WriteWeekdays.into());
         let windows = row.parsed(
             "window",
             Vec::new(),
             parse_intervals,
-            tr(
-                "write windows like 07:30-12:00 or 08:00-11:00;13:00-15:00",
-                "tulis jam layanan seperti 07:30-12:00 atau 08:00-11:00;13:00-15:00",
-            ),
+            Fix::WriteWindows.into(),
         );
         let home_visit = row.flag("home_visit");
         let mandatory = row.flag("mandatory");
@@ -243,10 +215,10 @@ impl<'a> Row<'a> {
         let at = self.cell(column).1;
         self.problems.push(Problem::new(
             Some(&at),
-            tr(
-                format!("column `{column}`: {}", message.en),
-                format!("kolom `{column}`: {}", message.id),
-            ),
+            Says::Cell {
+                column: column.to_string(),
+                error: message,
+            },
             fix,
         ));
     }
@@ -258,14 +230,11 @@ impl<'a> Row<'a> {
             _ => {
                 self.bad(
                     column,
-                    tr(
-                        format!("`{text}` is not a number"),
-                        format!("`{text}` bukan angka"),
-                    ),
-                    tr(
-                        "write a decimal number like -7.652",
-                        "tulis angka desimal seperti -7.652",
-                    ),
+                    Says::NotANumber {
+                        text: text.to_string(),
+                    }
+                    .into(),
+                    Fix::WriteDecimal.into(),
                 );
                 f64::NAN
             }
@@ -280,14 +249,11 @@ impl<'a> Row<'a> {
         text.parse::<u32>().unwrap_or_else(|_| {
             self.bad(
                 column,
-                tr(
-                    format!("`{text}` is not a whole number of people"),
-                    format!("`{text}` bukan jumlah orang (bilangan bulat)"),
-                ),
-                tr(
-                    "write a count like 12 (or leave it empty for 0)",
-                    "tulis jumlah seperti 12 (atau kosongkan untuk 0)",
-                ),
+                Says::NotACount {
+                    text: text.to_string(),
+                }
+                .into(),
+                Fix::WriteCount.into(),
             );
             0
         })
@@ -313,16 +279,16 @@ impl<'a> Row<'a> {
     fn flag(&mut self, column: &str) -> bool {
         let text = self.cell(column).0;
         match text.to_ascii_lowercase().as_str() {
-            "" | "0" | "no" | "false" => false,
-            "1" | "yes" | "true" => true,
+            "" | "0" | "no" | "false" | "tidak" => false,
+            "1" | "yes" | "true" | "ya" => true,
             _ => {
                 self.bad(
                     column,
-                    tr(
-                        format!("`{text}` is not yes/no"),
-                        format!("`{text}` bukan yes/no"),
-                    ),
-                    tr("write yes or no (or 1/0)", "tulis yes atau no (atau 1/0)"),
+                    Says::NotYesNo {
+                        text: text.to_string(),
+                    }
+                    .into(),
+                    Fix::WriteYesNo.into(),
                 );
                 false
             }

@@ -7,7 +7,7 @@ use geo::{Distance, Haversine};
 
 use super::model::TravelChoice;
 use super::problem::{Loc, Problem};
-use crate::i18n::{Lang, UserError, tr};
+use crate::i18n::{MapMsg, UserError, Way};
 use crate::map::osm::is_standin;
 use crate::map::osm::read_osm;
 use crate::map::profile::Profile;
@@ -39,18 +39,8 @@ impl TravelSource {
                     None => Profile::default(),
                 };
                 let data = read_osm(map).map_err(|e| {
-                    let map = map.display();
-                    UserError::caused(
-                        tr(
-                            format!(
-                                "cannot read the road map {map}; build it (see maps/README.md) or set travel = \"straight-line\" in the scenario"
-                            ),
-                            format!(
-                                "peta jalan {map} tidak dapat dibaca; buat dulu (lihat maps/README.md) atau tulis travel = \"straight-line\" di skenario"
-                            ),
-                        ),
-                        e,
-                    )
+                    let map = map.display().to_string();
+                    UserError::caused(MapMsg::CannotReadMap { map }, e)
                 })?;
                 let source = map.display().to_string();
                 let road_map = RoadMap::build(&data, &|tags| profile.classify(tags), &source)?;
@@ -88,20 +78,26 @@ impl TravelSource {
         let snapped = match self {
             TravelSource::Roads { map, .. } => points
                 .iter()
-                .map(|(name, p, at)| match map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M) {
-                    Ok(s) => Some(s),
-                    Err(e) => {
-                        problems.push(Problem::new(
-                            at.as_ref(),
-                            tr(format!("{e:#}"), off_the_map_id(map, name, *p)),
-                            tr(
-                                "move the stop next to a road the vans can use, or check its coordinates",
-                                "pindahkan titik ke dekat jalan yang dapat dilalui mobil, atau periksa koordinatnya",
-                            ),
-                        ));
-                        None
-                    }
-                })
+                .map(
+                    |(name, p, at)| match map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M) {
+                        Ok(s) => Some(s),
+                        Err(_) => {
+                            let message = MapMsg::OffTheMap {
+                                name: name.clone(),
+                                lat: p.lat,
+                                lon: p.lon,
+                                distance_m: map.snap(*p).map(|s| s.distance_m),
+                                limit_m: DEFAULT_SNAP_LIMIT_M,
+                            };
+                            problems.push(Problem::new(
+                                at.as_ref(),
+                                message,
+                                MapMsg::MoveStopToRoad,
+                            ));
+                            None
+                        }
+                    },
+                )
                 .collect(),
             TravelSource::StraightLine { .. } => Vec::new(),
         };
@@ -114,46 +110,23 @@ impl TravelSource {
     }
 }
 
-/// The Indonesian of `RoadMap::snap_named`'s error.
-fn off_the_map_id(map: &RoadMap, name: &str, p: LatLon) -> String {
-    let id = Lang::Id;
-    match map.snap(p) {
-        Some(s) => format!(
-            "titik `{name}` di {:.6},{:.6} berjarak {} m dari jalan terdekat yang dapat dilalui mobil (batas {} m)",
-            p.lat,
-            p.lon,
-            id.dec(s.distance_m, 0),
-            id.dec(DEFAULT_SNAP_LIMIT_M, 0)
-        ),
-        None => format!(
-            "titik `{name}` di {},{} bukan koordinat lintang,bujur yang sah",
-            p.lat, p.lon
-        ),
-    }
-}
-
 /// Points (depot first) that cannot be reached from the depot, or from which the depot
 /// cannot be reached.
 pub fn unreachable(points: &[(String, LatLon, Option<Loc>)], time: &Matrix) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (i, (name, _, at)) in points.iter().enumerate().skip(1) {
         let (out, back) = (time.get(0, i).is_finite(), time.get(i, 0).is_finite());
-        let (way_en, way_id) = match (out, back) {
+        let way = match (out, back) {
             (true, true) => continue,
-            (false, false) => ("to or from", "dari maupun ke"),
-            (false, true) => ("from", "dari"),
-            (true, false) => ("back to", "kembali ke"),
+            (false, false) => Way::ToOrFrom,
+            (false, true) => Way::From,
+            (true, false) => Way::BackTo,
         };
+        let name = name.clone();
         problems.push(Problem::new(
             at.as_ref(),
-            tr(
-                format!("`{name}` cannot be reached by road {way_en} the depot"),
-                format!("`{name}` tidak dapat dicapai lewat jalan {way_id} kantor (depo)"),
-            ),
-            tr(
-                "move the stop to a road connected to the main network, or check the map",
-                "pindahkan titik ke jalan yang tersambung ke jaringan utama, atau periksa petanya",
-            ),
+            MapMsg::Unreachable { name, way },
+            MapMsg::MoveStopToNetwork,
         ));
     }
     problems

@@ -1,7 +1,7 @@
 //! Small text formats of the scenario: times of day ("07:30"), intervals ("07:30-12:00"),
 //! durations ("20min", "1h30min", "20s") and weekday lists ("mon-thu", "mon, wed").
 
-use crate::i18n::{Text, tr};
+use crate::i18n::{Fix, Says, Text};
 use chrono::Weekday;
 
 /// The weekdays in order, with the short names scenarios use.
@@ -23,10 +23,10 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 /// Parses "07:30" into seconds since midnight.
 pub fn parse_time_of_day(text: &str) -> Result<f64, Text> {
     let bad = || {
-        tr(
-            format!("`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\""),
-            format!("`{text}` bukan jam; tulis sebagai JJ:MM, misalnya \"07:30\""),
-        )
+        Says::NotATime {
+            text: text.to_string(),
+        }
+        .into()
     };
     let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
     let h: u32 = h.trim().parse().map_err(|_| bad())?;
@@ -46,21 +46,16 @@ pub fn format_time_of_day(seconds: f64) -> String {
 /// Parses "07:30-12:00" into `(open, close)` in seconds since midnight.
 pub fn parse_interval(text: &str) -> Result<(f64, f64), Text> {
     let (a, b) = text.split_once('-').ok_or_else(|| {
-        tr(
-            format!(
-                "`{text}` is not a time interval; write it as \"HH:MM-HH:MM\", e.g. \"07:30-12:00\""
-            ),
-            format!(
-                "`{text}` bukan rentang jam; tulis sebagai \"JJ:MM-JJ:MM\", misalnya \"07:30-12:00\""
-            ),
-        )
+        Text::from(Says::NotAnInterval {
+            text: text.to_string(),
+        })
     })?;
     let (open, close) = (parse_time_of_day(a)?, parse_time_of_day(b)?);
     if close <= open {
-        return Err(tr(
-            format!("`{text}` ends before it starts; write the earlier time first"),
-            format!("`{text}` berakhir sebelum mulai; tulis jam yang lebih awal dulu"),
-        ));
+        return Err(Says::EndsBeforeStart {
+            text: text.to_string(),
+        }
+        .into());
     }
     Ok((open, close))
 }
@@ -73,10 +68,10 @@ pub fn parse_intervals(text: &str) -> Result<Vec<(f64, f64)>, Text> {
         .collect::<Result<Vec<_>, _>>()?;
     out.sort_by(|a, b| a.0.total_cmp(&b.0));
     if out.windows(2).any(|w| w[1].0 < w[0].1) {
-        return Err(tr(
-            format!("the intervals in `{text}` overlap; merge them into one"),
-            format!("rentang jam dalam `{text}` bertumpang tindih; gabungkan menjadi satu"),
-        ));
+        return Err(Says::IntervalsOverlap {
+            text: text.to_string(),
+        }
+        .into());
     }
     Ok(out)
 }
@@ -84,14 +79,10 @@ pub fn parse_intervals(text: &str) -> Result<Vec<(f64, f64)>, Text> {
 /// Parses a duration such as "20min", "1h30min", "45s", "1.5h" into seconds.
 pub fn parse_duration(text: &str) -> Result<f64, Text> {
     let bad = || {
-        tr(
-            format!(
-                "`{text}` is not a duration; write a number with a unit: \"20min\", \"1h30min\", \"20s\""
-            ),
-            format!(
-                "`{text}` bukan lama waktu; tulis angka dengan satuan: \"20min\", \"1h30min\", \"20s\""
-            ),
-        )
+        Says::NotADuration {
+            text: text.to_string(),
+        }
+        .into()
     };
     let mut rest = text.trim();
     if rest.is_empty() {
@@ -128,12 +119,7 @@ pub fn parse_weekdays(text: &str) -> Result<u8, Text> {
             .iter()
             .position(|(short, _)| name == *short)
             .map(|i| i as u32)
-            .ok_or_else(|| {
-                tr(
-                    format!("`{name}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun or a range like mon-thu"),
-                    format!("`{name}` bukan nama hari; pakai mon, tue, wed, thu, fri, sat, sun (Senin sampai Minggu) atau rentang seperti mon-thu"),
-                )
-            })
+            .ok_or_else(|| Says::NotAWeekday { name: name.clone() }.into())
     };
     let mut mask = 0u8;
     for item in items(text) {
@@ -141,12 +127,10 @@ pub fn parse_weekdays(text: &str) -> Result<u8, Text> {
             Some((a, b)) => {
                 let (a, b) = (day(a)?, day(b)?);
                 if b < a {
-                    return Err(tr(
-                        format!(
-                            "the range `{item}` runs backwards; write it as the earlier day first"
-                        ),
-                        format!("rentang `{item}` terbalik; tulis hari yang lebih awal dulu"),
-                    ));
+                    return Err(Says::RangeBackwards {
+                        range: item.to_string(),
+                    }
+                    .into());
                 }
                 for d in a..=b {
                     mask |= 1 << d;
@@ -156,10 +140,10 @@ pub fn parse_weekdays(text: &str) -> Result<u8, Text> {
         }
     }
     if mask == 0 {
-        return Err(tr(
-            format!("`{text}` names no weekday"),
-            format!("`{text}` tidak menyebut satu hari pun"),
-        ));
+        return Err(Says::NoWeekdayNamed {
+            text: text.to_string(),
+        }
+        .into());
     }
     Ok(mask)
 }
@@ -173,10 +157,10 @@ pub fn items(text: &str) -> impl Iterator<Item = &str> {
 
 /// The fix that suggests `best` for a typo.
 pub fn did_you_mean(best: &str) -> Text {
-    tr(
-        format!("did you mean `{best}`?"),
-        format!("maksudnya `{best}`?"),
-    )
+    Fix::DidYouMean {
+        best: best.to_string(),
+    }
+    .into()
 }
 
 /// Length of the longest common subsequence, to break ties between equally distant words

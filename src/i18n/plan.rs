@@ -1,0 +1,243 @@
+//! Messages about plans: the verifier's verdicts, saved plans that differ from their routes,
+//! and what the commands report.
+
+use chrono::NaiveDate;
+
+use super::{Lang, Message};
+use crate::reason::Why;
+
+/// A field of a saved plan that `jempol verify` recomputes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Field {
+    #[default]
+    Scenario,
+    Visits,
+    Departure,
+    Return,
+    Distance,
+    Driving,
+    People,
+    Arrival,
+    Start,
+    End,
+    Value,
+    Location,
+    TotalValue,
+    TotalDistance,
+    TotalDriving,
+    TotalWork,
+    Stops,
+    StopsVisited,
+    StopsPartlyVisited,
+    StopsUnvisited,
+    PeopleServed,
+    PeopleInScenario,
+    StopsLeftOut,
+    LeftOut,
+}
+
+impl Field {
+    fn word(self, lang: Lang) -> &'static str {
+        use Field::*;
+        let (en, id) = match self {
+            Scenario => ("scenario", "skenario"),
+            Visits => ("visits", "kunjungan"),
+            Departure => ("departure", "berangkat"),
+            Return => ("return", "kembali"),
+            Distance => ("distance", "jarak"),
+            Driving => ("driving", "waktu mengemudi"),
+            People => ("people", "orang"),
+            Arrival => ("arrival", "tiba"),
+            Start => ("start", "mulai"),
+            End => ("end", "selesai"),
+            Value => ("value", "nilai"),
+            Location => ("location", "lokasi"),
+            TotalValue => ("total value", "nilai total"),
+            TotalDistance => ("total distance", "jarak total"),
+            TotalDriving => ("total driving", "waktu mengemudi total"),
+            TotalWork => ("total working time", "waktu kerja total"),
+            Stops => ("stops", "titik layanan"),
+            StopsVisited => ("stops visited", "titik dikunjungi"),
+            StopsPartlyVisited => ("stops partly visited", "titik dikunjungi sebagian"),
+            StopsUnvisited => ("stops unvisited", "titik tidak dikunjungi"),
+            PeopleServed => ("people served", "penduduk terlayani"),
+            PeopleInScenario => ("people in the scenario", "penduduk dalam skenario"),
+            StopsLeftOut => ("stops left out", "titik yang tidak dijadwalkan"),
+            LeftOut => ("left out", "tidak dijadwalkan"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Id => id,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, strum::EnumIter)]
+pub enum PlanMsg {
+    /// The lead of every error that lists a verifier's findings.
+    Rejected,
+    /// After a mandatory stop's violation: why it cannot be served even alone.
+    MandatoryAlone {
+        why: Why,
+    },
+    Verified {
+        visits: u64,
+        van_days: u64,
+        people: u64,
+        km: f64,
+    },
+    VanDoesNotWork {
+        van: String,
+        date: NaiveDate,
+    },
+    AppearsTwice {
+        van_day: String,
+    },
+    NotAStop {
+        van_day: String,
+        stop: String,
+        part: usize,
+        parts: usize,
+    },
+    /// The lead of the list of fields that differ.
+    FileDiffers,
+    Differs {
+        subject: String,
+        field: Field,
+        said: String,
+        recomputed: String,
+    },
+    NotAPlan {
+        file: String,
+    },
+    OtherSchema {
+        file: String,
+        schema: String,
+        expected: String,
+    },
+    WroteStops {
+        stops: u64,
+        file: String,
+    },
+}
+
+impl PlanMsg {
+    fn subject(subject: &str, field: Field, lang: Lang) -> String {
+        if subject.is_empty() {
+            field.word(lang).to_string()
+        } else {
+            format!("{subject}: {}", field.word(lang))
+        }
+    }
+}
+
+impl Message for PlanMsg {
+    fn en(&self) -> String {
+        let en = Lang::En;
+        match self {
+            PlanMsg::Rejected => "the verifier rejected the plan".into(),
+            PlanMsg::MandatoryAlone { why } => format!(" (mandatory; alone: {})", en.why(why)),
+            PlanMsg::Verified {
+                visits,
+                van_days,
+                people,
+                km,
+            } => format!(
+                "plan verified: {} visits on {} van-days, {} people, {} km",
+                en.int(*visits),
+                en.int(*van_days),
+                en.int(*people),
+                en.dec(*km, 1)
+            ),
+            PlanMsg::VanDoesNotWork { van, date } => {
+                format!("van `{van}` does not work on {date} in this scenario")
+            }
+            PlanMsg::AppearsTwice { van_day } => format!("{van_day} appears twice"),
+            PlanMsg::NotAStop {
+                van_day,
+                stop,
+                part,
+                parts,
+            } => format!("{van_day}: `{stop}` part {part}/{parts} is not a stop of this scenario"),
+            PlanMsg::FileDiffers => {
+                "the plan file differs from the plan recomputed from its routes".into()
+            }
+            PlanMsg::Differs {
+                subject,
+                field,
+                said,
+                recomputed,
+            } => format!(
+                "{}: the file says {said}, recomputed {recomputed}",
+                PlanMsg::subject(subject, *field, en)
+            ),
+            PlanMsg::NotAPlan { file } => format!("{file}: not a jempol plan.json"),
+            PlanMsg::OtherSchema {
+                file,
+                schema,
+                expected,
+            } => {
+                format!("{file}: schema `{schema}`, expected `{expected}`; plan the scenario again")
+            }
+            PlanMsg::WroteStops { stops, file } => {
+                format!("wrote {} stops to {file}", en.int(*stops))
+            }
+        }
+    }
+
+    fn id(&self) -> String {
+        let id = Lang::Id;
+        match self {
+            PlanMsg::Rejected => "pemeriksa menolak rencana ini".into(),
+            PlanMsg::MandatoryAlone { why } => format!(" (wajib; sendirian: {})", id.why(why)),
+            PlanMsg::Verified {
+                visits,
+                van_days,
+                people,
+                km,
+            } => format!(
+                "rencana terverifikasi: {} kunjungan pada {} hari kerja mobil, {} orang, {} km",
+                id.int(*visits),
+                id.int(*van_days),
+                id.int(*people),
+                id.dec(*km, 1)
+            ),
+            PlanMsg::VanDoesNotWork { van, date } => format!(
+                "mobil `{van}` tidak bekerja pada {} dalam skenario ini",
+                id.date_long(*date)
+            ),
+            PlanMsg::AppearsTwice { van_day } => format!("{van_day} muncul dua kali"),
+            PlanMsg::NotAStop {
+                van_day,
+                stop,
+                part,
+                parts,
+            } => format!(
+                "{van_day}: `{stop}` tahap {part} dari {parts} bukan titik layanan skenario ini"
+            ),
+            PlanMsg::FileDiffers => {
+                "berkas rencana berbeda dari rencana yang dihitung ulang dari rutenya".into()
+            }
+            PlanMsg::Differs {
+                subject,
+                field,
+                said,
+                recomputed,
+            } => format!(
+                "{}: berkas menulis {said}, hitung ulang {recomputed}",
+                PlanMsg::subject(subject, *field, id)
+            ),
+            PlanMsg::NotAPlan { file } => format!("{file}: bukan plan.json dari jempol"),
+            PlanMsg::OtherSchema {
+                file,
+                schema,
+                expected,
+            } => format!(
+                "{file}: skema `{schema}`, seharusnya `{expected}`; buat rencana skenario ini lagi"
+            ),
+            PlanMsg::WroteStops { stops, file } => {
+                format!("{} titik layanan ditulis ke {file}", id.int(*stops))
+            }
+        }
+    }
+}
