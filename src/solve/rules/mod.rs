@@ -14,22 +14,23 @@
 //!   each visit, each tour's totals, each job over the whole plan; and it names the
 //!   [`Reason`] a job is left out, for [`explain_unserved`](super::explain::explain_unserved).
 //!
-//! The search, the local search, the route model and the verifier reach the rules only
-//! through the functions generated here from the one list in [`registry!`]; static dispatch,
-//! so the insertion hot path stays as fast as checks written inline.
+//! The search, the local search, the route model and the verifier reach the rules through
+//! the functions generated here from the one list in `registry!`; static dispatch, so the
+//! insertion hot path stays as fast as checks written inline.
 //!
 //! Time is the one resource two rules share: [`windows`] (when a job may start) and
 //! [`shifts`] (when a tour runs, and its breaks) each provide their pieces of the clock,
 //! twice: for the search (feeding the cached earliest departures and latest arrivals that
 //! make an insertion's time check O(1), Savelsbergh's forward time slack) and, written
-//! apart, for the verifier. The propagation itself lives in the route model and in the
-//! verifier.
+//! apart, for the verifier. Only these two modules' clock functions are called by name, by
+//! the schedule propagation in the route model, local search's time test and the verifier.
 //!
 //! # Adding a rule
 //!
 //! One new file here, implementing [`Rule`] and [`Check`] (every method defaults to "no
-//! objection"), one line in [`registry!`], and a [`Reason`] variant if it has its own. The
-//! search and local search need no edit. The two announced next:
+//! objection"), one line in `registry!`, the rule's fields on `Job` or `Tour`, and a
+//! [`Reason`] variant if it has its own. The search and local search need no edit. The two
+//! announced next:
 //!
 //! - **Deadlines** (a job served on or before a day): `allows` is `tour.day <= deadline`;
 //!   `Check::visit` flags a visit on a later day; `keeps_off` gives a new
@@ -40,10 +41,10 @@
 //!   new time code; `Check::visit` flags another van or day or a start outside the
 //!   tolerance, and `keeps_off` names the reason.
 //!
-//! When re-planning makes either one soft ("commitments kept, then deadlines met" in a
-//! lexicographic objective), the rule keeps its `Check` and filters; the count it is scored
-//! by joins [`Score`](super::plan::Score) and the policy's key (see
-//! [`policy`](super::policy)).
+//! Re-planning scores both softly ("commitments kept, then deadlines met, then value"): then
+//! the filter gives way to a count. That takes, once, a `Rule` hook counting what a route
+//! keeps (cached in `Route` like its value) and a field of [`Score`](super::plan::Score)
+//! that the re-planning policy puts first in its key (see [`policy`](super::policy)).
 
 mod capacity;
 mod driving_limit;
