@@ -6,7 +6,8 @@
 Runs every binary on a spread of TOPTW instances (Cordeau pr01-pr10 with two fleet sizes
 each, Solomon TOPTW m=1) and a few Solomon VRPTW instances, and prints per instance and seed
 the score (TOPTW, higher is better) or vehicles/distance (VRPTW), then the mean gap to the
-best known per set and the summed CPU seconds per binary.
+best known per set and the summed CPU seconds per binary. With --same (for a refactor that
+must not change plans) it also lists every run whose routes differ from bin0's.
 """
 import argparse
 import csv
@@ -48,40 +49,52 @@ def main():
     p.add_argument("--iterations", type=int, default=3000)
     p.add_argument("--seeds", default="1,2", help="comma-separated")
     p.add_argument("--no-vrptw", action="store_true")
+    p.add_argument("--same", action="store_true", help="list runs whose routes differ from bin0's")
     p.add_argument("binaries", nargs="+")
     a = p.parse_args()
     best = bks()
     cases = [("cordeau", n, m) for n, m in CORDEAU] + [("solomon", n, 1) for n in SOLOMON_TOPTW]
     cpu = [0.0] * len(a.binaries)
     gaps = {}
+    differ = []
+
+    def compare(label, results):
+        differ.extend(f"{label} bin{k}" for k, r in enumerate(results) if r["routes"] != results[0]["routes"])
+
     print("| set | instance | m | seed | " + " | ".join(f"bin{k}" for k in range(len(a.binaries))) + " | best |")
     print("|---" * (5 + len(a.binaries)) + "|")
     for s, name, m in cases:
         path = os.path.join(BENCHMARKS, "toptw", s, name + ".txt")
         for seed in map(int, a.seeds.split(",")):
-            cells = []
+            cells, results = [], []
             for k, b in enumerate(a.binaries):
                 r, c = run(b, ["toptw", path, "--vehicles", str(m), "--iterations",
                                str(a.iterations), "--seed", str(seed)])
                 cpu[k] += c
+                results.append(r)
                 gaps.setdefault((s, k), []).append(100 * (best[(s, name, m)] - r["score"]) / best[(s, name, m)])
                 cells.append(f"{r['score']:g}")
+            compare(f"{name} m={m} seed {seed}", results)
             print(f"| {s} | {name} | {m} | {seed} | " + " | ".join(cells) + f" | {best[(s, name, m)]:g} |", flush=True)
     if not a.no_vrptw:
         for name in VRPTW:
             path = os.path.join(BENCHMARKS, "solomon", name + ".txt")
             for seed in map(int, a.seeds.split(",")):
-                cells = []
+                cells, results = [], []
                 for k, b in enumerate(a.binaries):
                     r, c = run(b, ["vrptw", path, "--iterations", str(a.iterations), "--seed", str(seed)])
                     cpu[k] += c
+                    results.append(r)
                     cells.append(f"{r['vehicles']} / {r['distance']:.2f}")
+                compare(f"vrptw {name} seed {seed}", results)
                 print(f"| vrptw | {name} | - | {seed} | " + " | ".join(cells) + " | |", flush=True)
     print()
     for s in ("cordeau", "solomon"):
         print(f"mean gap {s}: " + "  ".join(
             f"bin{k} {sum(gaps[(s, k)]) / len(gaps[(s, k)]):.3f}%" for k in range(len(a.binaries))))
     print("cpu seconds: " + "  ".join(f"bin{k} {c:.1f}" for k, c in enumerate(cpu)))
+    if a.same:
+        print("routes differing from bin0: " + (", ".join(differ) or "none"))
 
 
 if __name__ == "__main__":

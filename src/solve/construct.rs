@@ -1,10 +1,8 @@
 //! The first plan: greedy insertion, one job at a time, always the best-rated feasible
-//! insertion over all jobs and tours. Jobs that must be served come first. For Prize, the
-//! rating is value² per time used (the shift of the next visit: driving, waiting and service); for VisitAll it is the
-//! cheapest added driving into a tour already in use, and a new tour opens, with the
-//! farthest job that fits, only when nothing else fits.
+//! insertion over all jobs and tours. Jobs that must be served come first, then insertions
+//! into tours already in use, then the policy's rating (for Prize, value² per time used; for
+//! VisitAll the least added driving, a new tour opening with the farthest job that fits).
 
-use super::instance::Objective;
 use super::plan::Plan;
 use super::route::{Insertion, Model};
 
@@ -22,12 +20,9 @@ pub fn construct(model: &Model) -> Plan {
     let mut best: Vec<Option<Insertion>> = vec![None; nj * nt];
     let refresh = |plan: &Plan, best: &mut Vec<Option<Insertion>>, jobs: &[usize], t: usize| {
         for &j in jobs {
-            best[j * nt + t] = plan.routes[t].best_insertion(
-                model,
-                j,
-                model.inst.objective == Objective::Prize,
-                || false,
-            );
+            best[j * nt + t] =
+                plan.routes[t]
+                    .best_insertion(model, j, model.policy.places_by_time_used(), || false);
         }
     };
     for t in 0..nt {
@@ -58,20 +53,8 @@ pub fn construct(model: &Model) -> Plan {
 type Rating = (bool, bool, f64);
 
 fn rate(model: &Model, plan: &Plan, job: usize, tour: usize, ins: Insertion) -> Rating {
-    let inst = model.inst;
-    let must = model.must[job];
-    match inst.objective {
-        Objective::Prize => {
-            let v = inst.jobs[job].value.max(0.0);
-            (must, true, v * v / (ins.shift + 1e-9))
-        }
-        Objective::VisitAll if plan.routes[tour].jobs.is_empty() => {
-            // Opening a tour: the farthest job first.
-            let from = inst.tours[tour].start_location;
-            (must, false, inst.time.get(from, inst.jobs[job].location))
-        }
-        Objective::VisitAll => (must, true, -ins.added),
-    }
+    let (in_use, rating) = model.policy.rate(model, &plan.routes[tour], job, ins);
+    (model.must[job], in_use, rating)
 }
 
 fn better(a: Rating, b: Rating) -> bool {

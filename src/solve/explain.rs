@@ -1,7 +1,9 @@
-//! Why a job is not in a plan: a rule that rules it out on every tour, or else lack of time.
-//! Built on the verifier (a job alone on a tour), so it shares nothing with the search.
+//! Why a job is not in a plan: a rule that keeps it off every tour, or else lack of time.
+//! Built on the verifier's half of the rules (and the verifier replaying the job alone on a
+//! tour), so it shares nothing with the search.
 
-use super::instance::{Instance, Tour};
+use super::instance::Instance;
+use super::rules;
 use super::verify::tour_violations;
 
 /// Why a job is unserved. Variants before [`Reason::NoTimeLeft`] mean the job can never be
@@ -33,49 +35,45 @@ pub enum Reason {
 /// Meant for jobs a plan leaves out; for a servable job it returns [`Reason::NoTimeLeft`].
 pub fn explain_unserved(instance: &Instance, job: usize) -> Reason {
     let j = &instance.jobs[job];
-    let equipped = |t: &&Tour| j.requires & !t.equipment == 0;
-    let on_day = |t: &&Tour| t.day < 64 && j.days & (1u64 << t.day) != 0;
     let tours = &instance.tours;
-    if !tours.iter().any(|t| equipped(&t) && on_day(&t)) {
-        return if !tours.iter().any(|t| equipped(&t)) {
-            Reason::NoEquipment
-        } else if !tours.iter().any(|t| on_day(&t)) {
-            Reason::NoAllowedDay
-        } else {
-            Reason::NoEquipmentOnAllowedDay
-        };
+    // The rules that keep the job off each tour whatever the tour does (equipment, days).
+    let kept_off: Vec<Vec<Reason>> = tours.iter().map(|t| rules::keeps_off(j, t)).collect();
+    let Some(first) = kept_off.first() else {
+        // No tour at all carries the equipment.
+        return Reason::NoEquipment;
+    };
+    if kept_off.iter().all(|k| !k.is_empty()) {
+        // One rule keeping it off every tour names the reason; otherwise only their
+        // combination does.
+        return first
+            .iter()
+            .copied()
+            .find(|r| kept_off.iter().all(|k| k.contains(r)))
+            .unwrap_or(Reason::NoEquipmentOnAllowedDay);
     }
-    let mut closest = Reason::NoEquipment;
-    for (t, tour) in tours.iter().enumerate() {
-        if !(equipped(&tour) && on_day(&tour)) {
-            continue;
-        }
-        let dur = j.service_fixed + j.service_work / f64::from(tour.sets.max(1));
-        let there_and_back = instance.time.get(tour.start_location, j.location)
-            + instance.time.get(j.location, tour.end_location);
-        let reason = if j.load > tour.capacity {
-            Reason::OverCapacity
-        } else if there_and_back > tour.max_drive {
-            Reason::OverMaxDrive
-        } else if j.finish_by_close && j.windows.iter().all(|w| w.close - w.open < dur) {
-            Reason::WindowShorterThanService
-        } else {
-            // The job alone on this tour, judged by the verifier.
-            if tour_violations(instance, t, &[job]).is_empty() {
-                Reason::NoTimeLeft
-            } else {
-                Reason::Unreachable
-            }
-        };
-        closest = closest.max(reason);
-    }
-    closest
+    // Of the tours left, the one where the job comes closest to fitting gives the reason.
+    tours
+        .iter()
+        .zip(&kept_off)
+        .enumerate()
+        .filter(|(_, (_, k))| k.is_empty())
+        .map(|(t, (tour, _))| {
+            rules::alone(instance, j, tour).unwrap_or_else(|| {
+                if tour_violations(instance, t, &[job]).is_empty() {
+                    Reason::NoTimeLeft
+                } else {
+                    Reason::Unreachable
+                }
+            })
+        })
+        .max()
+        .expect("a tour no rule keeps the job off")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::instance::{Job, Matrix, Objective, Window};
+    use crate::solve::instance::{Job, Matrix, Objective, Tour, Window};
 
     /// Depot 0 and one job 10 minutes away; tour 0 on day 0 with equipment 0b1, tour 1 on
     /// day 1 with none.

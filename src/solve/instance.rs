@@ -5,7 +5,8 @@
 //! units; nothing here assumes seconds). All times are `f64` so that benchmarks with exact
 //! Euclidean distances keep their precision.
 //!
-//! Rules every plan must keep (the search and `verify` implement them independently):
+//! Rules every plan must keep (each is a file in `rules/`, where the search's check and the
+//! verifier's are written independently):
 //! - A tour leaves its start location at `start` at the earliest and is back at its end
 //!   location by `end`.
 //! - Breaks are fixed intervals in which the team neither drives nor serves: driving that

@@ -1,21 +1,21 @@
 //! Local search on one plan: relocate, or-opt (strings of 2–3), swap and 2-opt* (tail
 //! exchange), within and across tours, cross-exchange (two strings of 0–3 jobs trade
-//! tours), and for Prize "replace" (an unserved job takes a served one's place when it is
-//! worth more) followed by plain insertion of unserved jobs.
+//! tours), and when the policy refills (Prize) "replace" (an unserved job takes a served
+//! one's place when it is worth more) followed by plain insertion of unserved jobs.
 //!
 //! Moves are granular: job `a` only meets the jobs nearest to it. A move is first rated by
 //! its change in driving (constant time), then checked in constant time against the cached
 //! departures and latest arrivals (time-window slack, breaks included). Only moves passing
 //! both are built, and the touched routes' schedules are recomputed, which decides every
-//! rule (windows, breaks, shift end, driving limit, load) exactly. Day and equipment come
-//! from [`Model::allowed`] for every job that changes tour. No randomness: the result
-//! depends only on the plan.
+//! rule exactly ([`rules::keeps`]). Every job that changes tour must pass the rules' filters
+//! ([`Model::allowed`]). No randomness: the result depends only on the plan.
 
 use super::construct::worth_serving;
-use super::instance::Objective;
 use super::plan::Plan;
-use super::route::{Model, Route};
-use super::timing::{drive, earliest_start, tol};
+use super::route::{Model, Route, tol};
+use super::rules;
+use super::rules::shifts::drive;
+use super::rules::windows::earliest_start;
 
 /// Neighbours of a job that moves consider.
 const GRANULARITY: usize = 12;
@@ -44,8 +44,7 @@ fn descend(model: &Model, plan: &mut Plan, cross: bool) {
             }
         }
         // Shorter routes may leave room for more value.
-        let prize = model.inst.objective == Objective::Prize;
-        let refilled = !improved && prize && replace_and_insert(model, plan);
+        let refilled = !improved && model.policy.refills() && replace_and_insert(model, plan);
         if !improved && !refilled {
             break;
         }
@@ -72,7 +71,7 @@ fn loc(model: &Model, route: &Route, i: usize) -> usize {
 /// Constant-time necessary condition from the caches: route `p` kept up to node `i`, then
 /// `middle`, then route `s` from node `k`, reaches node `k` by its latest arrival. Exact on
 /// time when `s` runs on the same clock (breaks, end, depot, sets) as `p`; otherwise true.
-fn fits(model: &Model, p: &Route, i: usize, middle: &[usize], s: &Route, k: usize) -> bool {
+fn in_time(model: &Model, p: &Route, i: usize, middle: &[usize], s: &Route, k: usize) -> bool {
     let inst = model.inst;
     let tour = &inst.tours[p.tour];
     let other = &inst.tours[s.tour];
@@ -203,8 +202,8 @@ fn or_opt(model: &Model, plan: &mut Plan, ra: usize, ia: usize, rb: usize, ib: u
                 let at = if p >= e { p - len } else { p };
                 jobs.splice(at..at, seg.iter().copied());
                 build(model, route_a.tour, jobs, &[]).map(|r| vec![(ra, r)])
-            } else if !fits(model, route_b, p, &seg, route_b, p + 1)
-                || !fits(model, route_a, s - 1, &[], route_a, e + 1)
+            } else if !in_time(model, route_b, p, &seg, route_b, p + 1)
+                || !in_time(model, route_a, s - 1, &[], route_a, e + 1)
             {
                 None
             } else {
@@ -249,8 +248,8 @@ fn swap(model: &Model, plan: &mut Plan, ra: usize, ia: usize, rb: usize, ib: usi
         let mut jobs = route_a.jobs.clone();
         jobs.swap(ia - 1, ib - 1);
         build(model, route_a.tour, jobs, &[]).map(|r| vec![(ra, r)])
-    } else if !fits(model, route_a, ia - 1, &[b], route_a, ia + 1)
-        || !fits(model, route_b, ib - 1, &[a], route_b, ib + 1)
+    } else if !in_time(model, route_a, ia - 1, &[b], route_a, ia + 1)
+        || !in_time(model, route_b, ib - 1, &[a], route_b, ib + 1)
     {
         None
     } else {
@@ -302,8 +301,8 @@ fn two_opt_star(
         delta -= t(model, pb, endb);
     }
     if delta >= -1e-7
-        || !fits(model, route_a, ia, &[], route_b, ib)
-        || !fits(model, route_b, ib - 1, &[], route_a, ia + 1)
+        || !in_time(model, route_a, ia, &[], route_b, ib)
+        || !in_time(model, route_b, ib - 1, &[], route_a, ia + 1)
     {
         return false;
     }
@@ -362,7 +361,6 @@ fn cross_strings(
     (ra, ia, la): (usize, usize, usize),
     (rb, ib, lb): (usize, usize, usize),
 ) -> bool {
-    let inst = model.inst;
     let (route_a, route_b) = (&plan.routes[ra], &plan.routes[rb]);
     let seg_a = &route_a.jobs[ia..ia + la];
     let seg_b = &route_b.jobs[ib - 1..ib - 1 + lb];
@@ -377,16 +375,12 @@ fn cross_strings(
     if delta_a + delta_b >= -1e-7 {
         return false;
     }
-    let (tour_a, tour_b) = (&inst.tours[route_a.tour], &inst.tours[route_b.tour]);
-    let load = |seg: &[usize]| seg.iter().map(|&j| inst.jobs[j].load).sum::<f64>();
-    let (load_a, load_b) = (load(seg_a), load(seg_b));
-    let within = |x: f64, limit: f64| x <= limit + tol(limit);
-    if !within(route_a.load - load_a + load_b, tour_a.capacity)
-        || !within(route_b.load - load_b + load_a, tour_b.capacity)
-        || !within(route_a.drive + delta_a, tour_a.max_drive)
-        || !within(route_b.drive + delta_b, tour_b.max_drive)
-        || !fits(model, route_a, ia, seg_b, route_a, ia + la + 1)
-        || !fits(model, route_b, ib - 1, seg_a, route_b, ib + lb)
+    if !rules::admits(model, route_a, seg_b, seg_a)
+        || !rules::admits(model, route_b, seg_a, seg_b)
+        || !rules::fits(model, route_a, delta_a)
+        || !rules::fits(model, route_b, delta_b)
+        || !in_time(model, route_a, ia, seg_b, route_a, ia + la + 1)
+        || !in_time(model, route_b, ib - 1, seg_a, route_b, ib + lb)
     {
         return false;
     }
@@ -445,7 +439,7 @@ fn replace_and_insert(model: &Model, plan: &mut Plan) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::instance::{Instance, Job, Matrix, Tour, Window};
+    use crate::solve::instance::{Instance, Job, Matrix, Objective, Tour, Window};
 
     fn job(x: usize, value: f64) -> Job {
         Job {

@@ -4,15 +4,26 @@
 //! simulated annealing ([`search`]), polishing near-best plans by [`local_search`];
 //! [`verify::verify`] checks any plan independently, and [`explain::explain_unserved`] says
 //! why a job could not be served.
+//!
+//! Two seams keep those modules free of the problem's particulars:
+//! - [`rules`]: one file per rule (time windows and opening days, shifts and breaks,
+//!   equipment, driving limit, blank cards, mandatory jobs). Each gives the search its
+//!   filter, insertion and route checks, and the verifier its own independent check and the
+//!   reason a job is left out. The route model ([`route`]) caches the schedule that makes
+//!   insertion checks constant time. A new rule is a new file there, registered in one list.
+//! - [`policy`]: the objective (prize first, or every job and fewest tours first) as one
+//!   object chosen once from [`Objective`]: how plans compare (a lexicographic key), what
+//!   annealing trades, and which search strategies apply.
 
 mod construct;
 pub mod explain;
 pub mod instance;
 mod local_search;
 mod plan;
+mod policy;
 mod route;
+mod rules;
 mod search;
-mod timing;
 pub mod verify;
 
 use std::time::Duration;
@@ -67,10 +78,7 @@ pub fn solve(instance: &Instance, options: &SolveOptions) -> Solution {
         .collect();
     let best = plans
         .iter()
-        .min_by(|a, b| {
-            a.score(&model)
-                .cmp_with(&b.score(&model), instance.objective)
-        })
+        .min_by(|a, b| model.policy.cmp(&a.score(&model), &b.score(&model)))
         .expect("at least one chain");
     best.solution()
 }

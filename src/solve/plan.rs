@@ -1,9 +1,7 @@
-//! A working plan in the search: one route per tour, which route serves each job, and the
-//! lexicographic score.
+//! A working plan in the search: one route per tour, which route serves each job, and what
+//! it achieves.
 
-use std::cmp::Ordering;
-
-use super::instance::{Objective, Solution};
+use super::instance::Solution;
 use super::route::{Model, Route};
 
 const UNSERVED: usize = usize::MAX;
@@ -15,29 +13,15 @@ pub struct Plan {
     route_of: Vec<usize>,
 }
 
-/// What a plan achieves, compared lexicographically by [`Score::cmp_with`].
+/// What a plan achieves; the [`Policy`](super::policy::Policy) orders scores.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Score {
     /// Jobs that must be served but are not.
     pub missing: usize,
-    /// Tours used (counts only for VisitAll).
+    /// Tours used.
     pub tours: usize,
     pub value: f64,
     pub travel: f64,
-}
-
-impl Score {
-    /// `Less` when `self` is better.
-    pub fn cmp_with(&self, other: &Score, objective: Objective) -> Ordering {
-        let primary = self.missing.cmp(&other.missing);
-        let secondary = match objective {
-            Objective::Prize => other.value.total_cmp(&self.value),
-            Objective::VisitAll => self.tours.cmp(&other.tours),
-        };
-        primary
-            .then(secondary)
-            .then(self.travel.total_cmp(&other.travel))
-    }
 }
 
 impl Plan {

@@ -1,20 +1,39 @@
 //! The search's view of an instance and of one tour's route, with the cached times that make
 //! insertion checks constant time per position: departure from each visit (earliest
 //! schedule) and the latest arrival at each visit that keeps the rest of the route feasible
-//! (Savelsbergh's forward time slack, generalised to breaks and several windows).
+//! (Savelsbergh's forward time slack, generalised to breaks and several windows). The clock's
+//! pieces come from the time rules ([`windows`](super::rules::windows),
+//! [`shifts`](super::rules::shifts)); every other rule is asked through
+//! [`rules`](super::rules).
 
-use super::instance::{Instance, Objective};
-use super::timing::{drive, earliest_start, latest_leave, latest_start, tol};
+use super::instance::Instance;
+use super::policy::{self, Policy};
+use super::rules;
+use super::rules::shifts::{drive, latest_leave};
+use super::rules::windows::{earliest_start, latest_start};
+
+/// Relative tolerance for the search's own comparisons; far tighter than the verifier's, so
+/// the verifier accepts whatever the search accepts.
+#[inline]
+pub fn tol(x: f64) -> f64 {
+    if x.is_finite() {
+        1e-9 * x.abs().max(1.0)
+    } else {
+        0.0
+    }
+}
 
 /// Precomputed facts about an instance.
 pub struct Model<'a> {
     pub inst: &'a Instance,
     /// Service duration of job `j` on tour `t`, at `j * tours + t`.
     duration: Vec<f64>,
-    /// Whether job `j` may go on tour `t` (equipment, day, load), at `j * tours + t`.
+    /// Whether job `j` may go on tour `t` by every rule's filter, at `j * tours + t`.
     allowed: Vec<bool>,
-    /// Whether every job must be served (mandatory or VisitAll).
+    /// Whether each job must be served (by a rule, or because the objective serves all).
     pub must: Vec<bool>,
+    /// What the search optimises, chosen once from the instance's objective.
+    pub policy: Box<dyn Policy>,
     /// For each job, the other jobs by increasing travel time from it.
     pub neighbours: Vec<Vec<u32>>,
 }
@@ -27,19 +46,14 @@ impl<'a> Model<'a> {
         for job in &inst.jobs {
             for tour in &inst.tours {
                 duration.push(job.service_fixed + job.service_work / f64::from(tour.sets.max(1)));
-                allowed.push(
-                    job.requires & !tour.equipment == 0
-                        && tour.day < 64
-                        && job.days & (1u64 << tour.day) != 0
-                        && job.load <= tour.capacity
-                        && job.location < inst.time.len(),
-                );
+                allowed.push(job.location < inst.time.len() && rules::allows(job, tour));
             }
         }
+        let policy = policy::choose(inst);
         let must = inst
             .jobs
             .iter()
-            .map(|j| j.mandatory || inst.objective == Objective::VisitAll)
+            .map(|j| rules::must_serve(j) || policy.serve_all())
             .collect();
         let n = inst.jobs.len();
         let neighbours = (0..n)
@@ -60,6 +74,7 @@ impl<'a> Model<'a> {
             duration,
             allowed,
             must,
+            policy,
             neighbours,
         }
     }
@@ -172,9 +187,7 @@ impl Route {
             self.drive += leg;
             let back = drive(&tour.breaks, self.depart[n], leg);
             self.arrive.push(back);
-            self.feasible &= back <= tour.end + tol(tour.end)
-                && self.drive <= tour.max_drive + tol(tour.max_drive)
-                && self.load <= tour.capacity + tol(tour.capacity);
+            self.feasible &= rules::keeps(model, self);
         }
         if n == 0 {
             self.arrive.push(tour.start);
@@ -220,7 +233,7 @@ impl Route {
         } else {
             to + from - model.time(prev, next)
         };
-        if self.drive + added > tour.max_drive + tol(tour.max_drive) {
+        if !rules::fits(model, self, added) {
             return None;
         }
         let arrive = drive(&tour.breaks, self.depart[pos], to);
@@ -241,27 +254,11 @@ impl Route {
         by_shift: bool,
         mut coin: impl FnMut() -> bool,
     ) -> Option<Insertion> {
-        if !model.allowed(job, self.tour) {
+        if !model.allowed(job, self.tour) || !rules::admits(model, self, &[job], &[]) {
             return None;
         }
-        let tour = &model.inst.tours[self.tour];
-        if self.load + model.inst.jobs[job].load > tour.capacity + tol(tour.capacity) {
-            return None;
-        }
-        let jb = &model.inst.jobs[job];
-        let (Some(first), Some(last)) = (jb.windows.first(), jb.windows.last()) else {
-            return None;
-        };
-        // Departures and latest arrivals only grow along the route, so the positions that
-        // can fit the job form a range: the next node must be reachable after the earliest
-        // possible end, and the job reached before its last window closes.
-        let earliest_end = first.open + model.duration(job, self.tour);
-        let lo = self.latest[1..].partition_point(|&l| l + tol(l) < earliest_end);
-        let hi = self
-            .depart
-            .partition_point(|&d| d <= last.close + tol(last.close));
         let mut best: Option<Insertion> = None;
-        for pos in lo..hi {
+        for pos in rules::positions(model, self, job) {
             if coin() {
                 continue;
             }
@@ -281,9 +278,24 @@ impl Route {
         self.depart[i]
     }
 
+    /// Departures from every node `0..=n`.
+    pub fn departures(&self) -> &[f64] {
+        &self.depart
+    }
+
     /// Latest arrival at node `i` that keeps the rest of the route feasible.
     pub fn latest(&self, i: usize) -> f64 {
         self.latest[i]
+    }
+
+    /// Latest arrivals at every node `1..=n+1` (index 0 unused).
+    pub fn latest_arrivals(&self) -> &[f64] {
+        &self.latest
+    }
+
+    /// Arrival back at the end location (the start time for an empty route).
+    pub fn back(&self) -> f64 {
+        self.arrive[self.jobs.len() + 1]
     }
 
     pub fn insert(&mut self, model: &Model, job: usize, pos: usize) {

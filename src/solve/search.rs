@@ -9,14 +9,16 @@
 //! tours and days; candidates close to the best plan are then polished by local search
 //! (relocate, or-opt, swap, 2-opt*, and for Prize replace and insert; see [`local_search`]),
 //! and those that beat the best plan also by cross-exchange.
-//! Acceptance is lexicographic on jobs that must be served (and, for VisitAll, tours used),
-//! then simulated annealing on value and travel time. For Prize, travel weighs too little
-//! there to ever trade for less driving, so the last [`TRAVEL_SHARE`] of the budget anneals
-//! on travel alone from the best plan, never accepting less than its value.
+//! Acceptance is lexicographic on the policy's hard terms (jobs that must be served and, for
+//! VisitAll, tours used), then simulated annealing on the rest (value and travel time). For
+//! Prize, travel weighs too little there to ever trade for less driving, so the policy's
+//! travel phase anneals the last [`TRAVEL_SHARE`] of the budget on travel alone from the
+//! best plan, never accepting less than its value.
 //!
-//! VisitAll spends up to [`FLEET_SHARE`] of the budget on route elimination first: empty the
-//! smallest route, forbid new tours, and ruin-and-recreate until every job is back, keeping
-//! a count of how often each job was left out (absences) to steer acceptance.
+//! Under fleet minimisation (VisitAll), up to [`FLEET_SHARE`] of the budget goes to route
+//! elimination first: empty the smallest route, forbid new tours, and ruin-and-recreate
+//! until every job is back, keeping a count of how often each job was left out (absences)
+//! to steer acceptance. Every objective-specific choice is the [`Policy`]'s.
 
 use std::time::{Duration, Instant};
 
@@ -25,12 +27,12 @@ use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
 use super::construct::worth_serving;
-use super::instance::Objective;
 use super::local_search::{local_search, quick_local_search};
 use super::plan::{Plan, Score};
+use super::policy::Policy;
 use super::route::{Insertion, Model};
 
-/// Share of the budget VisitAll may spend removing tours.
+/// Share of the budget fleet minimisation may spend removing tours.
 const FLEET_SHARE: f64 = 0.4;
 /// Average number of jobs a SISR ruin removes.
 const AVG_REMOVED: f64 = 10.0;
@@ -38,14 +40,14 @@ const AVG_REMOVED: f64 = 10.0;
 const MAX_STRING: f64 = 10.0;
 /// Probability of skipping an insertion position.
 const BLINK: f64 = 0.01;
-/// Prize: share of recreates that insert by value per time rather than in a fixed order.
+/// Share of recreates that insert by value per time rather than in a fixed order, when the
+/// policy recreates by ratio.
 const RATIO_SHARE: f64 = 0.5;
 /// Share of ruins that remove random visits rather than strings.
 const RANDOM_RUIN: f64 = 0.2;
-/// Candidates within this fraction of the best plan's value (or travel) get local search.
-const LOCAL_SEARCH_GAP: f64 = 0.005;
-/// Prize: final share of the budget that anneals on travel alone, never below the best
-/// value found (the value term's weight is too small to trade for less driving otherwise).
+/// The travel phase: final share of the budget that anneals on travel alone, never below
+/// the best value found (the value term's weight is too small to trade for less driving
+/// otherwise).
 const TRAVEL_SHARE: f64 = 0.12;
 /// Iterations when neither a time limit nor an iteration count is given.
 const DEFAULT_ITERATIONS: u64 = 20_000;
@@ -94,7 +96,7 @@ pub fn improve(model: &Model, initial: Plan, seed: u64, budget: &Budget) -> Plan
     let mut it = 0;
     let mut best = initial;
     let mut phase_start = 0.0;
-    if model.inst.objective == Objective::VisitAll {
+    if model.policy.minimise_fleet() {
         best = search.eliminate_tours(best, budget, &mut it);
         phase_start = budget.progress(it);
     }
@@ -103,17 +105,13 @@ pub fn improve(model: &Model, initial: Plan, seed: u64, budget: &Budget) -> Plan
 
 struct Search<'m, 'a> {
     model: &'m Model<'a>,
+    policy: &'m dyn Policy,
     rng: Pcg64Mcg,
-    /// Prize: weight of travel time against value, small enough to only break ties.
-    travel_weight: f64,
-    /// Mean value of a job (Prize) or mean leg of the first plan (VisitAll): the scale of
-    /// the annealing temperature.
-    scale: f64,
-    /// VisitAll route elimination: how often each job was left out.
+    /// Route elimination: how often each job was left out.
     absences: Vec<u64>,
 }
 
-/// Temperatures of the Prize travel phase, scaled from the mean leg of the best plan.
+/// Temperatures of the travel phase, scaled from the mean leg of the best plan.
 #[derive(Clone, Copy)]
 struct Phase {
     t0: f64,
@@ -145,37 +143,12 @@ enum Order {
 
 impl<'m, 'a> Search<'m, 'a> {
     fn new(model: &'m Model<'a>, seed: u64) -> Self {
-        let inst = model.inst;
-        let values: Vec<f64> = inst
-            .jobs
-            .iter()
-            .map(|j| j.value)
-            .filter(|&v| v > 0.0)
-            .collect();
-        let min_value = values.iter().copied().fold(f64::INFINITY, f64::min);
-        let mean_value = values.iter().sum::<f64>() / values.len().max(1) as f64;
-        let horizon: f64 = inst
-            .tours
-            .iter()
-            .map(|t| (t.end - t.start).abs())
-            .sum::<f64>()
-            .max(1.0);
-        let travel_weight = if values.is_empty() {
-            1.0
-        } else {
-            1e-3 * min_value / horizon
-        };
         Search {
             model,
+            policy: model.policy.as_ref(),
             rng: Pcg64Mcg::seed_from_u64(seed),
-            travel_weight,
-            scale: mean_value.max(1e-9),
-            absences: vec![0; inst.jobs.len()],
+            absences: vec![0; model.inst.jobs.len()],
         }
-    }
-
-    fn objective(&self) -> Objective {
-        self.model.inst.objective
     }
 
     /// Simulated annealing from `current` over the rest of the budget.
@@ -186,29 +159,17 @@ impl<'m, 'a> Search<'m, 'a> {
         it: &mut u64,
         phase_start: f64,
     ) -> Plan {
-        if self.objective() == Objective::VisitAll {
-            let s = current.score(self.model);
-            let legs = current.served_count() + s.tours;
-            self.scale = if legs > 0 {
-                (s.travel / legs as f64).max(1e-9)
-            } else {
-                1.0
-            };
-        }
-        let (t0, t1) = match self.objective() {
-            Objective::Prize => (3.0 * self.scale, 0.1 * self.scale),
-            Objective::VisitAll => (1.0 * self.scale, 0.01 * self.scale),
-        };
         let mut current_score = current.score(self.model);
+        let (t0, t1) = self.policy.temperatures(&current, &current_score);
         let mut best = current.clone();
         let mut best_score = current_score;
-        // Prize, last phase: the best value is a floor, travel time is annealed.
+        // The travel phase: the best value is a floor, travel time is annealed.
         let mut travel_phase: Option<Phase> = None;
         while !budget.done(*it) {
             let p = ((budget.progress(*it) - phase_start) / (1.0 - phase_start).max(1e-9))
                 .clamp(0.0, 1.0);
             let mut temperature = t0 * (t1 / t0).powf(p);
-            if self.objective() == Objective::Prize && p >= 1.0 - TRAVEL_SHARE {
+            if self.policy.travel_phase() && p >= 1.0 - TRAVEL_SHARE {
                 let phase = *travel_phase.get_or_insert_with(|| {
                     current = best.clone();
                     current_score = best_score;
@@ -227,7 +188,7 @@ impl<'m, 'a> Search<'m, 'a> {
                 quick_local_search(self.model, &mut candidate);
                 score = candidate.score(self.model);
                 // The full neighbourhood, cross-exchange included, for new best plans only.
-                if score.cmp_with(&best_score, self.objective()).is_lt() {
+                if self.policy.cmp(&score, &best_score).is_lt() {
                     local_search(self.model, &mut candidate);
                     score = candidate.score(self.model);
                 }
@@ -239,10 +200,7 @@ impl<'m, 'a> Search<'m, 'a> {
             if accepted {
                 current = candidate;
                 current_score = score;
-                if current_score
-                    .cmp_with(&best_score, self.objective())
-                    .is_lt()
-                {
+                if self.policy.cmp(&current_score, &best_score).is_lt() {
                     best = current.clone();
                     best_score = current_score;
                 }
@@ -251,7 +209,7 @@ impl<'m, 'a> Search<'m, 'a> {
         best
     }
 
-    /// Prize, travel phase: never below the best value; more value always wins, equal
+    /// The travel phase: never below the best value; more value always wins, equal
     /// value is annealed on travel time.
     fn accept_travel(&mut self, new: &Score, old: &Score, best: &Score, temperature: f64) -> bool {
         if new.missing != old.missing {
@@ -274,34 +232,24 @@ impl<'m, 'a> Search<'m, 'a> {
         if new.missing != best.missing {
             return new.missing < best.missing;
         }
-        match self.objective() {
-            Objective::Prize => new.value >= best.value * (1.0 - LOCAL_SEARCH_GAP),
-            Objective::VisitAll => {
-                new.tours <= best.tours && new.travel <= best.travel * (1.0 + LOCAL_SEARCH_GAP)
-            }
-        }
+        self.policy.near(new, best)
     }
 
+    /// Lexicographic on the policy's hard terms, then simulated annealing on the rest.
     fn accept(&mut self, new: &Score, old: &Score, temperature: f64) -> bool {
-        if new.missing != old.missing {
-            return new.missing < old.missing;
+        let hard = self
+            .policy
+            .key(new)
+            .cmp_first(&self.policy.key(old), self.policy.hard_terms());
+        if hard.is_ne() {
+            return hard.is_lt();
         }
-        let delta = match self.objective() {
-            Objective::VisitAll => {
-                if new.tours != old.tours {
-                    return new.tours < old.tours;
-                }
-                new.travel - old.travel
-            }
-            Objective::Prize => {
-                (old.value - new.value) + self.travel_weight * (new.travel - old.travel)
-            }
-        };
+        let delta = self.policy.anneal_delta(new, old);
         let u: f64 = self.rng.random::<f64>().max(1e-300);
         delta < -temperature * u.ln()
     }
 
-    /// VisitAll: removes tours one at a time while every job still finds a place.
+    /// Fleet minimisation: removes tours one at a time while every job still finds a place.
     fn eliminate_tours(&mut self, mut best: Plan, budget: &Budget, it: &mut u64) -> Plan {
         let mut best_score = best.score(self.model);
         'attempts: while budget.progress(*it) < FLEET_SHARE && best_score.tours > 1 {
@@ -400,17 +348,17 @@ impl<'m, 'a> Search<'m, 'a> {
         }
     }
 
-    /// Inserts unserved jobs at their cheapest feasible place. VisitAll fills tours in use
-    /// first and opens a new one for a job only when `open_new` and nothing else fits.
+    /// Inserts unserved jobs at their cheapest feasible place. A policy that fills tours in
+    /// use first opens a new one for a job only when `open_new` and nothing else fits.
     fn recreate(&mut self, plan: &mut Plan, open_new: bool) {
-        if self.objective() == Objective::Prize && self.rng.random_bool(RATIO_SHARE) {
+        if self.policy.recreate_by_ratio() && self.rng.random_bool(RATIO_SHARE) {
             self.recreate_by_ratio(plan);
         } else {
             self.recreate_in_order(plan, open_new);
         }
     }
 
-    /// Prize: repeatedly inserts the job with the best value² per time used (Vansteenwegen
+    /// Repeatedly inserts the job with the best value² per time used (Vansteenwegen
     /// et al. 2009), its rating perturbed by a random factor per job.
     fn recreate_by_ratio(&mut self, plan: &mut Plan) {
         let model = self.model;
@@ -489,15 +437,15 @@ impl<'m, 'a> Search<'m, 'a> {
             return;
         }
         self.sort(&mut pool);
-        let visit_all = self.objective() == Objective::VisitAll;
+        let used_first = self.policy.fills_used_tours_first();
         for j in pool {
             let mut choice: Option<(usize, Insertion)> = None;
             for pass_empty in [false, true] {
-                if pass_empty && (!visit_all || !open_new || choice.is_some()) {
+                if pass_empty && (!used_first || !open_new || choice.is_some()) {
                     break;
                 }
                 for (r, route) in plan.routes.iter().enumerate() {
-                    if visit_all && route.jobs.is_empty() != pass_empty {
+                    if used_first && route.jobs.is_empty() != pass_empty {
                         continue;
                     }
                     let rng = &mut self.rng;
@@ -539,10 +487,7 @@ impl<'m, 'a> Search<'m, 'a> {
         let key = |j: usize| -> f64 {
             match order {
                 Order::Random => 0.0,
-                Order::Value => match inst.objective {
-                    Objective::Prize => -inst.jobs[j].value,
-                    Objective::VisitAll => -inst.jobs[j].load,
-                },
+                Order::Value => self.policy.value_order(&inst.jobs[j]),
                 Order::Far => -far(j),
                 Order::Close => far(j),
                 Order::TightWindow => width(j),

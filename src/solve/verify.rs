@@ -1,6 +1,7 @@
 //! The independent plan checker. It shares no code with the search: it recomputes every
-//! tour from scratch with its own forward pass and checks every rule of
-//! [`instance`](super::instance), listing all violations at once.
+//! tour from scratch with its own forward pass, on the verifier's clock of the time rules,
+//! and asks every rule's verifier half ([`Check`](super::rules::Check)), listing all
+//! violations at once. Unknown jobs, jobs served twice and malformed instances are its own.
 //!
 //! Schedule convention: service at each stop starts as early as the rules allow (a van that
 //! arrives early waits). The reported departure `depart` is the latest one that keeps the
@@ -9,7 +10,10 @@
 
 use std::fmt;
 
-use super::instance::{Instance, Job, Solution, Tour, Window};
+use super::instance::{Instance, Job, Solution, Tour};
+use super::rules::shifts::{arrival, latest_departure};
+use super::rules::windows::first_start;
+use super::rules::{self, Served};
 
 /// One served job in a tour's schedule.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,98 +67,17 @@ impl fmt::Display for Violation {
 }
 
 /// Comparison slack: 1e-6 relative (absolute near zero).
-fn slack(x: f64) -> f64 {
+pub fn slack(x: f64) -> f64 {
     1e-6 * x.abs().max(1.0)
 }
 
-fn at_most(a: f64, b: f64) -> bool {
+pub fn at_most(a: f64, b: f64) -> bool {
     a <= b + slack(b)
 }
 
-/// Driving minutes available in `[from, to]`: the interval minus the breaks.
-fn driving_room(breaks: &[Window], from: f64, to: f64) -> f64 {
-    let paused: f64 = breaks
-        .iter()
-        .map(|b| (b.close.min(to) - b.open.max(from)).max(0.0))
-        .sum();
-    (to - from) - paused
-}
-
-/// Arrival after `leg` of driving from `from`: the first moment with `leg` driving room.
-/// The room grows only outside breaks, so the answer is `leg` past `from` or past the end
-/// of a break.
-fn arrival(breaks: &[Window], from: f64, leg: f64) -> f64 {
-    if leg <= 0.0 {
-        return from;
-    }
-    let mut anchors: Vec<f64> = vec![from];
-    anchors.extend(breaks.iter().map(|b| b.close).filter(|&c| c > from));
-    let mut best = f64::INFINITY;
-    for &a in &anchors {
-        let room_before = driving_room(breaks, from, a);
-        if room_before >= leg {
-            continue;
-        }
-        let candidate = a + (leg - room_before);
-        // The remaining driving must fit before the next break begins.
-        let blocked = breaks.iter().any(|b| b.open < candidate && b.close > a);
-        if !blocked {
-            best = best.min(candidate);
-        }
-    }
-    best
-}
-
-/// The latest departure that still arrives by `by` after `leg` of driving.
-fn latest_departure(breaks: &[Window], by: f64, leg: f64) -> f64 {
-    if leg <= 0.0 {
-        return by;
-    }
-    let mut anchors: Vec<f64> = vec![by];
-    anchors.extend(breaks.iter().map(|b| b.open).filter(|&o| o < by));
-    let mut best = f64::NEG_INFINITY;
-    for &a in &anchors {
-        let room_after = driving_room(breaks, a, by);
-        if room_after >= leg {
-            continue;
-        }
-        let candidate = a - (leg - room_after);
-        let blocked = breaks.iter().any(|b| b.close > candidate && b.open < a);
-        if !blocked {
-            best = best.max(candidate);
-        }
-    }
-    best
-}
-
-/// Whether a service of `dur` may start at `s`.
-fn start_allowed(job: &Job, breaks: &[Window], s: f64, dur: f64) -> bool {
-    let in_window = job.windows.iter().any(|w| {
-        let last = if job.finish_by_close {
-            w.close - dur
-        } else {
-            w.close
-        };
-        s >= w.open - slack(w.open) && at_most(s, last)
-    });
-    let hits_break = breaks
-        .iter()
-        .any(|b| s < b.close - slack(b.close) && s + dur > b.open + slack(b.open));
-    in_window && !hits_break
-}
-
-/// The earliest allowed service start at or after `arrive`. The set of allowed starts is a
-/// union of intervals whose left ends are window openings and break ends, so the first
-/// allowed candidate among those (and `arrive`) is the answer.
-fn first_start(job: &Job, breaks: &[Window], arrive: f64, dur: f64) -> Option<f64> {
-    let mut candidates: Vec<f64> = vec![arrive];
-    candidates.extend(job.windows.iter().map(|w| w.open));
-    candidates.extend(breaks.iter().map(|b| b.close));
-    candidates.retain(|&c| c >= arrive);
-    candidates.sort_by(f64::total_cmp);
-    candidates
-        .into_iter()
-        .find(|&c| start_allowed(job, breaks, c, dur))
+/// Service duration of `job` on `tour`: the recording sets work in parallel.
+pub fn service_time(job: &Job, tour: &Tour) -> f64 {
+    job.service_fixed + job.service_work / f64::from(tour.sets.max(1))
 }
 
 struct Checker<'a> {
@@ -218,7 +141,6 @@ impl Checker<'_> {
         if route.is_empty() {
             return schedule;
         }
-        let sets = f64::from(tour.sets.max(1));
         let mut at = tour.start_location;
         let mut clock = tour.start;
         let mut first_leg = None;
@@ -231,33 +153,26 @@ impl Checker<'_> {
                 );
                 continue;
             };
-            if job.requires & !tour.equipment != 0 {
-                self.flag(
-                    Some(t),
-                    Some(j),
-                    format!(
-                        "needs equipment bits {:#b}, the tour carries {:#b}",
-                        job.requires, tour.equipment
-                    ),
-                );
-            }
-            if tour.day >= 64 || job.days & (1u64 << tour.day) == 0 {
-                self.flag(Some(t), Some(j), format!("not allowed on day {}", tour.day));
-            }
             let leg = inst.time.get(at, job.location);
             first_leg.get_or_insert(leg);
             schedule.drive_time += leg;
             schedule.distance += inst.distance.get(at, job.location);
             schedule.load += job.load;
             let arrive = arrival(&tour.breaks, clock, leg);
-            let dur = job.service_fixed + job.service_work / sets;
-            let start = match first_start(job, &tour.breaks, arrive, dur) {
-                Some(s) => s,
-                None => {
-                    self.flag(Some(t), Some(j), format!("arrives at {arrive}, after every window it can start in (service {dur})"));
-                    arrive
-                }
+            let dur = service_time(job, tour);
+            let start = first_start(job, &tour.breaks, arrive, dur);
+            let mut problems = Vec::new();
+            let served = Served {
+                job,
+                arrive,
+                start,
+                service: dur,
             };
+            rules::check_visit(tour, &served, &mut problems);
+            for p in problems {
+                self.flag(Some(t), Some(j), p);
+            }
+            let start = start.unwrap_or(arrive);
             schedule.visits.push(Visit {
                 job: j,
                 arrive,
@@ -274,32 +189,10 @@ impl Checker<'_> {
         if let (Some(first), Some(leg)) = (schedule.visits.first(), first_leg) {
             schedule.depart = latest_departure(&tour.breaks, first.start, leg).max(tour.start);
         }
-        if !at_most(schedule.back, tour.end) {
-            self.flag(
-                Some(t),
-                None,
-                format!(
-                    "back at {}, after the tour's end {}",
-                    schedule.back, tour.end
-                ),
-            );
-        }
-        if !at_most(schedule.load, tour.capacity) {
-            self.flag(
-                Some(t),
-                None,
-                format!("load {} exceeds capacity {}", schedule.load, tour.capacity),
-            );
-        }
-        if !at_most(schedule.drive_time, tour.max_drive) {
-            self.flag(
-                Some(t),
-                None,
-                format!(
-                    "drives {}, more than the limit {}",
-                    schedule.drive_time, tour.max_drive
-                ),
-            );
+        let mut problems = Vec::new();
+        rules::check_tour(tour, &schedule, &mut problems);
+        for p in problems {
+            self.flag(Some(t), None, p);
         }
         schedule
     }
@@ -352,13 +245,10 @@ pub fn verify(instance: &Instance, solution: &Solution) -> Result<VerifiedPlan, 
         if count > 1 {
             checker.flag(None, Some(j), format!("served {count} times"));
         }
-        let must = job.mandatory || instance.objective == super::instance::Objective::VisitAll;
-        if must && count == 0 {
-            checker.flag(
-                None,
-                Some(j),
-                format!("'{}' must be served but is not", job.name),
-            );
+        let mut problems = Vec::new();
+        rules::check_job(instance, job, count, &mut problems);
+        for p in problems {
+            checker.flag(None, Some(j), p);
         }
     }
     if !checker.violations.is_empty() {
@@ -384,7 +274,7 @@ pub fn verify(instance: &Instance, solution: &Solution) -> Result<VerifiedPlan, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::instance::{Matrix, Objective};
+    use crate::solve::instance::{Matrix, Objective, Window};
 
     fn w(open: f64, close: f64) -> Window {
         Window { open, close }
@@ -584,17 +474,5 @@ mod tests {
         assert!(verify(&inst, &plan(vec![vec![0, 1]])).is_ok());
         inst.tours[0].end = 70.0 - 1e-3;
         assert!(verify(&inst, &plan(vec![vec![0, 1]])).is_err());
-    }
-
-    #[test]
-    fn driving_helpers_agree_on_breaks() {
-        let breaks = [w(10.0, 20.0), w(30.0, 35.0)];
-        assert_eq!(arrival(&breaks, 5.0, 6.0), 21.0);
-        assert_eq!(arrival(&breaks, 12.0, 6.0), 26.0);
-        assert_eq!(arrival(&breaks, 5.0, 20.0), 40.0);
-        assert_eq!(arrival(&breaks, 5.0, 5.0), 10.0);
-        assert_eq!(latest_departure(&breaks, 21.0, 6.0), 5.0);
-        assert_eq!(latest_departure(&breaks, 15.0, 6.0), 4.0);
-        assert_eq!(latest_departure(&breaks, 40.0, 20.0), 5.0);
     }
 }
