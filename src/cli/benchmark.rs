@@ -39,9 +39,10 @@ pub enum BenchmarkCommand {
 
 #[derive(Args)]
 pub struct RunArgs {
-    /// Search time in seconds (default 10, or none when --iterations is given).
+    /// Search time in seconds, above 0 and at most 86400 (default 10, or none when
+    /// --iterations is given).
     #[arg(long, allow_negative_numbers = true)]
-    time_limit: Option<f64>,
+    time_limit: Option<String>,
     /// Random seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -88,8 +89,8 @@ pub fn run(command: BenchmarkCommand) -> anyhow::Result<()> {
         None => {
             let options = SolveOptions {
                 seed: run.seed,
-                time_limit: match (run.time_limit, run.iterations) {
-                    (Some(seconds), _) => Some(Duration::from_secs_f64(seconds.max(0.0))),
+                time_limit: match (&run.time_limit, run.iterations) {
+                    (Some(seconds), _) => Some(super::plan::time_limit(seconds)?),
                     (None, None) => Some(Duration::from_secs(10)),
                     (None, Some(_)) => None,
                 },

@@ -7,7 +7,7 @@ use anyhow::bail;
 use clap::Subcommand;
 
 use jempol::export::gpx::{Gpx, GpxTrack, GpxWaypoint, write_gpx};
-use jempol::fsio::write_atomically;
+use jempol::fsio::{csv_cell, write_atomically};
 use jempol::map::profile::Profile;
 use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, MapInfo, RoadMap, read_points_csv};
 use jempol::progress::Progress;
@@ -280,11 +280,13 @@ fn sibling_with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// A square matrix as CSV with names as the header row and first column; unreachable is empty.
 fn matrix_csv(names: &[&str], values: &[f64], scale: f64) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = std::iter::once("").chain(names.iter().copied());
-    writer.write_record(header).expect("writing to memory");
+    let header = std::iter::once("").chain(names.iter().copied()).map(csv_cell);
+    writer
+        .write_record(header.map(|c| c.into_owned()))
+        .expect("writing to memory");
     let mut cell = String::new();
     for (row, name) in names.iter().enumerate() {
-        let mut record = vec![name.to_string()];
+        let mut record = vec![csv_cell(name).into_owned()];
         for value in &values[row * names.len()..(row + 1) * names.len()] {
             cell.clear();
             if value.is_finite() {
@@ -295,4 +297,19 @@ fn matrix_csv(names: &[&str], values: &[f64], scale: f64) -> String {
         writer.write_record(&record).expect("writing to memory");
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("CSV of UTF-8 text")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_names_cannot_run_as_spreadsheet_formulas() {
+        let csv = matrix_csv(&["=HYPERLINK(\"x\")", "-2+3"], &[0.0, 60.0, -60.0, 0.0], 1.0 / 60.0);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], ",\"'=HYPERLINK(\"\"x\"\")\",'-2+3");
+        assert_eq!(lines[1], "\"'=HYPERLINK(\"\"x\"\")\",0.00,1.00");
+        // Numbers stay numbers, negative ones too.
+        assert_eq!(lines[2], "'-2+3,-1.00,0.00");
+    }
 }

@@ -7,12 +7,13 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use jempol::export::run_plan;
-use jempol::i18n::{Key, Lang, Message, PlanMsg};
+use jempol::i18n::{Fix, Key, Lang, Message, PlanMsg, Says, Text, UserError};
 use jempol::magetan::Source;
 use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
 use jempol::plan::{PlanOptions, compare::run_compare_in, verify_saved::run_verify_in};
 use jempol::scenario::{
     check::run_check_in,
+    limits,
     generate::{write_magetan_stops, write_sampled_stops},
 };
 
@@ -43,10 +44,10 @@ pub struct PlanArgs {
 
 #[derive(Args)]
 pub struct SearchArgs {
-    /// Seconds the optimizer may search (overrides the scenario's time_limit; 0 returns the
-    /// construction).
+    /// Seconds the optimizer may search, above 0 and at most 86400 (overrides the scenario's
+    /// time_limit; --iterations 0 returns the construction).
     #[arg(long, allow_negative_numbers = true)]
-    time_limit: Option<f64>,
+    time_limit: Option<String>,
     /// Random seed (overrides the scenario's seed).
     #[arg(long)]
     seed: Option<u64>,
@@ -56,14 +57,34 @@ pub struct SearchArgs {
 }
 
 impl SearchArgs {
-    fn options(&self, out: Option<PathBuf>) -> PlanOptions {
-        PlanOptions {
+    fn options(&self, out: Option<PathBuf>) -> anyhow::Result<PlanOptions> {
+        Ok(PlanOptions {
             out,
-            time_limit: self.time_limit.map(|s| Duration::from_secs_f64(s.max(0.0))),
+            time_limit: self.time_limit.as_deref().map(time_limit).transpose()?,
             seed: self.seed,
             iterations: self.iterations,
-        }
+        })
     }
+}
+
+/// `--time-limit SECONDS`: above 0 and at most a day; anything else (NaN, a negative number,
+/// 0, infinity, 1e308) is an error that says what to give instead.
+pub fn time_limit(given: &str) -> anyhow::Result<Duration> {
+    given
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(limits::time_limit)
+        .ok_or_else(|| {
+            let says = Says::TimeLimit {
+                given: given.to_string(),
+            };
+            let text = Text::each(|lang| {
+                let fix = Fix::TimeLimitRange.get(lang);
+                format!("--time-limit: {}\n    {}: {fix}", says.get(lang), lang.t(Key::FixLabel))
+            });
+            UserError::new(text).into()
+        })
 }
 
 #[derive(Args)]
@@ -127,7 +148,7 @@ pub fn plan(args: PlanArgs, lang: Lang) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let options = args.search.options(args.out.clone());
+    let options = args.search.options(args.out.clone())?;
     let run = run_plan(&args.scenario, &options, lang)?;
     print!("{}", run.summary);
     println!("{} {}", lang.t(Key::Wrote), run.out.display());
@@ -164,7 +185,7 @@ pub fn verify(args: VerifyArgs, lang: Lang) -> anyhow::Result<()> {
 }
 
 pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<()> {
-    let options = args.search.options(None);
+    let options = args.search.options(None)?;
     print!("{}", run_compare_in(&args.scenarios, &options, lang)?);
     Ok(())
 }

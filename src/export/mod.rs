@@ -14,8 +14,8 @@ pub mod svg_map;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::fsio::write_atomically;
-use crate::i18n::{FileMsg, Lang, UserError};
+use crate::fsio::write_folder;
+use crate::i18n::Lang;
 use crate::map::LatLon;
 use crate::plan::model::Plan;
 use crate::plan::{PlanOptions, Solved, Timings, slug, solve_scenario, summary};
@@ -61,17 +61,9 @@ pub fn run_plan(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Resul
     })
 }
 
-/// Writes every output into `out`; returns the files written.
+/// Writes every output into `out`, replacing what it held as one step (see
+/// [`write_folder`]); returns the files written.
 pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(out).map_err(|e| {
-        let shown = out.display();
-        UserError::caused(
-            FileMsg::CannotCreateFolder {
-                path: shown.to_string(),
-            },
-            e,
-        )
-    })?;
     let routes = routes::route_lines(solved);
     let cx = Context {
         plan: &solved.plan,
@@ -105,8 +97,6 @@ pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<
     for (name, xml) in gpx::plan_files(&cx) {
         files.push((out.join(name), xml.into_bytes()));
     }
-    for (path, bytes) in &files {
-        write_atomically(path, bytes)?;
-    }
+    write_folder(out, &files)?;
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }

@@ -44,7 +44,7 @@ pub fn csv(cx: &Context) -> anyhow::Result<Vec<u8>> {
                 v.end.hhmm(),
             ];
             row.extend(v.people.iter().map(|(_, n)| n.to_string()));
-            csv.write_record(row)?;
+            csv.write_record(row.iter().map(|c| crate::fsio::csv_cell(c).into_owned()))?;
         }
     }
     Ok(csv.into_inner()?)

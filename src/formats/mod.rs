@@ -26,6 +26,10 @@ pub fn best_known(path: &Path, key: &[&str], col: usize) -> Option<f64> {
     })
 }
 
+/// The most vehicles (tours) a benchmark may ask for: each becomes a tour the search keeps
+/// in memory, and the largest standard instances use a few hundred.
+pub const MAX_VEHICLES: usize = 10_000;
+
 /// A line of numbers and where it is, for errors that name the file and line.
 struct Row {
     line: usize,

@@ -9,7 +9,9 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::{Customer, Row, check_vertex, check_window, depot_tour, euclidean, job, numbers};
+use super::{
+    Customer, MAX_VEHICLES, Row, check_vertex, check_window, depot_tour, euclidean, job, numbers,
+};
 use crate::solve::{Instance, Objective, Window};
 
 /// Reads a Solomon VRPTW file.
@@ -48,6 +50,14 @@ pub fn parse_solomon(path: &Path, text: &str) -> anyhow::Result<Instance> {
         bail!(
             "{} line {}: the vehicle number must be a positive integer and the capacity not \
              negative (found {number} and {capacity})",
+            path.display(),
+            fleet.line
+        );
+    }
+    if number > MAX_VEHICLES as f64 {
+        bail!(
+            "{} line {}: the vehicle number {number} is more than {MAX_VEHICLES}; give at most \
+             {MAX_VEHICLES} vehicles (the largest standard instances use a few hundred)",
             path.display(),
             fleet.line
         );
@@ -173,5 +183,12 @@ mod tests {
 
         let e = format!("{:#}", parse("NAME\nno data here\n").unwrap_err());
         assert!(e.contains("no data"), "{e}");
+
+        let fleet = SMALL.replace("  2         50", "  99999999999999         50");
+        let e = format!("{:#}", parse(&fleet).unwrap_err());
+        assert!(
+            e.contains("tiny.txt line 5") && e.contains("more than 10000"),
+            "{e}"
+        );
     }
 }

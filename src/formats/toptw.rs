@@ -12,7 +12,9 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::{Customer, Row, check_vertex, check_window, depot_tour, euclidean, job, numbers};
+use super::{
+    Customer, MAX_VEHICLES, Row, check_vertex, check_window, depot_tour, euclidean, job, numbers,
+};
 use crate::solve::{Instance, Objective, Window};
 
 /// Decimals kept by the literature's rounding for this file: 2 for Cordeau's `pr*`, else 1.
@@ -33,8 +35,11 @@ pub fn parse_toptw(
     paths: usize,
     decimals: u32,
 ) -> anyhow::Result<Instance> {
-    if paths == 0 {
-        bail!("{}: the number of paths must be at least 1", path.display());
+    if paths == 0 || paths > MAX_VEHICLES {
+        bail!(
+            "{}: --vehicles {paths}: the number of paths must be from 1 to {MAX_VEHICLES}",
+            path.display()
+        );
     }
     let mut rows = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -190,7 +195,9 @@ mod tests {
         let e = format!("{:#}", parse(&missing, 1, 1).unwrap_err());
         assert!(e.contains("line 1") && e.contains("N = 3"), "{e}");
 
-        let e = format!("{:#}", parse(SMALL, 0, 1).unwrap_err());
-        assert!(e.contains("at least 1"), "{e}");
+        for paths in [0, 99_999_999_999_999] {
+            let e = format!("{:#}", parse(SMALL, paths, 1).unwrap_err());
+            assert!(e.contains("from 1 to 10000"), "{e}");
+        }
     }
 }

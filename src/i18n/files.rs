@@ -9,6 +9,11 @@ pub enum FileMsg {
     CannotMoveIntoPlace { path: String },
     CannotCreateFolder { path: String },
     CannotWriteIn { folder: String },
+    /// `--out` names no folder (`.`, `..`, `/`).
+    NotAFolderName { path: String },
+    /// An output folder that holds files of something other than a jempol run.
+    NotARunFolder { path: String },
+    CannotLock { folder: String },
 }
 
 impl Message for FileMsg {
@@ -21,6 +26,16 @@ impl Message for FileMsg {
             }
             FileMsg::CannotCreateFolder { path } => format!("cannot create folder {path}"),
             FileMsg::CannotWriteIn { folder } => format!("cannot write in folder {folder}"),
+            FileMsg::NotAFolderName { path } => format!(
+                "`{path}` does not name an output folder; name one, e.g. --out out/week-50"
+            ),
+            FileMsg::NotARunFolder { path } => format!(
+                "{path} is not a jempol output folder (it holds other files and no plan.json); \
+                 a run replaces its whole output folder, so choose a new or empty folder with --out"
+            ),
+            FileMsg::CannotLock { folder } => {
+                format!("cannot lock folder {folder} against another run writing there")
+            }
         }
     }
 
@@ -33,6 +48,17 @@ impl Message for FileMsg {
             }
             FileMsg::CannotCreateFolder { path } => format!("folder {path} tidak dapat dibuat"),
             FileMsg::CannotWriteIn { folder } => format!("tidak dapat menulis di folder {folder}"),
+            FileMsg::NotAFolderName { path } => format!(
+                "`{path}` bukan nama folder keluaran; sebutkan satu, misalnya --out out/minggu-50"
+            ),
+            FileMsg::NotARunFolder { path } => format!(
+                "{path} bukan folder keluaran jempol (berisi berkas lain dan tidak ada plan.json); \
+                 setiap penjadwalan mengganti seluruh folder keluarannya, jadi pilih folder baru \
+                 atau kosong dengan --out"
+            ),
+            FileMsg::CannotLock { folder } => format!(
+                "folder {folder} tidak dapat dikunci terhadap penjadwalan lain yang menulis di sana"
+            ),
         }
     }
 }

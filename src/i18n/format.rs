@@ -43,6 +43,20 @@ impl Lang {
         format!("{sign}{whole}{point}{frac}")
     }
 
+    /// A length of time to the minute: "1 h 05 min" / "1 jam 05 menit", "45 min" /
+    /// "45 menit".
+    pub fn duration(self, seconds: f64) -> String {
+        let minutes = (seconds / 60.0).round().max(0.0) as u64;
+        let (h, min) = match self {
+            Lang::En => ("h", "min"),
+            Lang::Id => ("jam", "menit"),
+        };
+        match minutes / 60 {
+            0 => format!("{minutes} {min}"),
+            hours => format!("{hours} {h} {:02} {min}", minutes % 60),
+        }
+    }
+
     pub fn weekday(self, day: Weekday) -> &'static str {
         let (en, id) = match day {
             Weekday::Mon => ("Monday", "Senin"),

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Lang, Message};
+use crate::clock::Clock;
 use crate::reason::Why;
 
 /// A field of a saved plan that `jempol verify` recomputes.
@@ -119,6 +120,42 @@ pub enum PlanMsg {
         stops: u64,
         file: String,
     },
+    /// The verifier's findings, in the planner's units.
+    NeedsEquipment {
+        needs: String,
+        carries: String,
+    },
+    NotOnDate {
+        date: NaiveDate,
+    },
+    NoWindowLeft {
+        arrive: Clock,
+        service_s: f64,
+    },
+    BackAfterShift {
+        back: Clock,
+        end: Clock,
+    },
+    TooManyRecorded {
+        people: f64,
+        cards: f64,
+    },
+    DrivesTooLong {
+        drive_s: f64,
+        limit_s: f64,
+    },
+    VisitedTimes {
+        times: usize,
+    },
+    MandatoryNotVisited,
+    /// A finding about the plan's shape, in the verifier's own (English) words.
+    Verifier {
+        text: String,
+    },
+    /// How the search ended, when the plan depends on the machine's speed.
+    StoppedOnTime {
+        iterations: u64,
+    },
 }
 
 impl PlanMsg {
@@ -182,6 +219,40 @@ impl Message for PlanMsg {
             PlanMsg::WroteStops { stops, file } => {
                 format!("wrote {} stops to {file}", en.int(*stops))
             }
+            PlanMsg::NeedsEquipment { needs, carries } => {
+                format!("needs {needs}; the van carries {carries}")
+            }
+            PlanMsg::NotOnDate { date } => {
+                format!("may not be visited on {}", en.date_long(*date))
+            }
+            PlanMsg::NoWindowLeft { arrive, service_s } => format!(
+                "arrives at {}, too late for its visit of {} in any of its windows",
+                arrive.hhmm(),
+                en.duration(*service_s)
+            ),
+            PlanMsg::BackAfterShift { back, end } => format!(
+                "back at the depot at {}, after the shift ends at {}",
+                back.hhmm(),
+                end.hhmm()
+            ),
+            PlanMsg::TooManyRecorded { people, cards } => format!(
+                "records {} people, more than its {} blank cards",
+                en.dec(*people, 0),
+                en.dec(*cards, 0)
+            ),
+            PlanMsg::DrivesTooLong { drive_s, limit_s } => format!(
+                "drives {}, more than its limit of {}",
+                en.duration(*drive_s),
+                en.duration(*limit_s)
+            ),
+            PlanMsg::VisitedTimes { times } => format!("visited {times} times"),
+            PlanMsg::MandatoryNotVisited => "mandatory, but not visited".into(),
+            PlanMsg::Verifier { text } => format!("verifier: {text}"),
+            PlanMsg::StoppedOnTime { iterations } => format!(
+                "Search: stopped by the time limit after {} iterations, so this plan depends on \
+                 the machine's speed; set `iterations` for a plan that depends only on the seed",
+                en.int(*iterations)
+            ),
         }
     }
 
@@ -238,6 +309,41 @@ impl Message for PlanMsg {
             PlanMsg::WroteStops { stops, file } => {
                 format!("{} titik layanan ditulis ke {file}", id.int(*stops))
             }
+            PlanMsg::NeedsEquipment { needs, carries } => {
+                format!("memerlukan {needs}; mobil itu membawa {carries}")
+            }
+            PlanMsg::NotOnDate { date } => {
+                format!("tidak boleh dikunjungi pada {}", id.date_long(*date))
+            }
+            PlanMsg::NoWindowLeft { arrive, service_s } => format!(
+                "tiba pukul {}, terlambat untuk kunjungan selama {} dalam jam layanan mana pun",
+                arrive.jam(),
+                id.duration(*service_s)
+            ),
+            PlanMsg::BackAfterShift { back, end } => format!(
+                "kembali ke kantor pukul {}, setelah jam kerja berakhir pukul {}",
+                back.jam(),
+                end.jam()
+            ),
+            PlanMsg::TooManyRecorded { people, cards } => format!(
+                "merekam {} orang, lebih dari {} blangkonya",
+                id.dec(*people, 0),
+                id.dec(*cards, 0)
+            ),
+            PlanMsg::DrivesTooLong { drive_s, limit_s } => format!(
+                "mengemudi {}, lebih dari batasnya {}",
+                id.duration(*drive_s),
+                id.duration(*limit_s)
+            ),
+            PlanMsg::VisitedTimes { times } => format!("dikunjungi {times} kali"),
+            PlanMsg::MandatoryNotVisited => "wajib, tetapi tidak dikunjungi".into(),
+            PlanMsg::Verifier { text } => format!("pemeriksa: {text}"),
+            PlanMsg::StoppedOnTime { iterations } => format!(
+                "Pencarian: dihentikan oleh batas waktu setelah {} iterasi, sehingga rencana ini \
+                 bergantung pada kecepatan komputer; isi `iterations` agar rencana hanya \
+                 bergantung pada seed",
+                id.int(*iterations)
+            ),
         }
     }
 }

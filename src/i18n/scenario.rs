@@ -12,6 +12,7 @@ pub enum Thing {
     #[default]
     Van,
     Stop,
+    Scenario,
 }
 
 impl Thing {
@@ -21,7 +22,18 @@ impl Thing {
             (Thing::Van, Lang::Id) => "mobil",
             (Thing::Stop, Lang::En) => "stop",
             (Thing::Stop, Lang::Id) => "titik layanan",
+            (Thing::Scenario, Lang::En) => "scenario",
+            (Thing::Scenario, Lang::Id) => "skenario",
         }
+    }
+}
+
+/// A number as the scenario could have written it: `1e308`, not its 309 digits.
+fn number(x: f64) -> String {
+    if x.abs() >= 1e15 {
+        format!("{x:e}")
+    } else {
+        x.to_string()
     }
 }
 
@@ -192,6 +204,66 @@ pub enum Says {
     Count {
         problems: usize,
     },
+    /// `time_limit` or `--time-limit` (`setting`) out of range.
+    TimeLimit {
+        given: String,
+    },
+    /// A duration longer than a day (inside a `Value`).
+    LongerThanADay {
+        text: String,
+    },
+    /// Two vans whose names make the same GPX file name.
+    SameFileName {
+        first: String,
+        second: String,
+        file: String,
+    },
+    NameTooLong {
+        thing: Thing,
+        start: String,
+        chars: usize,
+        max: usize,
+    },
+    BadDetour {
+        value: f64,
+    },
+    BadSpeed {
+        value: f64,
+    },
+    TooManySets {
+        van: String,
+        sets: i64,
+        max: u32,
+    },
+    TooManyCards {
+        van: String,
+        cards: i64,
+        max: u32,
+    },
+    TooManyPeople {
+        stop: String,
+        people: u64,
+        max: u64,
+    },
+    TooManyStops {
+        stops: usize,
+        max: usize,
+    },
+    TooManyParts {
+        stop: String,
+        parts: u64,
+        max: usize,
+    },
+    TooManyVisits {
+        visits: usize,
+        max: usize,
+    },
+    BoundariesUnreadable {
+        error: String,
+    },
+    DuplicateColumn {
+        column: String,
+    },
 }
 
 impl Message for Says {
@@ -211,7 +283,7 @@ impl Message for Says {
             NoWeekStart => "the scenario has no `week_start`".into(),
             NoDepotLocation => "the depot has no `location`".into(),
             NoDepot => "the scenario has no [depot]".into(),
-            BadWeight { group, value } => format!("weight of {group} is {value}"),
+            BadWeight { group, value } => format!("weight of {group} is {}", number(*value)),
             NoHours { date } => format!(
                 "{} ({date}) is a working day but has no hours",
                 Lang::En.weekday(date.weekday())
@@ -303,6 +375,57 @@ impl Message for Says {
                 "{problems} problem{} in the scenario:",
                 if *problems == 1 { "" } else { "s" }
             ),
+            TimeLimit { given } => format!(
+                "time limit `{given}` is not a time above 0 s and at most 24 h (86400 s)"
+            ),
+            LongerThanADay { text } => format!("`{text}` is longer than a day (24h)"),
+            SameFileName {
+                first,
+                second,
+                file,
+            } => format!(
+                "vans `{first}` and `{second}` would share the GPX file name `{file}-<date>.gpx`, \
+                 so one van's routes would overwrite the other's"
+            ),
+            NameTooLong {
+                thing,
+                start,
+                chars,
+                max,
+            } => format!(
+                "the {} name `{start}…` has {chars} characters, more than {max}",
+                thing.word(Lang::En)
+            ),
+            BadDetour { value } => format!(
+                "straight_line.detour is {}: roads are never shorter than the straight line",
+                number(*value)
+            ),
+            BadSpeed { value } => {
+                format!("straight_line.speed_kmh is {} km/h", number(*value))
+            }
+            TooManySets { van, sets, max } => {
+                format!("van `{van}` has {sets} recording sets, more than {max}")
+            }
+            TooManyCards { van, cards, max } => {
+                format!("van `{van}` has {cards} blank cards a day, more than {max}")
+            }
+            TooManyPeople { stop, people, max } => {
+                format!("stop `{stop}` has {people} people, more than {max}")
+            }
+            TooManyStops { stops, max } => {
+                format!("the scenario has {stops} stops, more than {max}")
+            }
+            TooManyParts { stop, parts, max } => format!(
+                "stop `{stop}` is too big for its window: it would be split into {parts} visits, \
+                 more than {max}"
+            ),
+            TooManyVisits { visits, max } => format!(
+                "the stops need {visits} visits after splitting the big ones, more than {max}"
+            ),
+            BoundariesUnreadable { error } => {
+                format!("the boundaries file cannot be drawn: {error}")
+            }
+            DuplicateColumn { column } => format!("the header has two `{column}` columns"),
         }
     }
 
@@ -323,7 +446,7 @@ impl Message for Says {
             NoWeekStart => "skenario tidak memiliki `week_start`".into(),
             NoDepotLocation => "kantor (depo) tidak memiliki `location`".into(),
             NoDepot => "skenario tidak memiliki [depot]".into(),
-            BadWeight { group, value } => format!("bobot {group} bernilai {value}"),
+            BadWeight { group, value } => format!("bobot {group} bernilai {}", number(*value)),
             NoHours { date } => format!(
                 "{} ({date}) adalah hari kerja tetapi tidak memiliki jam kerja",
                 id.weekday(date.weekday())
@@ -420,6 +543,58 @@ impl Message for Says {
             }
             NoWeekdayNamed { text } => format!("`{text}` tidak menyebut satu hari pun"),
             Count { problems } => format!("{problems} masalah dalam skenario:"),
+            TimeLimit { given } => format!(
+                "batas waktu `{given}` bukan waktu di atas 0 detik dan paling lama 24 jam (86400 detik)"
+            ),
+            LongerThanADay { text } => format!("`{text}` lebih lama dari sehari (24 jam)"),
+            SameFileName {
+                first,
+                second,
+                file,
+            } => format!(
+                "mobil `{first}` dan `{second}` akan memakai nama berkas GPX yang sama \
+                 `{file}-<tanggal>.gpx`, sehingga rute mobil yang satu menimpa rute mobil lainnya"
+            ),
+            NameTooLong {
+                thing,
+                start,
+                chars,
+                max,
+            } => format!(
+                "nama {} `{start}…` terdiri atas {chars} karakter, lebih dari {max}",
+                thing.word(id)
+            ),
+            BadDetour { value } => format!(
+                "straight_line.detour bernilai {}: jalan tidak pernah lebih pendek dari garis lurus",
+                number(*value)
+            ),
+            BadSpeed { value } => {
+                format!("straight_line.speed_kmh bernilai {} km/jam", number(*value))
+            }
+            TooManySets { van, sets, max } => {
+                format!("mobil `{van}` memiliki {sets} set perekaman, lebih dari {max}")
+            }
+            TooManyCards { van, cards, max } => {
+                format!("mobil `{van}` memiliki {cards} blangko per hari, lebih dari {max}")
+            }
+            TooManyPeople { stop, people, max } => {
+                format!("titik `{stop}` memiliki {people} orang, lebih dari {max}")
+            }
+            TooManyStops { stops, max } => {
+                format!("skenario memiliki {stops} titik layanan, lebih dari {max}")
+            }
+            TooManyParts { stop, parts, max } => format!(
+                "titik `{stop}` terlalu besar untuk jam layanannya: titik itu akan dibagi menjadi \
+                 {parts} kunjungan, lebih dari {max}"
+            ),
+            TooManyVisits { visits, max } => format!(
+                "titik-titik layanan memerlukan {visits} kunjungan setelah titik besar dibagi, \
+                 lebih dari {max}"
+            ),
+            BoundariesUnreadable { error } => {
+                format!("berkas batas wilayah tidak dapat digambar: {error}")
+            }
+            DuplicateColumn { column } => format!("baris judul memiliki dua kolom `{column}`"),
         }
     }
 }
@@ -435,7 +610,7 @@ pub enum Fix {
     AddWeekStart,
     AddDepotLocation,
     AddDepot,
-    WeightZeroOrMore,
+    WeightRange { max: f64 },
     AddHours { day: String },
     CheckPath,
     AddMap,
@@ -469,6 +644,20 @@ pub enum Fix {
     WriteDecimal,
     WriteCount,
     WriteYesNo,
+    TimeLimitRange,
+    DifferentVanNames,
+    ShortenName { max: usize },
+    DetourRange,
+    SpeedRange,
+    FewerSets { max: u32 },
+    FewerCards { max: u32 },
+    SplitStop { max: u64 },
+    FewerStops { max: usize },
+    SmallerStop,
+    FewerVisits,
+    CheckBoundaries,
+    OneColumnEach,
+    SaveAsUtf8,
 }
 
 impl Message for Fix {
@@ -483,7 +672,7 @@ impl Message for Fix {
             AddWeekStart => "add `week_start = 2026-12-07` (a Monday)".into(),
             AddDepotLocation => "add `location = [lat, lon]` under [depot]".into(),
             AddDepot => "add [depot] with name and location = [lat, lon]".into(),
-            WeightZeroOrMore => "use a weight of 0 or more".into(),
+            WeightRange { max } => format!("use a weight from 0 to {max}"),
             AddHours { day } => {
                 format!("add `{day} = {{ shift = \"07:30-15:30\" }}` under [hours]")
             }
@@ -525,6 +714,31 @@ impl Message for Fix {
             WriteDecimal => "write a decimal number like -7.652".into(),
             WriteCount => "write a count like 12 (or leave it empty for 0)".into(),
             WriteYesNo => "write yes or no (or 1/0)".into(),
+            TimeLimitRange => "give the search some time, at most 24 hours (\"10s\" in a \
+                scenario, 10 after --time-limit); for the first plan with no search at all, set \
+                the iteration budget to 0 (iterations = 0, or --iterations 0)"
+                .into(),
+            DifferentVanNames => "give the vans names that differ in their letters or digits, \
+                not only in capitals, spaces or punctuation"
+                .into(),
+            ShortenName { max } => format!("shorten it to at most {max} characters"),
+            DetourRange => "use a detour factor from 1 to 10 (1.4 is typical)".into(),
+            SpeedRange => "use a speed from 1 to 150 km/h (30 is typical)".into(),
+            FewerSets { max } => format!("give the van at most {max} sets"),
+            FewerCards { max } => format!("give the van at most {max} blank cards a day"),
+            SplitStop { max } => {
+                format!("split it into several stops of at most {max} people each")
+            }
+            FewerStops { max } => {
+                format!("plan at most {max} stops at once, e.g. one kecamatan at a time")
+            }
+            SmallerStop => "split it into smaller stops, or give it a longer window".into(),
+            FewerVisits => "plan fewer or smaller stops at once".into(),
+            CheckBoundaries => "check the path (relative to the scenario file) and that it is \
+                GeoJSON with Polygon or MultiPolygon features, or remove `boundaries`"
+                .into(),
+            OneColumnEach => "keep one column of each name".into(),
+            SaveAsUtf8 => "save the file as CSV UTF-8 (in a spreadsheet: Save As, CSV UTF-8)".into(),
         }
     }
 
@@ -542,7 +756,7 @@ impl Message for Fix {
             AddWeekStart => "tambahkan `week_start = 2026-12-07` (hari Senin)".into(),
             AddDepotLocation => "tambahkan `location = [lintang, bujur]` di bawah [depot]".into(),
             AddDepot => "tambahkan [depot] dengan name dan location = [lintang, bujur]".into(),
-            WeightZeroOrMore => "pakai bobot 0 atau lebih".into(),
+            WeightRange { max } => format!("pakai bobot dari 0 sampai {max}"),
             AddHours { day } => {
                 format!("tambahkan `{day} = {{ shift = \"07:30-15:30\" }}` di bawah [hours]")
             }
@@ -590,6 +804,35 @@ impl Message for Fix {
             WriteDecimal => "tulis angka desimal seperti -7.652".into(),
             WriteCount => "tulis jumlah seperti 12 (atau kosongkan untuk 0)".into(),
             WriteYesNo => "tulis ya atau tidak (atau yes/no, 1/0)".into(),
+            TimeLimitRange => "beri pencarian sedikit waktu, paling lama 24 jam (\"10s\" dalam \
+                skenario, 10 sesudah --time-limit); untuk rencana pertama tanpa pencarian sama \
+                sekali, jadikan anggaran iterasi 0 (iterations = 0, atau --iterations 0)"
+                .into(),
+            DifferentVanNames => "beri mobil-mobil nama yang berbeda huruf atau angkanya, \
+                bukan hanya huruf besar, spasi atau tanda bacanya"
+                .into(),
+            ShortenName { max } => format!("pendekkan menjadi paling banyak {max} karakter"),
+            DetourRange => "pakai faktor jalan memutar dari 1 sampai 10 (biasanya 1,4)".into(),
+            SpeedRange => "pakai kecepatan dari 1 sampai 150 km/jam (biasanya 30)".into(),
+            FewerSets { max } => format!("beri mobil itu paling banyak {max} set"),
+            FewerCards { max } => format!("beri mobil itu paling banyak {max} blangko per hari"),
+            SplitStop { max } => {
+                format!("bagi menjadi beberapa titik yang masing-masing paling banyak {max} orang")
+            }
+            FewerStops { max } => format!(
+                "rencanakan paling banyak {max} titik sekaligus, misalnya satu kecamatan setiap kali"
+            ),
+            SmallerStop => {
+                "bagi menjadi titik-titik yang lebih kecil, atau beri jam layanan yang lebih panjang"
+                    .into()
+            }
+            FewerVisits => "rencanakan titik yang lebih sedikit atau lebih kecil sekaligus".into(),
+            CheckBoundaries => "periksa jalurnya (relatif terhadap berkas skenario) dan bahwa \
+                berkas itu GeoJSON berisi fitur Polygon atau MultiPolygon, atau hapus `boundaries`"
+                .into(),
+            OneColumnEach => "sisakan satu kolom untuk setiap nama".into(),
+            SaveAsUtf8 => "simpan berkas sebagai CSV UTF-8 (di lembar kerja: Simpan Sebagai, CSV UTF-8)"
+                .into(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! independent verifier, and turn it into the typed [`model::Plan`]. Writing files is
 //! `export`'s job; this module ends at the model.
 
+mod breach;
 pub mod compare;
 pub mod instance_json;
 pub mod model;
@@ -16,6 +17,7 @@ use crate::scenario::reasons::why;
 use crate::scenario::{self, Prepared};
 use crate::solve::verify::verify;
 use crate::solve::{Solution, SolveOptions, VerifiedPlan, Violation};
+pub use crate::fsio::slug;
 pub use model::Plan;
 
 /// Overrides from the command line.
@@ -78,11 +80,11 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
         iterations: prepared.scenario.iterations,
     };
     let started = Instant::now();
-    let solution = crate::solve::solve(&prepared.built.instance, &solve_options);
+    let (solution, search) = crate::solve::solve_reporting(&prepared.built.instance, &solve_options);
     timings.solve = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let verified = checked(&prepared, &solution)?;
-    let plan = model::build(&prepared, &verified);
+    let plan = model::build(&prepared, &verified, Some(search));
     timings.verify = started.elapsed().as_secs_f64();
     Ok(Solved {
         prepared,
@@ -107,20 +109,21 @@ pub fn checked(prepared: &Prepared, solution: &Solution) -> anyhow::Result<Verif
     })
 }
 
-/// One line per violation, naming the van-day and the stop instead of indices. The
-/// verifier's own words stay English (they name the rule that broke).
+/// One line per violation, naming the van-day and the stop instead of indices, in the
+/// planner's units.
 fn explain(prepared: &Prepared, violations: &[Violation], lang: Lang) -> String {
     let built = &prepared.built;
     let mut lines = Vec::new();
     for v in violations {
         let mut line = String::from("  ");
         if let Some(info) = v.tour.and_then(|t| built.tours.get(t)) {
-            line += &format!("{} {}: ", prepared.scenario.vans[info.van].name, info.date);
+            let van = &prepared.scenario.vans[info.van].name;
+            line += &format!("{van} {}: ", lang.date_short(info.date));
         }
         if let Some(job) = v.job.and_then(|j| built.instance.jobs.get(j)) {
             line += &format!("`{}`: ", job.name);
         }
-        line += &v.message;
+        line += breach::words(prepared, &v.breach).get(lang);
         if let Some(j) = v
             .job
             .filter(|&j| built.instance.jobs.get(j).is_some_and(|job| job.mandatory))
@@ -131,36 +134,4 @@ fn explain(prepared: &Prepared, violations: &[Violation], lang: Lang) -> String 
         lines.push(line);
     }
     lines.join("\n")
-}
-
-/// A file-name-safe form of a name: lowercase ASCII letters and digits joined by `-`.
-pub fn slug(name: &str) -> String {
-    let mut s = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    let s = s.trim_end_matches('-').to_string();
-    if s.is_empty() {
-        "scenario".to_string()
-    } else {
-        s
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(
-            slug("Magetan, minggu 7-11 Desember 2026"),
-            "magetan-minggu-7-11-desember-2026"
-        );
-        assert_eq!(slug("!!!"), "scenario");
-    }
 }

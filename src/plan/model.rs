@@ -12,7 +12,7 @@ use crate::map::LatLon;
 use crate::reason::Why;
 use crate::scenario::reasons::why;
 use crate::scenario::{Prepared, Scenario, TravelSource};
-use crate::solve::VerifiedPlan;
+use crate::solve::{SearchReport, VerifiedPlan};
 use crate::travel_basis::TravelBasis;
 
 /// The schema name and version written in every plan.json.
@@ -22,6 +22,9 @@ pub const SCHEMA: &str = "jempol-plan/2";
 pub struct Plan {
     pub schema: String,
     pub scenario: ScenarioInfo,
+    /// How the search ended (absent in files written before it was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<SearchReport>,
     pub week: Week,
     /// Every van on every working day it works, in the scenario's order.
     pub van_days: Vec<VanDay>,
@@ -36,7 +39,9 @@ pub struct ScenarioInfo {
     pub file: String,
     pub seed: u64,
     pub time_limit_s: f64,
-    /// The search's iteration budget, when the scenario sets one.
+    /// The search's iteration budget, when the scenario sets one (absent otherwise: a
+    /// plan.json holds no nulls).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iterations: Option<u64>,
     pub travel: TravelBasis,
 }
@@ -133,8 +138,8 @@ impl Plan {
     }
 }
 
-/// The plan of a verified solution.
-pub fn build(prepared: &Prepared, plan: &VerifiedPlan) -> Plan {
+/// The plan of a verified solution, found by a search that ended as `search` says.
+pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchReport>) -> Plan {
     let Prepared {
         scenario,
         built,
@@ -230,6 +235,7 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan) -> Plan {
     Plan {
         schema: SCHEMA.to_string(),
         scenario: scenario_info(scenario, source),
+        search,
         week: Week {
             start: scenario.week_start,
             dates: scenario.dates.clone(),

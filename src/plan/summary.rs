@@ -5,8 +5,9 @@ use std::fmt::Write;
 
 use super::model::Plan;
 use crate::groups::{Group, percent};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Key, Lang, Message, PlanMsg};
 use crate::reason::Category;
+use crate::solve::Stopped;
 
 /// How many stops left out for lack of time the summary names before it counts the rest.
 const NO_TIME_SHOWN: usize = 5;
@@ -30,6 +31,12 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         lang.t(Key::Travel),
         lang.travel(&plan.scenario.travel)
     );
+    if let Some(search) = plan.search
+        && search.stopped == Stopped::TimeLimit
+    {
+        let iterations = search.iterations;
+        let _ = writeln!(s, "{}", PlanMsg::StoppedOnTime { iterations }.get(lang));
+    }
     let _ = writeln!(
         s,
         "{:<26}{:>12}{:>12}{:>12}",

@@ -23,7 +23,8 @@ pub fn run_verify_in(scenario_path: &Path, plan_path: &Path, lang: Lang) -> anyh
     let solution = routes(&prepared, &plan)
         .map_err(|problems| listed(plan_path, PlanMsg::Rejected, &problems))?;
     let verified = super::checked(&prepared, &solution)?;
-    let rebuilt = build(&prepared, &verified);
+    // How the search ended cannot be recomputed; it is the file's word.
+    let rebuilt = build(&prepared, &verified, plan.search);
     let problems = differences(&plan, &rebuilt);
     if !problems.is_empty() {
         return Err(listed(plan_path, PlanMsg::FileDiffers, &problems).into());

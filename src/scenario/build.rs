@@ -12,10 +12,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::limits::{MAX_PARTS_PER_STOP, MAX_VISITS};
 use super::model::Scenario;
+use super::problem::Problem;
 #[cfg(test)]
 use crate::groups::Group;
 use crate::groups::People;
+use crate::i18n::{Fix, Says};
 use crate::solve::{Instance, Job, Matrix, Objective, Tour, Window};
 
 /// Share of the longest possible visit a part may fill, leaving room for the route.
@@ -78,7 +81,10 @@ fn mask(names: &[String], wanted: &[String]) -> u64 {
 }
 
 /// Builds the instance from a scenario and its travel matrices (depot first, then stops).
-pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
+/// A stop that would be split into more than [`MAX_PARTS_PER_STOP`] visits, or more than
+/// [`MAX_VISITS`] visits in all, is a problem; the instance is then not to be solved.
+pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> (Built, Vec<Problem>) {
+    let mut problems = Vec::new();
     let equipment = equipment_names(scenario);
     let mut tours = Vec::new();
     let mut tour_info = Vec::new();
@@ -144,7 +150,7 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
                 .collect()
         };
         let (fixed, parts) = if stop.home_visit {
-            (scenario.service.home_visit, 1)
+            (scenario.service.home_visit, 1.0)
         } else {
             let work = scenario.service.per_person.dot(&stop.people);
             let setup = scenario.service.setup;
@@ -164,12 +170,25 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
                 })
                 .fold(0.0, f64::max);
             let parts = if most > 0.0 && work > most {
-                (work / most).ceil() as usize
+                (work / most).ceil()
             } else {
-                1
+                1.0
             };
             (setup, parts)
         };
+        if parts > MAX_PARTS_PER_STOP as f64 {
+            problems.push(Problem::new(
+                stop.at.as_ref(),
+                Says::TooManyParts {
+                    stop: stop.name.clone(),
+                    parts: parts as u64,
+                    max: MAX_PARTS_PER_STOP,
+                },
+                Fix::SmallerStop,
+            ));
+            continue;
+        }
+        let parts = parts as usize;
         for part in 0..parts {
             let people = share(&stop.people, part, parts);
             let name = if parts == 1 {
@@ -203,7 +222,17 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
         }
     }
 
-    Built {
+    if jobs.len() > MAX_VISITS {
+        problems.push(Problem::new(
+            None,
+            Says::TooManyVisits {
+                visits: jobs.len(),
+                max: MAX_VISITS,
+            },
+            Fix::FewerVisits,
+        ));
+    }
+    let built = Built {
         instance: Instance {
             time,
             distance,
@@ -214,7 +243,8 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
         jobs: job_info,
         tours: tour_info,
         equipment,
-    }
+    };
+    (built, problems)
 }
 
 /// People of part `part` of `parts`: each group spread evenly, remainders spread too.

@@ -5,10 +5,12 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::build::Built;
+use super::limits;
 use super::model::Scenario;
 use super::problem::Problem;
 use super::reasons::{weekdays_text, why};
 use super::units::{closest, did_you_mean, format_time_of_day};
+use crate::fsio::slug;
 use crate::i18n::{Fix, Key, Lang, Says, Text, Thing};
 use crate::reason::Why;
 
@@ -21,11 +23,31 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     if scenario.stops.is_empty() {
         problems.push(Problem::new(None, Says::NoStops, Fix::AddStops));
     }
+    if scenario.stops.len() > limits::MAX_STOPS {
+        let (stops, max) = (scenario.stops.len(), limits::MAX_STOPS);
+        problems.push(Problem::new(
+            None,
+            Says::TooManyStops { stops, max },
+            Fix::FewerStops { max },
+        ));
+    }
     duplicates(
         &mut problems,
         Thing::Van,
         scenario.vans.iter().map(|v| (&v.name, v.at.as_ref())),
     );
+    same_file_names(&mut problems, scenario);
+    if let Some(path) = &scenario.boundaries
+        && let Err(e) = crate::map::areas::read_areas(path)
+    {
+        problems.push(Problem::new(
+            None,
+            Says::BoundariesUnreadable {
+                error: format!("{e:#}"),
+            },
+            Fix::CheckBoundaries,
+        ));
+    }
     duplicates(
         &mut problems,
         Thing::Stop,
@@ -82,6 +104,20 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             };
             problems.push(unknown(need, message, stop.at.as_ref()));
         }
+        let people = stop.people.total_u64();
+        if people > limits::MAX_PEOPLE_PER_STOP {
+            let max = limits::MAX_PEOPLE_PER_STOP;
+            let stop_name = stop.name.clone();
+            problems.push(Problem::new(
+                stop.at.as_ref(),
+                Says::TooManyPeople {
+                    stop: stop_name,
+                    people,
+                    max,
+                },
+                Fix::SplitStop { max },
+            ));
+        }
         let visit = if stop.home_visit {
             scenario.service.home_visit
         } else {
@@ -111,6 +147,31 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Vans whose names make the same GPX file name (`<slug>-<date>.gpx`): "Keliling 1",
+/// "keliling-1" and "KELILING_1!" would overwrite each other's routes. Vans with the very
+/// same name are reported as duplicates instead.
+fn same_file_names(problems: &mut Vec<Problem>, scenario: &Scenario) {
+    let mut seen: BTreeMap<String, &super::model::Van> = BTreeMap::new();
+    for van in &scenario.vans {
+        let file = slug(&van.name);
+        match seen.get(&file) {
+            Some(first) if first.name != van.name => problems.push(Problem::new(
+                van.at.as_ref(),
+                Says::SameFileName {
+                    first: first.name.clone(),
+                    second: van.name.clone(),
+                    file,
+                },
+                Fix::DifferentVanNames,
+            )),
+            Some(_) => {}
+            None => {
+                seen.insert(file, van);
+            }
+        }
+    }
 }
 
 fn duplicates<'a>(

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod generate;
+pub mod limits;
 pub mod model;
 pub mod problem;
 pub mod raw;
@@ -70,7 +71,10 @@ pub fn check(path: &Path) -> anyhow::Result<(Option<Prepared>, Vec<Problem>)> {
         map_problems = travel::unreachable(&points, &time);
         if map_problems.is_empty() {
             drop(travel);
-            let built = build::build(&scenario, time, distance);
+            let (built, too_big) = build::build(&scenario, time, distance);
+            if !too_big.is_empty() {
+                return Ok((None, too_big));
+            }
             problems.extend(check::mandatory_problems(&scenario, &built));
             return Ok((
                 Some(Prepared {

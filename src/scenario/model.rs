@@ -8,13 +8,14 @@ use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::limits;
 use super::problem::{At, Loc, Problem};
 use super::raw::{RawScenario, RawStop, TextList};
 use super::units::{
     WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_weekdays, weekday_name,
 };
 use crate::groups::{Group, People, PerGroup};
-use crate::i18n::{Fix, Says, Text};
+use crate::i18n::{Fix, Says, Text, Thing};
 use crate::map::LatLon;
 
 /// How travel times are obtained.
@@ -103,6 +104,12 @@ pub struct Scenario {
     pub boundaries: Option<PathBuf>,
 }
 
+/// Stands in for a missing or unreadable `week_start` (a problem already), so that weekday
+/// checks still see Monday first.
+const PLACEHOLDER_MONDAY: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 5).unwrap();
+
+/// The search time when the scenario gives none.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(10);
 /// Default detour factor and speed of the straight-line fallback.
 pub const STRAIGHT_LINE_DETOUR: f64 = 1.4;
 pub const STRAIGHT_LINE_SPEED_KMH: f64 = 30.0;
@@ -143,8 +150,38 @@ impl Reader {
 
     fn duration(&mut self, value: Option<&At<String>>, what: &str, default: f64) -> f64 {
         value
-            .and_then(|v| self.parse(v, what, parse_duration))
+            .and_then(|v| self.parse(v, what, within_a_day))
             .unwrap_or(default)
+    }
+
+    /// Records a problem when `name` has more than `max` characters.
+    fn name_length(&mut self, name: &At<String>, thing: Thing, max: usize) {
+        let chars = name.value.chars().count();
+        if chars > max {
+            let start = name.value.chars().take(20).collect();
+            let says = Says::NameTooLong {
+                thing,
+                start,
+                chars,
+                max,
+            };
+            self.problem(name.loc(), says, Fix::ShortenName { max });
+        }
+    }
+
+    /// Records a problem when a setting is outside `range`.
+    fn in_range(
+        &mut self,
+        value: Option<&At<f64>>,
+        range: &std::ops::RangeInclusive<f64>,
+        says: impl Fn(f64) -> Says,
+        fix: Fix,
+    ) {
+        if let Some(v) = value
+            && !range.contains(&v.value)
+        {
+            self.problem(v.loc(), says(v.value), fix);
+        }
     }
 
     fn location(&mut self, value: &At<[f64; 2]>, what: &str) -> LatLon {
@@ -164,6 +201,17 @@ impl Reader {
     }
 }
 
+/// A duration of at most a day.
+fn within_a_day(text: &str) -> Result<f64, Text> {
+    let seconds = parse_duration(text)?;
+    if seconds <= limits::MAX_DURATION_S {
+        Ok(seconds)
+    } else {
+        let text = text.to_string();
+        Err(Says::LongerThanADay { text }.into())
+    }
+}
+
 /// Builds the scenario from merged layers; `file` is the scenario named on the command line.
 /// Returns every problem found; the scenario is usable only when there are none.
 pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
@@ -178,7 +226,10 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
     let top = top.as_ref();
 
     let name = match &raw.name {
-        Some(n) => n.value.clone(),
+        Some(n) => {
+            r.name_length(n, Thing::Scenario, limits::MAX_SCENARIO_NAME);
+            n.value.clone()
+        }
         None => {
             r.problem(top, Says::NoName, Fix::AddName);
             String::new()
@@ -208,14 +259,16 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
                     },
                     Fix::WriteDate,
                 );
-                NaiveDate::default()
+                PLACEHOLDER_MONDAY
             }
         },
         None => {
             r.problem(top, Says::NoWeekStart, Fix::AddWeekStart);
-            NaiveDate::default()
+            PLACEHOLDER_MONDAY
         }
     };
+    // Without a week, dates in messages would be made up; weekdays still line up.
+    let week_known = week_start != PLACEHOLDER_MONDAY;
 
     let working = match &raw.working_days {
         Some(days) => r
@@ -235,11 +288,20 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         .map(|d| week_start + chrono::Days::new(d))
         .collect();
 
-    let time_limit = raw
-        .time_limit
-        .as_ref()
-        .and_then(|t| r.parse(t, "time_limit", parse_duration))
-        .unwrap_or(10.0);
+    let time_limit = match &raw.time_limit {
+        Some(t) => r
+            .parse(t, "time_limit", parse_duration)
+            .and_then(|seconds| {
+                let limit = limits::time_limit(seconds);
+                if limit.is_none() {
+                    let given = t.value.clone();
+                    r.problem(t.loc(), Says::TimeLimit { given }, Fix::TimeLimitRange);
+                }
+                limit
+            })
+            .unwrap_or(DEFAULT_TIME_LIMIT),
+        None => DEFAULT_TIME_LIMIT,
+    };
 
     let (depot_name, depot) = match &raw.depot {
         Some(d) => {
@@ -267,14 +329,16 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
     let weights = {
         let given = raw.weights.clone().unwrap_or_default();
         PerGroup::from_fn(|group| match &given.0[group] {
-            Some(v) if v.value < 0.0 || !v.value.is_finite() => {
+            Some(v) if !(0.0..=limits::MAX_WEIGHT).contains(&v.value) => {
                 r.problem(
                     v.loc(),
                     Says::BadWeight {
                         group: group.key().to_string(),
                         value: v.value,
                     },
-                    Fix::WeightZeroOrMore,
+                    Fix::WeightRange {
+                        max: limits::MAX_WEIGHT,
+                    },
                 );
                 0.0
             }
@@ -300,7 +364,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
     };
 
     let hours = resolve_hours(&mut r, raw);
-    for date in &dates {
+    for date in dates.iter().filter(|_| week_known) {
         let day = date.weekday().num_days_from_monday() as usize;
         if hours[day].is_none() {
             let short = weekday_name(date.weekday());
@@ -350,7 +414,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         week_start,
         dates,
         seed: raw.seed.unwrap_or(1),
-        time_limit: Duration::from_secs_f64(time_limit),
+        time_limit,
         iterations: raw.iterations,
         depot_name,
         depot,
@@ -366,8 +430,22 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
 }
 
 fn resolve_travel(r: &mut Reader, raw: &RawScenario, top: Option<&Loc>) -> TravelChoice {
+    let given = raw.straight_line.clone().unwrap_or_default();
+    let (detour, speed) = (given.detour.as_ref(), given.speed_kmh.as_ref());
+    r.in_range(
+        detour,
+        &limits::DETOUR,
+        |value| Says::BadDetour { value },
+        Fix::DetourRange,
+    );
+    r.in_range(
+        speed,
+        &limits::SPEED_KMH,
+        |value| Says::BadSpeed { value },
+        Fix::SpeedRange,
+    );
     let straight = || {
-        let s = raw.straight_line.clone().unwrap_or_default();
+        let s = given.clone();
         TravelChoice::StraightLine {
             detour: s.detour.map_or(STRAIGHT_LINE_DETOUR, |v| v.value),
             speed_kmh: s.speed_kmh.map_or(STRAIGHT_LINE_SPEED_KMH, |v| v.value),
@@ -508,6 +586,7 @@ fn fmt_interval((a, b): (f64, f64)) -> String {
 
 fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
     let name = v.name.value.clone();
+    r.name_length(&v.name, Thing::Van, limits::MAX_VAN_NAME);
     let sets = match v.recording_sets.value {
         n if n < 1 => {
             r.problem(
@@ -520,7 +599,20 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
             );
             1
         }
-        n => n.min(1000) as u32,
+        n if n > i64::from(limits::MAX_SETS) => {
+            let max = limits::MAX_SETS;
+            r.problem(
+                v.recording_sets.loc(),
+                Says::TooManySets {
+                    van: name.clone(),
+                    sets: n,
+                    max,
+                },
+                Fix::FewerSets { max },
+            );
+            max
+        }
+        n => n as u32,
     };
     let blank_cards = v.blank_cards.as_ref().map(|c| {
         if c.value < 0 {
@@ -533,12 +625,24 @@ fn resolve_van(r: &mut Reader, v: &super::raw::RawVan) -> Van {
                 Fix::ZeroOrMore,
             );
         }
-        c.value.clamp(0, u32::MAX as i64) as u32
+        let max = limits::MAX_CARDS;
+        if c.value > i64::from(max) {
+            r.problem(
+                c.loc(),
+                Says::TooManyCards {
+                    van: name.clone(),
+                    cards: c.value,
+                    max,
+                },
+                Fix::FewerCards { max },
+            );
+        }
+        c.value.clamp(0, i64::from(max)) as u32
     });
     let max_drive = v
         .max_driving
         .as_ref()
-        .and_then(|d| r.parse(d, "max_driving", parse_duration));
+        .and_then(|d| r.parse(d, "max_driving", within_a_day));
     let days = v
         .days
         .as_ref()

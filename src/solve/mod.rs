@@ -29,6 +29,7 @@ pub mod verify;
 use std::time::Duration;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// Independent searches run side by side, each with its own seed; the best plan wins
 /// (the first on a tie). The count is fixed, not the number of cores, so a seed and an
@@ -37,7 +38,7 @@ const CHAINS: u64 = 2;
 
 pub use explain::{Reason, explain_unserved};
 pub use instance::{Instance, Job, Matrix, Objective, Solution, Tour, Window};
-pub use verify::{TourSchedule, VerifiedPlan, Violation, Visit, verify};
+pub use verify::{Breach, TourSchedule, VerifiedPlan, Violation, Visit, verify};
 
 /// How long to search and with which random seed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -50,22 +51,50 @@ pub struct SolveOptions {
     pub iterations: Option<u64>,
 }
 
+/// How the search ended. A search cut short by the clock gives a plan that depends on the
+/// machine's speed; one that ran its iteration budget depends only on the seed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stopped {
+    /// No search: the construction was asked for (an iteration budget or time limit of 0).
+    Construction,
+    /// Every chain ran its iteration budget.
+    Iterations,
+    /// Some chain was stopped by the time limit.
+    TimeLimit,
+}
+
+/// What the search did: how it ended and the iterations of the chain whose plan was kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchReport {
+    pub stopped: Stopped,
+    pub iterations: u64,
+}
+
 /// Plans routes for `instance`. Always returns a plan that keeps every rule; jobs that must
 /// be served but cannot be are left out (see [`explain_unserved`]).
 pub fn solve(instance: &Instance, options: &SolveOptions) -> Solution {
+    solve_reporting(instance, options).0
+}
+
+/// [`solve`], saying how the search ended.
+pub fn solve_reporting(instance: &Instance, options: &SolveOptions) -> (Solution, SearchReport) {
+    let construction = SearchReport {
+        stopped: Stopped::Construction,
+        iterations: 0,
+    };
     if !well_formed(instance) {
         // Nothing to plan safely; `verify` names what is wrong.
-        return Solution {
-            routes: vec![Vec::new(); instance.tours.len()],
-        };
+        let routes = vec![Vec::new(); instance.tours.len()];
+        return (Solution { routes }, construction);
     }
     let budget = search::Budget::new(options.time_limit, options.iterations);
     let model = route::Model::new(instance);
     let first = construct::construct(&model);
     if options.time_limit == Some(Duration::ZERO) || options.iterations == Some(0) {
-        return first.solution();
+        return (first.solution(), construction);
     }
-    let plans: Vec<plan::Plan> = (0..CHAINS)
+    let chains: Vec<(plan::Plan, u64)> = (0..CHAINS)
         .into_par_iter()
         .map(|c| {
             search::improve(
@@ -76,11 +105,24 @@ pub fn solve(instance: &Instance, options: &SolveOptions) -> Solution {
             )
         })
         .collect();
-    let best = plans
+    let (best, iterations) = chains
         .iter()
-        .min_by(|a, b| model.policy.cmp(&a.score(&model), &b.score(&model)))
+        .min_by(|a, b| model.policy.cmp(&a.0.score(&model), &b.0.score(&model)))
         .expect("at least one chain");
-    best.solution()
+    // Without a budget the search runs until the limit (or its default count, with none).
+    let on_time = |&(_, it): &(plan::Plan, u64)| {
+        options.time_limit.is_some() && options.iterations.is_none_or(|n| it < n)
+    };
+    let stopped = if chains.iter().any(on_time) {
+        Stopped::TimeLimit
+    } else {
+        Stopped::Iterations
+    };
+    let report = SearchReport {
+        stopped,
+        iterations: *iterations,
+    };
+    (best.solution(), report)
 }
 
 /// Whether every location indexes the matrices, so the search cannot panic.

@@ -90,8 +90,9 @@ impl Budget {
     }
 }
 
-/// Improves `initial` until the budget runs out and returns the best plan seen.
-pub fn improve(model: &Model, initial: Plan, seed: u64, budget: &Budget) -> Plan {
+/// Improves `initial` until the budget runs out and returns the best plan seen, with the
+/// iterations run.
+pub fn improve(model: &Model, initial: Plan, seed: u64, budget: &Budget) -> (Plan, u64) {
     let mut search = Search::new(model, seed);
     let mut it = 0;
     let mut best = initial;
@@ -100,7 +101,8 @@ pub fn improve(model: &Model, initial: Plan, seed: u64, budget: &Budget) -> Plan
         best = search.eliminate_tours(best, budget, &mut it);
         phase_start = budget.progress(it);
     }
-    search.anneal(best, budget, &mut it, phase_start)
+    let best = search.anneal(best, budget, &mut it, phase_start);
+    (best, it)
 }
 
 struct Search<'m, 'a> {

@@ -5,8 +5,9 @@
 //!
 //! Schedule convention: service at each stop starts as early as the rules allow (a van that
 //! arrives early waits). The reported departure `depart` is the latest one that keeps the
-//! first service start unchanged, so a team does not wait at its first stop; every later
-//! time is as if the van left at the tour's `start`.
+//! first service start unchanged, so a team does not wait at its first stop, and the first
+//! arrival is reckoned from it; every later time is as if the van left at the tour's `start`
+//! (the same, as the first start does not move).
 
 use std::fmt;
 
@@ -51,7 +52,59 @@ pub struct VerifiedPlan {
 pub struct Violation {
     pub tour: Option<usize>,
     pub job: Option<usize>,
-    pub message: String,
+    pub breach: Breach,
+}
+
+/// What is broken, with the numbers in the instance's own units (times in the unit of the
+/// tours' clocks, equipment as bits, days as tour day numbers). `Display` words it for
+/// benchmark users; a planner's layer that knows what the numbers stand for words it in
+/// hours, equipment names and weekdays.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Breach {
+    /// The instance itself is malformed (matrix sizes, locations, sets).
+    Malformed(String),
+    RouteCount { routes: usize, tours: usize },
+    NoSuchJob { jobs: usize },
+    ServedTimes { times: usize },
+    NotServed { name: String },
+    Equipment { needs: u64, carries: u64 },
+    Day { day: usize },
+    NoWindow { arrive: f64, service: f64 },
+    BackLate { back: f64, end: f64 },
+    Load { load: f64, capacity: f64 },
+    Driving { drive: f64, limit: f64 },
+}
+
+impl fmt::Display for Breach {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Breach::Malformed(text) => f.write_str(text),
+            Breach::RouteCount { routes, tours } => {
+                write!(f, "the plan has {routes} routes for {tours} tours")
+            }
+            Breach::NoSuchJob { jobs } => write!(f, "no such job (there are {jobs})"),
+            Breach::ServedTimes { times } => write!(f, "served {times} times"),
+            Breach::NotServed { name } => write!(f, "'{name}' must be served but is not"),
+            Breach::Equipment { needs, carries } => write!(
+                f,
+                "needs equipment bits {needs:#b}, the tour carries {carries:#b}"
+            ),
+            Breach::Day { day } => write!(f, "not allowed on day {day}"),
+            Breach::NoWindow { arrive, service } => write!(
+                f,
+                "arrives at {arrive}, after every window it can start in (service {service})"
+            ),
+            Breach::BackLate { back, end } => {
+                write!(f, "back at {back}, after the tour's end {end}")
+            }
+            Breach::Load { load, capacity } => {
+                write!(f, "load {load} exceeds capacity {capacity}")
+            }
+            Breach::Driving { drive, limit } => {
+                write!(f, "drives {drive}, more than the limit {limit}")
+            }
+        }
+    }
 }
 
 impl fmt::Display for Violation {
@@ -62,7 +115,7 @@ impl fmt::Display for Violation {
         if let Some(j) = self.job {
             write!(f, "job {j}: ")?;
         }
-        f.write_str(&self.message)
+        write!(f, "{}", self.breach)
     }
 }
 
@@ -86,14 +139,18 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn flag(&mut self, tour: Option<usize>, job: Option<usize>, message: String) {
-        self.violations.push(Violation { tour, job, message });
+    fn flag(&mut self, tour: Option<usize>, job: Option<usize>, breach: Breach) {
+        self.violations.push(Violation { tour, job, breach });
+    }
+
+    fn malformed(&mut self, tour: Option<usize>, job: Option<usize>, text: String) {
+        self.flag(tour, job, Breach::Malformed(text));
     }
 
     fn check_instance(&mut self) {
         let n = self.instance.time.len();
         if self.instance.distance.len() != n {
-            self.flag(
+            self.malformed(
                 None,
                 None,
                 format!(
@@ -104,7 +161,7 @@ impl Checker<'_> {
         }
         for (j, job) in self.instance.jobs.iter().enumerate() {
             if job.location >= n {
-                self.flag(
+                self.malformed(
                     None,
                     Some(j),
                     format!(
@@ -116,14 +173,14 @@ impl Checker<'_> {
         }
         for (t, tour) in self.instance.tours.iter().enumerate() {
             if tour.start_location >= n || tour.end_location >= n {
-                self.flag(
+                self.malformed(
                     Some(t),
                     None,
                     format!("start or end location is outside the {n}-location matrix"),
                 );
             }
             if tour.sets == 0 {
-                self.flag(Some(t), None, "the tour has no recording sets".to_string());
+                self.malformed(Some(t), None, "the tour has no recording sets".to_string());
             }
         }
     }
@@ -146,11 +203,8 @@ impl Checker<'_> {
         let mut first_leg = None;
         for &j in route {
             let Some(job) = inst.jobs.get(j) else {
-                self.flag(
-                    Some(t),
-                    Some(j),
-                    format!("no such job (there are {})", inst.jobs.len()),
-                );
+                let jobs = inst.jobs.len();
+                self.flag(Some(t), Some(j), Breach::NoSuchJob { jobs });
                 continue;
             };
             let leg = inst.time.get(at, job.location);
@@ -186,8 +240,11 @@ impl Checker<'_> {
         schedule.drive_time += leg;
         schedule.distance += inst.distance.get(at, tour.end_location);
         schedule.back = arrival(&tour.breaks, clock, leg);
-        if let (Some(first), Some(leg)) = (schedule.visits.first(), first_leg) {
+        if let (Some(first), Some(leg)) = (schedule.visits.first_mut(), first_leg) {
             schedule.depart = latest_departure(&tour.breaks, first.start, leg).max(tour.start);
+            // The first arrival follows the reported departure, not the shift's start, so
+            // depart <= arrive <= start holds in every output.
+            first.arrive = arrival(&tour.breaks, schedule.depart, leg).min(first.start);
         }
         let mut problems = Vec::new();
         rules::check_tour(tour, &schedule, &mut problems);
@@ -220,15 +277,8 @@ pub fn verify(instance: &Instance, solution: &Solution) -> Result<VerifiedPlan, 
         return Err(checker.violations);
     }
     if solution.routes.len() != instance.tours.len() {
-        checker.flag(
-            None,
-            None,
-            format!(
-                "the plan has {} routes for {} tours",
-                solution.routes.len(),
-                instance.tours.len()
-            ),
-        );
+        let (routes, tours) = (solution.routes.len(), instance.tours.len());
+        checker.flag(None, None, Breach::RouteCount { routes, tours });
         return Err(checker.violations);
     }
     let mut times_served = vec![0usize; instance.jobs.len()];
@@ -243,7 +293,7 @@ pub fn verify(instance: &Instance, solution: &Solution) -> Result<VerifiedPlan, 
     }
     for (j, (job, &count)) in instance.jobs.iter().zip(&times_served).enumerate() {
         if count > 1 {
-            checker.flag(None, Some(j), format!("served {count} times"));
+            checker.flag(None, Some(j), Breach::ServedTimes { times: count });
         }
         let mut problems = Vec::new();
         rules::check_job(instance, job, count, &mut problems);
@@ -380,6 +430,17 @@ mod tests {
             (p.tours[0].depart, p.tours[0].visits[0].start),
             (15.0, 25.0)
         );
+        // It arrives when it gets there from that departure, not from the shift's start.
+        assert_eq!(p.tours[0].visits[0].arrive, 25.0);
+    }
+
+    #[test]
+    fn the_first_arrival_follows_a_departure_across_a_break() {
+        let mut inst = instance();
+        // J2 opens at 55, after the break 40-50: leave at 25, drive 15, pause, drive 5.
+        inst.jobs[1].windows = vec![w(55.0, 90.0)];
+        let s = &verify(&inst, &plan(vec![vec![1]])).expect("valid").tours[0];
+        assert_eq!((s.depart, s.visits[0].arrive, s.visits[0].start), (25.0, 55.0, 55.0));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::{Check, Rule};
 use crate::solve::explain::Reason;
 use crate::solve::instance::{Instance, Job, Tour};
 use crate::solve::route::{Model, Route, tol};
-use crate::solve::verify::{TourSchedule, at_most};
+use crate::solve::verify::{Breach, TourSchedule, at_most};
 
 pub struct Capacity;
 
@@ -37,12 +37,12 @@ impl Rule for Capacity {
 // The verifier's half, written apart from the search's above.
 
 impl Check for Capacity {
-    fn tour(tour: &Tour, schedule: &TourSchedule, problems: &mut Vec<String>) {
+    fn tour(tour: &Tour, schedule: &TourSchedule, problems: &mut Vec<Breach>) {
         if !at_most(schedule.load, tour.capacity) {
-            problems.push(format!(
-                "load {} exceeds capacity {}",
-                schedule.load, tour.capacity
-            ));
+            problems.push(Breach::Load {
+                load: schedule.load,
+                capacity: tour.capacity,
+            });
         }
     }
 

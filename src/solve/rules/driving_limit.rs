@@ -8,7 +8,7 @@ use super::{Check, Rule};
 use crate::solve::explain::Reason;
 use crate::solve::instance::{Instance, Job, Tour};
 use crate::solve::route::{Model, Route, tol};
-use crate::solve::verify::{TourSchedule, at_most};
+use crate::solve::verify::{Breach, TourSchedule, at_most};
 
 pub struct DrivingLimit;
 
@@ -27,12 +27,12 @@ impl Rule for DrivingLimit {
 // The verifier's half, written apart from the search's above.
 
 impl Check for DrivingLimit {
-    fn tour(tour: &Tour, schedule: &TourSchedule, problems: &mut Vec<String>) {
+    fn tour(tour: &Tour, schedule: &TourSchedule, problems: &mut Vec<Breach>) {
         if !at_most(schedule.drive_time, tour.max_drive) {
-            problems.push(format!(
-                "drives {}, more than the limit {}",
-                schedule.drive_time, tour.max_drive
-            ));
+            problems.push(Breach::Driving {
+                drive: schedule.drive_time,
+                limit: tour.max_drive,
+            });
         }
     }
 

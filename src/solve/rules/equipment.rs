@@ -9,6 +9,7 @@
 use super::{Check, Rule, Served};
 use crate::solve::explain::Reason;
 use crate::solve::instance::{Job, Tour};
+use crate::solve::verify::Breach;
 
 pub struct Equipment;
 
@@ -26,12 +27,12 @@ fn missing(job: &Job, tour: &Tour) -> u64 {
 }
 
 impl Check for Equipment {
-    fn visit(tour: &Tour, visit: &Served, problems: &mut Vec<String>) {
+    fn visit(tour: &Tour, visit: &Served, problems: &mut Vec<Breach>) {
         if missing(visit.job, tour) != 0 {
-            problems.push(format!(
-                "needs equipment bits {:#b}, the tour carries {:#b}",
-                visit.job.requires, tour.equipment
-            ));
+            problems.push(Breach::Equipment {
+                needs: visit.job.requires,
+                carries: tour.equipment,
+            });
         }
     }
 

@@ -7,6 +7,7 @@
 
 use super::{Check, Rule};
 use crate::solve::instance::{Instance, Job, Objective};
+use crate::solve::verify::Breach;
 
 pub struct Mandatory;
 
@@ -19,10 +20,12 @@ impl Rule for Mandatory {
 // The verifier's half, written apart from the search's above.
 
 impl Check for Mandatory {
-    fn job(inst: &Instance, job: &Job, times: usize, problems: &mut Vec<String>) {
+    fn job(inst: &Instance, job: &Job, times: usize, problems: &mut Vec<Breach>) {
         let must = job.mandatory || inst.objective == Objective::VisitAll;
         if must && times == 0 {
-            problems.push(format!("'{}' must be served but is not", job.name));
+            problems.push(Breach::NotServed {
+                name: job.name.clone(),
+            });
         }
     }
 }
@@ -58,7 +61,7 @@ mod tests {
                 Ok(_) => 0,
                 Err(v) => v
                     .iter()
-                    .filter(|v| v.message.contains("must be served"))
+                    .filter(|v| matches!(v.breach, Breach::NotServed { .. }))
                     .count(),
             };
             assert_eq!(plan.score(&model).missing, flagged, "seed {seed}");

@@ -58,7 +58,7 @@ use std::ops::Range;
 use super::explain::Reason;
 use super::instance::{Instance, Job, Tour};
 use super::route::{Model, Route};
-use super::verify::TourSchedule;
+use super::verify::{Breach, TourSchedule};
 
 /// The search's half of a rule. Every check defaults to letting everything through.
 pub trait Rule {
@@ -105,16 +105,16 @@ pub struct Served<'a> {
 }
 
 /// The verifier's half of a rule: its own code, from the instance alone. Problems are pushed
-/// as messages; the verifier adds the tour and job they concern.
+/// as [`Breach`]es; the verifier adds the tour and job they concern.
 pub trait Check {
     /// Problems with one visit on `tour`.
-    fn visit(_tour: &Tour, _visit: &Served, _problems: &mut Vec<String>) {}
+    fn visit(_tour: &Tour, _visit: &Served, _problems: &mut Vec<Breach>) {}
 
     /// Problems with a whole tour.
-    fn tour(_tour: &Tour, _schedule: &TourSchedule, _problems: &mut Vec<String>) {}
+    fn tour(_tour: &Tour, _schedule: &TourSchedule, _problems: &mut Vec<Breach>) {}
 
     /// Problems with a job over the whole plan, which serves it `times` times.
-    fn job(_inst: &Instance, _job: &Job, _times: usize, _problems: &mut Vec<String>) {}
+    fn job(_inst: &Instance, _job: &Job, _times: usize, _problems: &mut Vec<Breach>) {}
 
     /// Why the rule keeps `job` off `tour` whatever else the tour serves.
     fn keeps_off(_job: &Job, _tour: &Tour) -> Option<Reason> {
@@ -169,15 +169,15 @@ macro_rules! registry {
             $(<$rule as Rule>::keeps(model, route))&&+
         }
 
-        pub fn check_visit(tour: &Tour, visit: &Served, problems: &mut Vec<String>) {
+        pub fn check_visit(tour: &Tour, visit: &Served, problems: &mut Vec<Breach>) {
             $(<$rule as Check>::visit(tour, visit, problems);)+
         }
 
-        pub fn check_tour(tour: &Tour, schedule: &TourSchedule, problems: &mut Vec<String>) {
+        pub fn check_tour(tour: &Tour, schedule: &TourSchedule, problems: &mut Vec<Breach>) {
             $(<$rule as Check>::tour(tour, schedule, problems);)+
         }
 
-        pub fn check_job(inst: &Instance, job: &Job, times: usize, problems: &mut Vec<String>) {
+        pub fn check_job(inst: &Instance, job: &Job, times: usize, problems: &mut Vec<Breach>) {
             $(<$rule as Check>::job(inst, job, times, problems);)+
         }
 

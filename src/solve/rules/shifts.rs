@@ -14,7 +14,7 @@
 use super::{Check, Rule};
 use crate::solve::instance::{Tour, Window};
 use crate::solve::route::{Model, Route, tol};
-use crate::solve::verify::{TourSchedule, at_most, slack};
+use crate::solve::verify::{Breach, TourSchedule, at_most, slack};
 
 pub struct Shifts;
 
@@ -97,12 +97,12 @@ pub fn before_breaks(breaks: &[Window], mut s: f64, dur: f64) -> f64 {
 // The verifier's half: its own clock, sharing nothing with the search's above.
 
 impl Check for Shifts {
-    fn tour(tour: &Tour, schedule: &TourSchedule, problems: &mut Vec<String>) {
+    fn tour(tour: &Tour, schedule: &TourSchedule, problems: &mut Vec<Breach>) {
         if !at_most(schedule.back, tour.end) {
-            problems.push(format!(
-                "back at {}, after the tour's end {}",
-                schedule.back, tour.end
-            ));
+            problems.push(Breach::BackLate {
+                back: schedule.back,
+                end: tour.end,
+            });
         }
     }
 }

@@ -18,7 +18,7 @@ use super::{Check, Rule, Served};
 use crate::solve::explain::Reason;
 use crate::solve::instance::{Instance, Job, Tour, Window};
 use crate::solve::route::{Model, Route, tol};
-use crate::solve::verify::{at_most, service_time, slack};
+use crate::solve::verify::{Breach, at_most, service_time, slack};
 
 pub struct Windows;
 
@@ -106,15 +106,15 @@ fn on_day(job: &Job, tour: &Tour) -> bool {
 }
 
 impl Check for Windows {
-    fn visit(tour: &Tour, visit: &Served, problems: &mut Vec<String>) {
+    fn visit(tour: &Tour, visit: &Served, problems: &mut Vec<Breach>) {
         if !on_day(visit.job, tour) {
-            problems.push(format!("not allowed on day {}", tour.day));
+            problems.push(Breach::Day { day: tour.day });
         }
         if visit.start.is_none() {
-            problems.push(format!(
-                "arrives at {}, after every window it can start in (service {})",
-                visit.arrive, visit.service
-            ));
+            problems.push(Breach::NoWindow {
+                arrive: visit.arrive,
+                service: visit.service,
+            });
         }
     }
 
