@@ -24,11 +24,55 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A square row-major matrix of travel times or distances between locations.
+/// A square row-major matrix of travel times or distances between locations. Benchmarks keep
+/// exact `f64` values; a scenario's matrices take 4 bytes a cell (800 MB for both at 10,000
+/// stops): times in whole milliseconds, exactly what the road search measures, and distances
+/// in `f32`, to a centimetre.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Exact", try_from = "Exact")]
 pub struct Matrix {
     n: usize,
+    cells: Cells,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Cells {
+    Exact(Vec<f64>),
+    /// Milliseconds; [`NO_PATH`] where there is no path.
+    Millis(Vec<u32>),
+    Compact(Vec<f32>),
+}
+
+/// The milliseconds cell of an unreachable pair (about 50 days: no van-day gets there).
+pub const NO_PATH: u32 = u32::MAX;
+
+/// The serialised form: every value as `f64`, whatever the matrix keeps.
+#[derive(Clone, Serialize, Deserialize)]
+struct Exact {
+    n: usize,
     data: Vec<f64>,
+}
+
+impl TryFrom<Exact> for Matrix {
+    type Error = String;
+
+    fn try_from(e: Exact) -> Result<Self, String> {
+        match e.n.checked_mul(e.n) {
+            Some(cells) if cells == e.data.len() => Ok(Matrix::new(e.n, e.data)),
+            _ => Err(format!(
+                "a matrix of {} locations with {} values",
+                e.n,
+                e.data.len()
+            )),
+        }
+    }
+}
+
+impl From<Matrix> for Exact {
+    fn from(m: Matrix) -> Self {
+        let data = (0..m.n * m.n).map(|k| m.cell(k)).collect();
+        Exact { n: m.n, data }
+    }
 }
 
 impl Matrix {
@@ -40,13 +84,45 @@ impl Matrix {
             "a matrix of {n} locations needs {} values",
             n * n
         );
-        Self { n, data }
+        Self {
+            n,
+            cells: Cells::Exact(data),
+        }
+    }
+
+    /// A matrix of whole milliseconds, read as seconds; `data` is row-major, `n * n` long,
+    /// with [`NO_PATH`] where there is none.
+    pub fn millis(n: usize, data: Vec<u32>) -> Self {
+        assert_eq!(
+            data.len(),
+            n * n,
+            "a matrix of {n} locations needs {} values",
+            n * n
+        );
+        Self {
+            n,
+            cells: Cells::Millis(data),
+        }
+    }
+
+    /// A matrix kept in single precision; `data` is row-major, `n * n` long.
+    pub fn compact(n: usize, data: Vec<f32>) -> Self {
+        assert_eq!(
+            data.len(),
+            n * n,
+            "a matrix of {n} locations needs {} values",
+            n * n
+        );
+        Self {
+            n,
+            cells: Cells::Compact(data),
+        }
     }
 
     /// Builds a matrix from a function of (from, to).
     pub fn from_fn(n: usize, f: impl Fn(usize, usize) -> f64) -> Self {
         let data = (0..n * n).map(|k| f(k / n, k % n)).collect();
-        Self { n, data }
+        Self::new(n, data)
     }
 
     pub fn len(&self) -> usize {
@@ -59,7 +135,19 @@ impl Matrix {
 
     #[inline]
     pub fn get(&self, from: usize, to: usize) -> f64 {
-        self.data[from * self.n + to]
+        self.cell(from * self.n + to)
+    }
+
+    #[inline]
+    fn cell(&self, k: usize) -> f64 {
+        match &self.cells {
+            Cells::Exact(data) => data[k],
+            Cells::Millis(data) => match data[k] {
+                NO_PATH => f64::INFINITY,
+                ms => f64::from(ms) / 1000.0,
+            },
+            Cells::Compact(data) => f64::from(data[k]),
+        }
     }
 }
 
