@@ -16,3 +16,14 @@ osmium extract -O -b 9.52,47.138,9.522,47.14 "$src" -o "$corpus/vaduz-dense.osm.
 osmium cat -O "$corpus/vaduz-dense.osm.pbf" -o "$corpus/vaduz-plain.osm.pbf" \
   -f pbf,pbf_dense_nodes=false,pbf_compression=none
 ls -l "$corpus"
+
+# The stops CSV reader: the test week's stops and the generated Magetan stops.
+mkdir -p corpus/stops_csv
+cp ../tests/data/small-stops.csv ../scenarios/magetan-stops.csv corpus/stops_csv/
+# The plan.json reader: a plan of the test week (the target verifies against that week).
+mkdir -p corpus/plan_json
+cargo run --quiet --release --manifest-path ../Cargo.toml -- plan ../tests/data/small-week.toml \
+  --out corpus/plan-json-out --iterations 40
+cp corpus/plan-json-out/plan.json corpus/plan_json/small-week.json
+rm -r corpus/plan-json-out
+ls -l corpus/stops_csv corpus/plan_json

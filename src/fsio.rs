@@ -43,7 +43,9 @@ pub fn temp_file_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> 
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    builder.tempfile_in(dir).map_err(|e| cannot_write_in(dir, e).into())
+    builder
+        .tempfile_in(dir)
+        .map_err(|e| cannot_write_in(dir, e).into())
 }
 
 /// Makes `out` a folder holding exactly `files` (paths inside `out`, with their bytes), as
@@ -77,25 +79,30 @@ pub fn write_folder(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<
         .map_err(|e| cannot_write_in(parent, e))?;
     for (path, bytes) in files {
         let relative = path.strip_prefix(out).unwrap_or(path);
-        write_synced(&staging.path().join(relative), bytes)?;
+        write_synced(&staging.path().join(relative), bytes)
+            .map_err(|e| UserError::caused(FileMsg::CannotWrite { path: shown(path) }, e))?;
     }
     sync_folder(staging.path())?;
     if out.exists() {
         exchange(staging.path(), out)?;
         // `staging` now holds the previous run; dropping it removes it.
     } else {
-        std::fs::rename(staging.path(), out).map_err(|e| {
-            UserError::caused(FileMsg::CannotMoveIntoPlace { path: shown(out) }, e)
-        })?;
+        std::fs::rename(staging.path(), out)
+            .map_err(|e| UserError::caused(FileMsg::CannotMoveIntoPlace { path: shown(out) }, e))?;
         let _ = staging.keep();
     }
     sync_folder(parent)?;
     Ok(())
 }
 
-/// The name staging folders of `out` start with: hidden, and telling whose they are.
+/// The name staging folders of `out` start with: hidden, and telling whose they are (a long
+/// name is cut, so the staging name stays within the file system's 255 bytes).
 fn staging_prefix(name: &str) -> String {
-    format!(".{name}.jempol-staging-")
+    let mut end = name.len().min(200);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(".{}.jempol-staging-", &name[..end])
 }
 
 /// Staging folders of killed runs. Called under the lock, so none of them is in use.
@@ -197,13 +204,13 @@ fn lock_folder(dir: &Path) -> anyhow::Result<FolderLock> {
 }
 
 /// Writes a new file and flushes it to the disk.
-fn write_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
-        create_folder(dir)?;
+        std::fs::create_dir_all(dir)?;
     }
-    File::create(path)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .map_err(|e| UserError::caused(FileMsg::CannotWrite { path: shown(path) }, e).into())
+    let mut file = File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Flushes a folder's entries (new names, renames) to the disk.
@@ -223,9 +230,8 @@ fn parent_of(path: &Path) -> &Path {
 }
 
 fn create_folder(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| {
-        UserError::caused(FileMsg::CannotCreateFolder { path: shown(dir) }, e).into()
-    })
+    std::fs::create_dir_all(dir)
+        .map_err(|e| UserError::caused(FileMsg::CannotCreateFolder { path: shown(dir) }, e).into())
 }
 
 fn cannot_write_in(dir: &Path, e: std::io::Error) -> UserError {
@@ -260,7 +266,9 @@ pub fn slug(name: &str) -> String {
 pub fn csv_cell(text: &str) -> Cow<'_, str> {
     let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let number = text.parse::<f64>().is_ok_and(f64::is_finite)
-        && text.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
     if risky && !number {
         Cow::Owned(format!("'{text}"))
     } else {
@@ -338,7 +346,10 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         std::fs::write(out.join("letter.odt"), b"mine").unwrap();
         let err = write_folder(&out, &[(out.join("plan.json"), plan("1"))]).unwrap_err();
-        assert!(err.to_string().contains("not a jempol output folder"), "{err}");
+        assert!(
+            err.to_string().contains("not a jempol output folder"),
+            "{err}"
+        );
         assert_eq!(names(&out), ["letter.odt"]);
         // An empty folder is fine.
         let empty = dir.path().join("empty");

@@ -118,7 +118,7 @@ proptest! {
         prop_assert_eq!(solution.routes.len(), instance.tours.len());
         if let Err(violations) = verify(&instance, &solution) {
             for v in &violations {
-                prop_assert!(v.message.contains("must be served"), "{}", v);
+                prop_assert!(v.to_string().contains("must be served"), "{}", v);
                 let job = v.job.expect("a job");
                 let _reason: Reason = explain_unserved(&instance, job);
             }
@@ -190,7 +190,7 @@ fn larger_instances_stay_valid() {
         assert!(
             violations
                 .iter()
-                .all(|v| v.message.contains("must be served"))
+                .all(|v| v.to_string().contains("must be served"))
         );
     }
 }

@@ -280,7 +280,9 @@ fn sibling_with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// A square matrix as CSV with names as the header row and first column; unreachable is empty.
 fn matrix_csv(names: &[&str], values: &[f64], scale: f64) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = std::iter::once("").chain(names.iter().copied()).map(csv_cell);
+    let header = std::iter::once("")
+        .chain(names.iter().copied())
+        .map(csv_cell);
     writer
         .write_record(header.map(|c| c.into_owned()))
         .expect("writing to memory");
@@ -305,7 +307,11 @@ mod tests {
 
     #[test]
     fn matrix_names_cannot_run_as_spreadsheet_formulas() {
-        let csv = matrix_csv(&["=HYPERLINK(\"x\")", "-2+3"], &[0.0, 60.0, -60.0, 0.0], 1.0 / 60.0);
+        let csv = matrix_csv(
+            &["=HYPERLINK(\"x\")", "-2+3"],
+            &[0.0, 60.0, -60.0, 0.0],
+            1.0 / 60.0,
+        );
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], ",\"'=HYPERLINK(\"\"x\"\")\",'-2+3");
         assert_eq!(lines[1], "\"'=HYPERLINK(\"\"x\"\")\",0.00,1.00");

@@ -13,8 +13,8 @@ use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
 use jempol::plan::{PlanOptions, compare::run_compare_in, verify_saved::run_verify_in};
 use jempol::scenario::{
     check::run_check_in,
-    limits,
     generate::{write_magetan_stops, write_sampled_stops},
+    limits,
 };
 
 #[derive(Args)]
@@ -81,7 +81,11 @@ pub fn time_limit(given: &str) -> anyhow::Result<Duration> {
             };
             let text = Text::each(|lang| {
                 let fix = Fix::TimeLimitRange.get(lang);
-                format!("--time-limit: {}\n    {}: {fix}", says.get(lang), lang.t(Key::FixLabel))
+                format!(
+                    "--time-limit: {}\n    {}: {fix}",
+                    says.get(lang),
+                    lang.t(Key::FixLabel)
+                )
             });
             UserError::new(text).into()
         })

@@ -4,16 +4,32 @@ use super::Message;
 
 #[derive(Clone, Debug, PartialEq, strum::EnumIter)]
 pub enum FileMsg {
-    CannotRead { path: String },
-    CannotWrite { path: String },
-    CannotMoveIntoPlace { path: String },
-    CannotCreateFolder { path: String },
-    CannotWriteIn { folder: String },
+    CannotRead {
+        path: String,
+    },
+    CannotWrite {
+        path: String,
+    },
+    CannotMoveIntoPlace {
+        path: String,
+    },
+    CannotCreateFolder {
+        path: String,
+    },
+    CannotWriteIn {
+        folder: String,
+    },
     /// `--out` names no folder (`.`, `..`, `/`).
-    NotAFolderName { path: String },
+    NotAFolderName {
+        path: String,
+    },
     /// An output folder that holds files of something other than a jempol run.
-    NotARunFolder { path: String },
-    CannotLock { folder: String },
+    NotARunFolder {
+        path: String,
+    },
+    CannotLock {
+        folder: String,
+    },
 }
 
 impl Message for FileMsg {
@@ -26,9 +42,9 @@ impl Message for FileMsg {
             }
             FileMsg::CannotCreateFolder { path } => format!("cannot create folder {path}"),
             FileMsg::CannotWriteIn { folder } => format!("cannot write in folder {folder}"),
-            FileMsg::NotAFolderName { path } => format!(
-                "`{path}` does not name an output folder; name one, e.g. --out out/week-50"
-            ),
+            FileMsg::NotAFolderName { path } => {
+                format!("`{path}` does not name an output folder; name one, e.g. --out out/week-50")
+            }
             FileMsg::NotARunFolder { path } => format!(
                 "{path} is not a jempol output folder (it holds other files and no plan.json); \
                  a run replaces its whole output folder, so choose a new or empty folder with --out"

@@ -35,6 +35,11 @@ pub enum Field {
     PeopleInScenario,
     StopsLeftOut,
     LeftOut,
+    Travel,
+    Week,
+    VanDays,
+    Index,
+    Parts,
 }
 
 impl Field {
@@ -65,6 +70,11 @@ impl Field {
             PeopleInScenario => ("people in the scenario", "penduduk dalam skenario"),
             StopsLeftOut => ("stops left out", "titik yang tidak dijadwalkan"),
             LeftOut => ("left out", "tidak dijadwalkan"),
+            Travel => ("travel times based on", "dasar waktu tempuh"),
+            Week => ("week", "minggu"),
+            VanDays => ("van-days", "hari kerja mobil"),
+            Index => ("number in the scenario", "nomor urut dalam skenario"),
+            Parts => ("parts", "bagian"),
         };
         match lang {
             Lang::En => en,

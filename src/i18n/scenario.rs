@@ -375,9 +375,9 @@ impl Message for Says {
                 "{problems} problem{} in the scenario:",
                 if *problems == 1 { "" } else { "s" }
             ),
-            TimeLimit { given } => format!(
-                "time limit `{given}` is not a time above 0 s and at most 24 h (86400 s)"
-            ),
+            TimeLimit { given } => {
+                format!("time limit `{given}` is not a time above 0 s and at most 24 h (86400 s)")
+            }
             LongerThanADay { text } => format!("`{text}` is longer than a day (24h)"),
             SameFileName {
                 first,

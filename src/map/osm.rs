@@ -118,12 +118,52 @@ pub fn read_osm_bytes(bytes: &[u8], format: OsmFormat) -> anyhow::Result<OsmData
     let raw = match format {
         OsmFormat::Pbf => pbf::read(bytes)?,
         OsmFormat::Xml => xml::read(bytes)?,
-        OsmFormat::XmlGz => xml::read(flate2::read::MultiGzDecoder::new(bytes))
+        OsmFormat::XmlGz => xml::read(Limited::new(flate2::read::MultiGzDecoder::new(bytes)))
             .context("in gzip-compressed OSM XML")?,
-        OsmFormat::XmlBz2 => xml::read(bzip2::read::MultiBzDecoder::new(bytes))
+        OsmFormat::XmlBz2 => xml::read(Limited::new(bzip2::read::MultiBzDecoder::new(bytes)))
             .context("in bzip2-compressed OSM XML")?,
     };
     Ok(raw.into_osm_data())
+}
+
+/// The most OSM XML a compressed file may expand to (the OSM website's Export gives at most
+/// 50,000 nodes, a few MB); a small file that expands beyond this is an error, not an
+/// out-of-memory kill. Larger areas come as `.osm.pbf`.
+pub const MAX_XML_BYTES: u64 = 512 << 20;
+
+/// A decompressor that fails once it has given more than `limit` bytes.
+struct Limited<R> {
+    inner: R,
+    limit: u64,
+    left: u64,
+}
+
+impl<R> Limited<R> {
+    fn new(inner: R) -> Self {
+        Self::with_limit(inner, MAX_XML_BYTES)
+    }
+
+    fn with_limit(inner: R, limit: u64) -> Self {
+        Limited {
+            inner,
+            limit,
+            left: limit,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            std::io::Error::other(format!(
+                "the file expands to more than {} MiB of OSM XML; use an .osm.pbf extract \
+                 (e.g. from Geofabrik) or clip the area smaller",
+                self.limit >> 20
+            ))
+        })?;
+        Ok(n)
+    }
 }
 
 /// What a reader collects before the nodes used by highway ways are picked out.
@@ -219,6 +259,17 @@ mod tests {
 
     fn p(lat: f64) -> LatLon {
         LatLon { lat, lon: 111.33 }
+    }
+
+    #[test]
+    fn decompression_stops_at_the_limit() {
+        use std::io::Read as _;
+        let mut all = Vec::new();
+        let mut small = Limited::with_limit(&[b' '; 3 << 20][..], 4 << 20);
+        assert_eq!(small.read_to_end(&mut all).unwrap(), 3 << 20);
+        let mut big = Limited::with_limit(&[b' '; 5 << 20][..], 4 << 20);
+        let e = big.read_to_end(&mut all).unwrap_err().to_string();
+        assert!(e.contains("more than 4 MiB of OSM XML"), "{e}");
     }
 
     #[test]

@@ -12,12 +12,12 @@ pub mod verify_saved;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use crate::fsio::slug;
 use crate::i18n::{Lang, Message, PlanMsg, Text, UserError};
 use crate::scenario::reasons::why;
 use crate::scenario::{self, Prepared};
 use crate::solve::verify::verify;
 use crate::solve::{Solution, SolveOptions, VerifiedPlan, Violation};
-pub use crate::fsio::slug;
 pub use model::Plan;
 
 /// Overrides from the command line.
@@ -80,7 +80,8 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
         iterations: prepared.scenario.iterations,
     };
     let started = Instant::now();
-    let (solution, search) = crate::solve::solve_reporting(&prepared.built.instance, &solve_options);
+    let (solution, search) =
+        crate::solve::solve_reporting(&prepared.built.instance, &solve_options);
     timings.solve = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let verified = checked(&prepared, &solution)?;

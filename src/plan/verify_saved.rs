@@ -20,12 +20,22 @@ pub fn run_verify(scenario_path: &Path, plan_path: &Path) -> anyhow::Result<Stri
 pub fn run_verify_in(scenario_path: &Path, plan_path: &Path, lang: Lang) -> anyhow::Result<String> {
     let plan = read_plan(plan_path)?;
     let prepared = scenario::prepare(scenario_path)?;
-    let solution = routes(&prepared, &plan)
+    verify_plan(&prepared, &plan, plan_path, lang)
+}
+
+/// Verifies a plan read from `plan_path` against its prepared scenario.
+pub fn verify_plan(
+    prepared: &Prepared,
+    plan: &Plan,
+    plan_path: &Path,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let solution = routes(prepared, plan)
         .map_err(|problems| listed(plan_path, PlanMsg::Rejected, &problems))?;
-    let verified = super::checked(&prepared, &solution)?;
+    let verified = super::checked(prepared, &solution)?;
     // How the search ended cannot be recomputed; it is the file's word.
-    let rebuilt = build(&prepared, &verified, plan.search);
-    let problems = differences(&plan, &rebuilt);
+    let rebuilt = build(prepared, &verified, plan.search);
+    let problems = differences(plan, &rebuilt);
     if !problems.is_empty() {
         return Err(listed(plan_path, PlanMsg::FileDiffers, &problems).into());
     }
@@ -44,11 +54,16 @@ pub fn read_plan(path: &Path) -> anyhow::Result<Plan> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| UserError::caused(FileMsg::CannotRead { path: file.clone() }, e))?;
+    parse_plan(file, &text)
+}
+
+/// [`read_plan`] on text in memory; `file` names it in errors.
+pub fn parse_plan(file: String, text: &str) -> anyhow::Result<Plan> {
     #[derive(serde::Deserialize)]
     struct Schema {
         schema: String,
     }
-    if let Ok(Schema { schema }) = serde_json::from_str::<Schema>(&text)
+    if let Ok(Schema { schema }) = serde_json::from_str::<Schema>(text)
         && schema != SCHEMA
     {
         return Err(UserError::new(PlanMsg::OtherSchema {
@@ -58,7 +73,7 @@ pub fn read_plan(path: &Path) -> anyhow::Result<Plan> {
         })
         .into());
     }
-    serde_json::from_str(&text).map_err(|e| UserError::caused(PlanMsg::NotAPlan { file }, e).into())
+    serde_json::from_str(text).map_err(|e| UserError::caused(PlanMsg::NotAPlan { file }, e).into())
 }
 
 /// The routes of the file as a solution of the scenario's instance: each van-day is found by
@@ -141,6 +156,21 @@ fn differences(file: &Plan, rebuilt: &Plan) -> Vec<Text> {
     if file.scenario.name != rebuilt.scenario.name {
         let names = (&file.scenario.name, &rebuilt.scenario.name);
         differ("", Field::Scenario, names.0.clone(), names.1.clone());
+    }
+    if file.scenario.travel != rebuilt.scenario.travel {
+        let (a, b) = (&file.scenario.travel, &rebuilt.scenario.travel);
+        differ("", Field::Travel, Lang::En.travel(a), Lang::En.travel(b));
+    }
+    if file.week != rebuilt.week {
+        let week = |w: &super::model::Week| {
+            let dates: Vec<String> = w.dates.iter().map(|d| d.to_string()).collect();
+            format!("{}: {}", w.start, dates.join(", "))
+        };
+        differ("", Field::Week, week(&file.week), week(&rebuilt.week));
+    }
+    if file.van_days.len() != rebuilt.van_days.len() {
+        let (a, b) = (file.van_days.len(), rebuilt.van_days.len());
+        differ("", Field::VanDays, a.to_string(), b.to_string());
     }
     for day in &rebuilt.van_days {
         let name = format!("{} {}", day.van.name, day.date);
@@ -229,6 +259,16 @@ fn differences(file: &Plan, rebuilt: &Plan) -> Vec<Text> {
         if key(a) != key(b) {
             let other = format!("{} {}/{}", a.stop.name, a.part, a.parts);
             differ(&name, Field::LeftOut, other, name.clone());
+        } else if a.stop.index != b.stop.index {
+            let (i, j) = (a.stop.index, b.stop.index);
+            differ(&name, Field::Index, i.to_string(), j.to_string());
+        } else if a.parts != b.parts {
+            differ(
+                &name,
+                Field::Parts,
+                a.parts.to_string(),
+                b.parts.to_string(),
+            );
         } else if a.reason != b.reason {
             differ(
                 &name,
@@ -267,6 +307,10 @@ fn day_differences(
     differ: &mut impl FnMut(&str, Field, String, String),
 ) {
     let hm = |c: Clock| c.to_string();
+    if said.van.index != day.van.index {
+        let (a, b) = (said.van.index, day.van.index);
+        differ(name, Field::Index, a.to_string(), b.to_string());
+    }
     if said.depart != day.depart {
         differ(name, Field::Departure, hm(said.depart), hm(day.depart));
     }
@@ -299,6 +343,10 @@ fn day_differences(
     }
     for (v, r) in said.visits.iter().zip(&day.visits) {
         let visit = format!("{name} {}", r.stop.name);
+        if v.stop.index != r.stop.index {
+            let (a, b) = (v.stop.index, r.stop.index);
+            differ(&visit, Field::Index, a.to_string(), b.to_string());
+        }
         for (field, a, b) in [
             (Field::Arrival, v.arrive, r.arrive),
             (Field::Start, v.start, r.start),

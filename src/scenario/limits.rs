@@ -44,7 +44,15 @@ mod tests {
 
     #[test]
     fn time_limits_above_zero_up_to_a_day() {
-        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 1e308, 86_400.5, f64::MIN] {
+        for bad in [
+            0.0,
+            -1.0,
+            f64::NAN,
+            f64::INFINITY,
+            1e308,
+            86_400.5,
+            f64::MIN,
+        ] {
             assert_eq!(time_limit(bad), None, "{bad}");
         }
         assert_eq!(time_limit(0.4), Some(Duration::from_millis(400)));

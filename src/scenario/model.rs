@@ -703,3 +703,106 @@ fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
         at: s.name.at.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The problems of a scenario text, as `line:col: message`.
+    fn problems_of(text: &str) -> Vec<String> {
+        let raw = super::super::raw::parse_layer(Path::new("t.toml"), text).unwrap();
+        let (_, problems) = resolve(Path::new("t.toml"), &raw);
+        problems
+            .iter()
+            .map(|p| {
+                let at = p.at.as_ref().map(|a| format!("{}:{}: ", a.line, a.col));
+                format!("{}{}", at.unwrap_or_default(), p.message.en)
+            })
+            .collect()
+    }
+
+    /// A small scenario with `top` after its first lines and `van` in its van.
+    fn problems(top: &str, van: &str) -> Vec<String> {
+        problems_of(&format!(
+            "name = \"t\"\nweek_start = 2026-12-07\ntravel = \"straight-line\"\n{top}\n\
+             [depot]\nlocation = [-7.6, 111.3]\n\
+             [[van]]\nname = \"A\"\n{van}\n"
+        ))
+    }
+
+    #[test]
+    fn numbers_out_of_range_name_their_setting() {
+        let sets = "recording_sets = 2";
+        assert_eq!(problems("", sets), Vec::<String>::new());
+        for (top, van, says) in [
+            ("time_limit = \"0s\"", sets, "4:14: time limit `0s`"),
+            ("time_limit = \"25h\"", sets, "4:14: time limit `25h`"),
+            (
+                "[service]\nsetup = \"99999h\"",
+                sets,
+                "service.setup: `99999h` is longer than a day",
+            ),
+            (
+                "",
+                "recording_sets = 2\nmax_driving = \"30h\"",
+                "max_driving: `30h` is longer than a day",
+            ),
+            (
+                "",
+                "recording_sets = 101",
+                "`A` has 101 recording sets, more than 100",
+            ),
+            (
+                "[straight_line]\ndetour = 0.5",
+                sets,
+                "5:10: straight_line.detour is 0.5",
+            ),
+            (
+                "[straight_line]\nspeed_kmh = 1e9",
+                sets,
+                "straight_line.speed_kmh is 1000000000 km/h",
+            ),
+            ("[weights]\nelderly = -1.0", sets, "weight of elderly is -1"),
+            (
+                "[weights]\ndisabled = 1e308",
+                sets,
+                "weight of disabled is 1e308",
+            ),
+            (
+                "",
+                "recording_sets = 2\nblank_cards = 5000000000",
+                "more than 100000",
+            ),
+        ] {
+            let found = problems(top, van);
+            assert!(found.iter().any(|f| f.contains(says)), "{says}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn long_names_are_refused_before_they_become_file_names() {
+        let found = problems_of(&format!(
+            "name = \"{}\"\nweek_start = 2026-12-07\ntravel = \"straight-line\"\n\
+             [depot]\nlocation = [0.0, 0.0]\n[[van]]\nname = \"{}\"\nrecording_sets = 1\n",
+            "x".repeat(121),
+            "v".repeat(81)
+        ));
+        for says in [
+            "1:8: the scenario name `xxxxxxxxxxxxxxxxxxxx…` has 121 characters, more than 120",
+            "7:8: the van name `vvvvvvvvvvvvvvvvvvvv…` has 81 characters, more than 80",
+        ] {
+            assert!(found.iter().any(|f| f == says), "{says}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn without_a_week_no_dates_are_made_up() {
+        // Before, the week fell back to Thursday 1 January 1970, whose Saturday, the third of
+        // "mon-wed" counted from a Thursday, had no hours.
+        let found = problems_of(
+            "name = \"t\"\nweek_start = 10:00:00\nworking_days = \"mon-wed\"\n\
+             travel = \"straight-line\"\n[depot]\nlocation = [0.0, 0.0]\n[[van]]\nname = \"A\"\nrecording_sets = 1\n",
+        );
+        assert_eq!(found, ["2:14: week_start `10:00:00` is not a date"]);
+    }
+}

@@ -63,7 +63,16 @@ pub fn read_stops(
     for (i, h) in header.iter().enumerate() {
         match known.iter().find(|c| **c == h) {
             Some(name) => {
-                column.insert(name, i);
+                if column.insert(name, i).is_some() {
+                    let at = Loc {
+                        file: file.clone(),
+                        line: header_line,
+                        col: i + 1,
+                    };
+                    let column = name.to_string();
+                    let says = Says::DuplicateColumn { column };
+                    problems.push(Problem::new(Some(&at), says, Fix::OneColumnEach));
+                }
             }
             None => problems.push(Problem::new(
                 Some(&Loc {
@@ -120,7 +129,10 @@ pub fn read_stops(
                     Says::UnreadableRow {
                         error: e.to_string(),
                     },
-                    Fix::SameCellCount,
+                    match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => Fix::SaveAsUtf8,
+                        _ => Fix::SameCellCount,
+                    },
                 ));
                 continue;
             }
@@ -334,6 +346,30 @@ mod tests {
             text[1].starts_with("s.csv:3:4: column `elderly`"),
             "{}",
             text[1]
+        );
+    }
+
+    #[test]
+    fn a_row_that_is_not_utf8_says_how_to_save_the_file() {
+        let bytes = b"name,lat,lon\nA,-7.6,111.3\nCaf\xe9,-7.6,111.3\n";
+        let (stops, problems) = read_stops(Path::new("s.csv"), &bytes[..]).unwrap();
+        assert_eq!(stops.len(), 1);
+        let text = problems[0].to_string();
+        assert!(text.starts_with("s.csv:3:1: unreadable row"), "{text}");
+        assert!(
+            text.contains("CSV UTF-8") && !text.contains("cells"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_column_given_twice_is_a_problem() {
+        let (_, problems) = read("name,lat,lon,lat\nA,1,2,3\n");
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(text.len(), 1, "{text:?}");
+        assert!(
+            text[0].starts_with("s.csv:1:4: the header has two `lat` columns"),
+            "{text:?}"
         );
     }
 

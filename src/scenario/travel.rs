@@ -171,7 +171,11 @@ impl Travel<'_> {
                 // Every pair is reachable; a trip beyond ~50 days stays at the largest time.
                 let longest = f64::from(NO_PATH - 1);
                 let millis = (0..n * n)
-                    .map(|k| (metres(k) / (speed_kmh / 3.6) * 1000.0).round().min(longest) as u32)
+                    .map(|k| {
+                        (metres(k) / (speed_kmh / 3.6) * 1000.0)
+                            .round()
+                            .min(longest) as u32
+                    })
                     .collect();
                 let metres = (0..n * n).map(|k| metres(k) as f32).collect();
                 (Matrix::millis(n, millis), Matrix::compact(n, metres))

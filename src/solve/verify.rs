@@ -63,16 +63,42 @@ pub struct Violation {
 pub enum Breach {
     /// The instance itself is malformed (matrix sizes, locations, sets).
     Malformed(String),
-    RouteCount { routes: usize, tours: usize },
-    NoSuchJob { jobs: usize },
-    ServedTimes { times: usize },
-    NotServed { name: String },
-    Equipment { needs: u64, carries: u64 },
-    Day { day: usize },
-    NoWindow { arrive: f64, service: f64 },
-    BackLate { back: f64, end: f64 },
-    Load { load: f64, capacity: f64 },
-    Driving { drive: f64, limit: f64 },
+    RouteCount {
+        routes: usize,
+        tours: usize,
+    },
+    NoSuchJob {
+        jobs: usize,
+    },
+    ServedTimes {
+        times: usize,
+    },
+    NotServed {
+        name: String,
+    },
+    Equipment {
+        needs: u64,
+        carries: u64,
+    },
+    Day {
+        day: usize,
+    },
+    NoWindow {
+        arrive: f64,
+        service: f64,
+    },
+    BackLate {
+        back: f64,
+        end: f64,
+    },
+    Load {
+        load: f64,
+        capacity: f64,
+    },
+    Driving {
+        drive: f64,
+        limit: f64,
+    },
 }
 
 impl fmt::Display for Breach {
@@ -440,7 +466,10 @@ mod tests {
         // J2 opens at 55, after the break 40-50: leave at 25, drive 15, pause, drive 5.
         inst.jobs[1].windows = vec![w(55.0, 90.0)];
         let s = &verify(&inst, &plan(vec![vec![1]])).expect("valid").tours[0];
-        assert_eq!((s.depart, s.visits[0].arrive, s.visits[0].start), (25.0, 55.0, 55.0));
+        assert_eq!(
+            (s.depart, s.visits[0].arrive, s.visits[0].start),
+            (25.0, 55.0, 55.0)
+        );
     }
 
     #[test]

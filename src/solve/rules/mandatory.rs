@@ -39,6 +39,7 @@ mod tests {
     use crate::solve::route::Model;
     use crate::solve::rules::testkit;
     use crate::solve::verify;
+    use crate::solve::verify::Breach;
 
     #[test]
     fn search_counts_as_missing_what_the_verifier_flags() {
