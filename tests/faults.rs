@@ -490,7 +490,7 @@ fn sizes_beyond_the_limits_are_clear_errors() {
     let many = what_if(path, "many.toml", "[stops]\ncsv = \"many.csv\"\n");
     fails_with(
         &jempol(&["check", &many]),
-        &["10002 stops, more than 10000"],
+        &["many.csv:10002:1: the scenario has 10002 stops, more than 10000"],
     );
     // A Solomon file asking for 99,999,999,999,999 vehicles.
     let solomon = std::fs::read_to_string(data("data/benchmarks/solomon/c101.txt")).unwrap();
@@ -804,7 +804,7 @@ fn check_reports_what_plan_would_reject() {
         (
             "missing.toml",
             "boundaries = \"no-such.geojson\"\n".to_string(),
-            "no-such.geojson",
+            "missing.toml:2:14: the boundaries file cannot be drawn: cannot read",
         ),
         (
             "invalid.toml",

@@ -25,8 +25,9 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     }
     if scenario.stops.len() > limits::MAX_STOPS {
         let (stops, max) = (scenario.stops.len(), limits::MAX_STOPS);
+        // Where the first stop over the limit is written.
         problems.push(Problem::new(
-            None,
+            scenario.stops[max].at.as_ref(),
             Says::TooManyStops { stops, max },
             Fix::FewerStops { max },
         ));
@@ -41,7 +42,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         && let Err(e) = crate::map::areas::read_areas(path)
     {
         problems.push(Problem::new(
-            None,
+            scenario.boundaries_at.as_ref(),
             Says::BoundariesUnreadable {
                 error: format!("{e:#}"),
             },

@@ -102,6 +102,8 @@ pub struct Scenario {
     pub stops: Vec<Stop>,
     /// GeoJSON of boundaries drawn on the report map (`boundaries = "..."`).
     pub boundaries: Option<PathBuf>,
+    /// Where `boundaries` is written.
+    pub boundaries_at: Option<Loc>,
 }
 
 /// Stands in for a missing or unreadable `week_start` (a problem already), so that weekday
@@ -425,6 +427,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         vans,
         stops,
         boundaries: raw.boundaries.as_ref().map(|b| PathBuf::from(&b.value)),
+        boundaries_at: raw.boundaries.as_ref().and_then(|b| b.at.clone()),
     };
     (scenario, r.problems)
 }
