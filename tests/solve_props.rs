@@ -14,6 +14,7 @@ fn options(seed: u64, iterations: u64) -> SolveOptions {
         seed,
         time_limit: None,
         iterations: Some(iterations),
+        start: None,
     }
 }
 
@@ -155,6 +156,7 @@ fn zero_time_limit_returns_the_construction() {
         seed: 1,
         time_limit: Some(std::time::Duration::ZERO),
         iterations: None,
+        start: None,
     };
     let first = solve(&instance, &zero);
     assert!(verify(&instance, &first).is_ok());

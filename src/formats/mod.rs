@@ -127,5 +127,7 @@ fn job(c: Customer) -> Job {
         requires: 0,
         load: c.load,
         mandatory: c.mandatory,
+        urgent: false,
+        van: None,
     }
 }

@@ -356,6 +356,8 @@ mod tests {
                     requires: mask(&j.requires),
                     load: j.load,
                     mandatory: j.mandatory,
+                    urgent: false,
+                    van: None,
                 }
             })
             .collect();

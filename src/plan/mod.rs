@@ -52,9 +52,20 @@ pub struct Timings {
 /// Reads, solves and verifies a scenario. A plan the verifier rejects is an error.
 pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solved> {
     let started = Instant::now();
-    let mut prepared = scenario::prepare(path)?;
+    let prepared = scenario::prepare(path)?;
+    solve_prepared(prepared, options, None, started.elapsed().as_secs_f64())
+}
+
+/// Solves and verifies a prepared scenario, from the routes `start` when given (as far as
+/// they keep every rule); `prepare_seconds` is what preparing took, for the timings.
+pub fn solve_prepared(
+    mut prepared: Prepared,
+    options: &PlanOptions,
+    start: Option<Solution>,
+    prepare_seconds: f64,
+) -> anyhow::Result<Solved> {
     let mut timings = Timings {
-        prepare: started.elapsed().as_secs_f64(),
+        prepare: prepare_seconds,
         map_load: match &prepared.source {
             scenario::travel::TravelSource::Roads { map, .. } => {
                 map.info.read_seconds + map.info.build_seconds
@@ -76,6 +87,7 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
         seed: prepared.scenario.seed,
         time_limit: Some(prepared.scenario.time_limit),
         iterations: prepared.scenario.iterations,
+        start,
     };
     let started = Instant::now();
     let solution = crate::solve::solve(&prepared.built.instance, &solve_options);

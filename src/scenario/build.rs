@@ -193,6 +193,8 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
                 requires,
                 load: f64::from(people.total()),
                 mandatory: stop.mandatory,
+                urgent: false,
+                van: None,
             });
             job_info.push(JobInfo {
                 stop: s,

@@ -89,7 +89,15 @@ pub struct Job {
     pub requires: u64,
     /// Blank cards (or demand units) used.
     pub load: f64,
+    /// Must be in every plan: a plan without it is rejected.
     pub mandatory: bool,
+    /// Served before any value is weighed, but a plan without it stands (re-planning's
+    /// promises: a request with a deadline, an announced visit).
+    #[serde(default)]
+    pub urgent: bool,
+    /// The only van (`Tour::van`) that may serve it, for a visit pinned to a van.
+    #[serde(default)]
+    pub van: Option<usize>,
 }
 
 /// One van on one day.

@@ -419,7 +419,7 @@ fn replace_and_insert(model: &Model, plan: &mut Plan) -> bool {
         for &s in model.neighbours[u].iter().take(GRANULARITY) {
             let s = s as usize;
             let Some(r) = plan.route_of(s) else { continue };
-            if model.must[s] || inst.jobs[s].value >= inst.jobs[u].value {
+            if model.rank[s] > 0 || inst.jobs[s].value >= inst.jobs[u].value {
                 continue;
             }
             let route = &plan.routes[r];
@@ -457,6 +457,8 @@ mod tests {
             requires: 0,
             load: 0.0,
             mandatory: false,
+            urgent: false,
+            van: None,
         }
     }
 

@@ -18,6 +18,8 @@ pub struct Plan {
 pub struct Score {
     /// Jobs that must be served but are not.
     pub missing: usize,
+    /// Promises (urgent jobs) not kept.
+    pub broken: usize,
     /// Tours used.
     pub tours: usize,
     pub value: f64,
@@ -32,6 +34,27 @@ impl Plan {
                 .collect(),
             route_of: vec![UNSERVED; model.inst.jobs.len()],
         }
+    }
+
+    /// The plan serving `solution`'s routes, each kept only as far as it stays feasible
+    /// (a job that would break its route, or that an earlier route serves, is left out).
+    pub fn from_solution(model: &Model, solution: &Solution) -> Self {
+        let mut plan = Plan::empty(model);
+        let jobs = model.inst.jobs.len();
+        for (t, route) in solution.routes.iter().enumerate().take(plan.routes.len()) {
+            for &j in route {
+                if j >= jobs || plan.is_served(j) || !model.allowed(j, t) {
+                    continue;
+                }
+                let pos = plan.routes[t].jobs.len();
+                let mut candidate = plan.routes[t].clone();
+                candidate.insert(model, j, pos);
+                if candidate.feasible {
+                    plan.put_route(t, candidate);
+                }
+            }
+        }
+        plan
     }
 
     pub fn is_served(&self, job: usize) -> bool {
@@ -114,8 +137,15 @@ impl Plan {
             .zip(&model.must)
             .filter(|&(&r, &must)| must && r == UNSERVED)
             .count();
+        let broken = self
+            .route_of
+            .iter()
+            .zip(&model.urgent)
+            .filter(|&(&r, &urgent)| urgent && r == UNSERVED)
+            .count();
         Score {
             missing,
+            broken,
             tours: self.routes.iter().filter(|r| !r.jobs.is_empty()).count(),
             value: self.routes.iter().map(|r| r.value).sum(),
             travel: self.routes.iter().map(|r| r.drive).sum(),

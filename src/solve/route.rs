@@ -32,6 +32,10 @@ pub struct Model<'a> {
     allowed: Vec<bool>,
     /// Whether each job must be served (by a rule, or because the objective serves all).
     pub must: Vec<bool>,
+    /// Whether each job is a promise served before any value is weighed.
+    pub urgent: Vec<bool>,
+    /// Which jobs to place first: 2 for jobs that must be served, 1 for promises, 0 else.
+    pub rank: Vec<u8>,
     /// What the search optimises, chosen once from the instance's objective.
     pub policy: Box<dyn Policy>,
     /// For each job, the other jobs by increasing travel time from it.
@@ -50,10 +54,16 @@ impl<'a> Model<'a> {
             }
         }
         let policy = policy::choose(inst);
-        let must = inst
+        let must: Vec<bool> = inst
             .jobs
             .iter()
             .map(|j| rules::must_serve(j) || policy.serve_all())
+            .collect();
+        let urgent: Vec<bool> = inst.jobs.iter().map(|j| j.urgent).collect();
+        let rank = must
+            .iter()
+            .zip(&urgent)
+            .map(|(&must, &urgent)| 2 * u8::from(must) + u8::from(urgent && !must))
             .collect();
         let n = inst.jobs.len();
         let neighbours = (0..n)
@@ -74,6 +84,8 @@ impl<'a> Model<'a> {
             duration,
             allowed,
             must,
+            urgent,
+            rank,
             policy,
             neighbours,
         }

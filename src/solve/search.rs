@@ -212,8 +212,9 @@ impl<'m, 'a> Search<'m, 'a> {
     /// The travel phase: never below the best value; more value always wins, equal
     /// value is annealed on travel time.
     fn accept_travel(&mut self, new: &Score, old: &Score, best: &Score, temperature: f64) -> bool {
-        if new.missing != old.missing {
-            return new.missing < old.missing;
+        let hard = self.hard_cmp(new, old);
+        if hard.is_ne() {
+            return hard.is_lt();
         }
         // Sums of the same values in another order may differ in the last bits.
         let eps = 1e-9 * best.value.abs().max(1.0);
@@ -229,18 +230,23 @@ impl<'m, 'a> Search<'m, 'a> {
 
     /// Whether a candidate is close enough to the best plan to be polished by local search.
     fn near(&self, new: &Score, best: &Score) -> bool {
-        if new.missing != best.missing {
-            return new.missing < best.missing;
+        let kept = (new.missing, new.broken).cmp(&(best.missing, best.broken));
+        if kept.is_ne() {
+            return kept.is_lt();
         }
         self.policy.near(new, best)
     }
 
+    /// The order of two scores on the policy's hard terms alone.
+    fn hard_cmp(&self, new: &Score, old: &Score) -> std::cmp::Ordering {
+        self.policy
+            .key(new)
+            .cmp_first(&self.policy.key(old), self.policy.hard_terms())
+    }
+
     /// Lexicographic on the policy's hard terms, then simulated annealing on the rest.
     fn accept(&mut self, new: &Score, old: &Score, temperature: f64) -> bool {
-        let hard = self
-            .policy
-            .key(new)
-            .cmp_first(&self.policy.key(old), self.policy.hard_terms());
+        let hard = self.hard_cmp(new, old);
         if hard.is_ne() {
             return hard.is_lt();
         }
@@ -377,14 +383,14 @@ impl<'m, 'a> Search<'m, 'a> {
             self.refresh(plan, &pool, &done, r, &mut best, false);
         }
         loop {
-            let mut choice: Option<(usize, usize, (bool, f64))> = None;
+            let mut choice: Option<(usize, usize, (u8, f64))> = None;
             for (k, &j) in pool.iter().enumerate() {
                 for r in 0..nt {
                     let Some(ins) = best[k * nt + r] else {
                         continue;
                     };
                     let v = model.inst.jobs[j].value.max(0.0);
-                    let rating = (model.must[j], noise[k] * v * v / (ins.shift + 1e-9));
+                    let rating = (model.rank[j], noise[k] * v * v / (ins.shift + 1e-9));
                     if choice.is_none_or(|c| rating > c.2) {
                         choice = Some((k, r, rating));
                     }
@@ -463,7 +469,8 @@ impl<'m, 'a> Search<'m, 'a> {
         }
     }
 
-    /// Orders the jobs to reinsert: jobs that must be served first, then by a random rule.
+    /// Orders the jobs to reinsert: jobs that must be served first, then promises, then by a
+    /// random rule.
     fn sort(&mut self, pool: &mut [usize]) {
         let model = self.model;
         let inst = model.inst;
@@ -494,8 +501,8 @@ impl<'m, 'a> Search<'m, 'a> {
             }
         };
         pool.sort_by(|&a, &b| {
-            model.must[b]
-                .cmp(&model.must[a])
+            model.rank[b]
+                .cmp(&model.rank[a])
                 .then(key(a).total_cmp(&key(b)))
         });
     }
@@ -509,6 +516,7 @@ mod tests {
     fn score(value: f64, travel: f64) -> Score {
         Score {
             missing: 0,
+            broken: 0,
             tours: 1,
             value,
             travel,

@@ -295,6 +295,8 @@ mod tests {
             requires: 0b1,
             load: 3.0,
             mandatory: false,
+            urgent: false,
+            van: None,
         };
         Instance {
             time: line.clone(),
