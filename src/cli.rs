@@ -4,6 +4,7 @@ mod benchmark;
 mod map;
 mod map_make;
 mod plan;
+mod replan;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,9 @@ enum Command {
     Map(map::MapCommand),
     /// Plan a week: solve the scenario, verify the plan, write plan.json, schedule.csv and GPX.
     Plan(plan::PlanArgs),
+    /// Re-plan the rest of a week, keeping the visits already made and announced.
+    /// / Susun ulang sisa minggu tanpa memindahkan kunjungan yang sudah diumumkan.
+    Replan(replan::ReplanArgs),
     /// Report every problem of a scenario at once; fails if there is any.
     Check(plan::CheckArgs),
     /// Re-check a saved plan.json against its scenario with the independent verifier.
@@ -54,6 +58,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Map(command) => map::run(command),
         Command::Plan(args) => plan::plan(args, lang),
+        Command::Replan(args) => replan::replan(args, lang),
         Command::Check(args) => plan::check(args, lang),
         Command::Verify(args) => plan::verify(args, lang),
         Command::Compare(args) => plan::compare(args, lang),

@@ -14,6 +14,7 @@ pub mod map;
 pub mod pbf_write;
 pub mod plan;
 pub mod progress;
+pub mod promise;
 pub mod reason;
 pub mod route;
 pub mod scenario;

@@ -2,6 +2,7 @@
 //! ([`crate::plan::model::Plan`]) and the scenario it was made from.
 
 pub mod announce;
+pub mod changes;
 pub mod geojson;
 pub mod gpx;
 pub mod html;
@@ -12,12 +13,15 @@ pub mod sheets;
 pub mod svg_map;
 
 use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
 use std::time::Instant;
 
 use crate::fsio::write_atomically;
 use crate::i18n::{FileMsg, Lang, UserError};
 use crate::map::LatLon;
 use crate::plan::model::Plan;
+use crate::plan::replan::replan;
 use crate::plan::{PlanOptions, Solved, Timings, slug, solve_scenario, summary};
 use crate::scenario::Scenario;
 
@@ -43,7 +47,23 @@ pub struct PlanRun {
 /// `jempol plan`: solve, verify, then write every output into the output folder, with what
 /// people read in `lang`.
 pub fn run_plan(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Result<PlanRun> {
-    let mut solved = solve_scenario(path, options)?;
+    write_run(solve_scenario(path, options)?, options, lang)
+}
+
+/// `jempol replan`: re-plan from `from` keeping the plan in `keep`, then write as `plan`
+/// does, with changes.csv.
+pub fn run_replan(
+    path: &Path,
+    keep: &Path,
+    from: NaiveDate,
+    options: &PlanOptions,
+    lang: Lang,
+) -> anyhow::Result<PlanRun> {
+    write_run(replan(path, keep, from, options)?.solved, options, lang)
+}
+
+/// Writes a solved plan's outputs and says what was done.
+fn write_run(mut solved: Solved, options: &PlanOptions, lang: Lang) -> anyhow::Result<PlanRun> {
     let out = options
         .out
         .clone()
@@ -102,6 +122,9 @@ pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<
         ),
         (out.join("plan.geojson"), geo),
     ];
+    if let Some(changes) = changes::csv(&cx)? {
+        files.push((out.join("changes.csv"), changes));
+    }
     for (name, xml) in gpx::plan_files(&cx) {
         files.push((out.join(name), xml.into_bytes()));
     }

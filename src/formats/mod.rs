@@ -127,7 +127,7 @@ fn job(c: Customer) -> Job {
         requires: 0,
         load: c.load,
         mandatory: c.mandatory,
-        urgent: false,
+        promise: Default::default(),
         van: None,
     }
 }

@@ -34,6 +34,7 @@ pub enum Field {
     PeopleInScenario,
     StopsLeftOut,
     LeftOut,
+    Promise,
 }
 
 impl Field {
@@ -64,6 +65,7 @@ impl Field {
             PeopleInScenario => ("people in the scenario", "penduduk dalam skenario"),
             StopsLeftOut => ("stops left out", "titik yang tidak dijadwalkan"),
             LeftOut => ("left out", "tidak dijadwalkan"),
+            Promise => ("promise", "janji"),
         };
         match lang {
             Lang::En => en,
@@ -118,6 +120,37 @@ pub enum PlanMsg {
     WroteStops {
         stops: u64,
         file: String,
+    },
+    OtherWeek {
+        file: String,
+        kept: NaiveDate,
+        scenario: NaiveDate,
+    },
+    FromOutsideWeek {
+        from: NaiveDate,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    /// The heading of the promises a plan breaks, first in every summary and report.
+    PromisesBroken {
+        promises: usize,
+    },
+    /// The heading of the requests: how many are planned by their deadline and how many not.
+    Requests {
+        planned: usize,
+        missed: usize,
+    },
+    /// Where the stop is served instead of the promise.
+    Instead {
+        at: String,
+    },
+    /// A broken promise whose stop the plan does not serve at all.
+    NotServedThisWeek,
+    /// A re-planned week changed the visits before its first re-planned day.
+    PastChanged {
+        stop: String,
+        van: String,
+        date: NaiveDate,
     },
 }
 
@@ -182,6 +215,27 @@ impl Message for PlanMsg {
             PlanMsg::WroteStops { stops, file } => {
                 format!("wrote {} stops to {file}", en.int(*stops))
             }
+            PlanMsg::OtherWeek {
+                file,
+                kept,
+                scenario,
+            } => format!(
+                "{file} plans the week of {kept}, the scenario the week of {scenario}; keep a plan of the same week"
+            ),
+            PlanMsg::FromOutsideWeek { from, first, last } => format!(
+                "--from {from} is not a working day of the scenario's week; give a date from {first} to {last}"
+            ),
+            PlanMsg::PromisesBroken { promises } => {
+                format!("PROMISES NOT KEPT ({promises}): tell the village or family before the day")
+            }
+            PlanMsg::Requests { planned, missed } => {
+                format!("Requests: {planned} planned by their deadline, {missed} missed")
+            }
+            PlanMsg::Instead { at } => format!("instead: {at}"),
+            PlanMsg::NotServedThisWeek => "not served this week".into(),
+            PlanMsg::PastChanged { stop, van, date } => format!(
+                "`{stop}` by {van} on {date}: the days before the re-planned ones must keep exactly the visits done"
+            ),
         }
     }
 
@@ -238,6 +292,33 @@ impl Message for PlanMsg {
             PlanMsg::WroteStops { stops, file } => {
                 format!("{} titik layanan ditulis ke {file}", id.int(*stops))
             }
+            PlanMsg::OtherWeek {
+                file,
+                kept,
+                scenario,
+            } => format!(
+                "{file} berisi rencana minggu {}, skenario untuk minggu {}; pakai rencana minggu yang sama",
+                id.date_long(*kept),
+                id.date_long(*scenario)
+            ),
+            PlanMsg::FromOutsideWeek { from, first, last } => format!(
+                "--from {} bukan hari kerja minggu skenario; beri tanggal dari {} sampai {}",
+                id.date_long(*from),
+                id.date_long(*first),
+                id.date_long(*last)
+            ),
+            PlanMsg::PromisesBroken { promises } => format!(
+                "JANJI YANG TIDAK DAPAT DITEPATI ({promises}): beri tahu desa atau keluarga sebelum harinya"
+            ),
+            PlanMsg::Requests { planned, missed } => {
+                format!("Permohonan: {planned} terjadwal sebelum batas waktunya, {missed} terlewat")
+            }
+            PlanMsg::Instead { at } => format!("gantinya: {at}"),
+            PlanMsg::NotServedThisWeek => "tidak dilayani minggu ini".into(),
+            PlanMsg::PastChanged { stop, van, date } => format!(
+                "`{stop}` oleh {van} pada {}: hari sebelum hari yang disusun ulang harus tetap berisi kunjungan yang sudah dilaksanakan",
+                id.date_long(*date)
+            ),
         }
     }
 }

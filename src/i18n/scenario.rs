@@ -192,6 +192,16 @@ pub enum Says {
     Count {
         problems: usize,
     },
+    NotAWorkingDate {
+        what: String,
+        date: NaiveDate,
+    },
+    UnknownVan {
+        van: String,
+    },
+    UnknownStop {
+        stop: String,
+    },
 }
 
 impl Message for Says {
@@ -303,6 +313,11 @@ impl Message for Says {
                 "{problems} problem{} in the scenario:",
                 if *problems == 1 { "" } else { "s" }
             ),
+            NotAWorkingDate { what, date } => {
+                format!("{what}: {date} is not a working day of this week")
+            }
+            UnknownVan { van } => format!("no van is named `{van}`"),
+            UnknownStop { stop } => format!("no stop is named `{stop}`"),
         }
     }
 
@@ -420,6 +435,12 @@ impl Message for Says {
             }
             NoWeekdayNamed { text } => format!("`{text}` tidak menyebut satu hari pun"),
             Count { problems } => format!("{problems} masalah dalam skenario:"),
+            NotAWorkingDate { what, date } => format!(
+                "{what}: {} bukan hari kerja minggu ini",
+                id.date_long(*date)
+            ),
+            UnknownVan { van } => format!("tidak ada mobil bernama `{van}`"),
+            UnknownStop { stop } => format!("tidak ada titik layanan bernama `{stop}`"),
         }
     }
 }
@@ -469,6 +490,9 @@ pub enum Fix {
     WriteDecimal,
     WriteCount,
     WriteYesNo,
+    UseWorkingDate { first: NaiveDate, last: NaiveDate },
+    UseKnownName { known: String },
+    NameAStop,
 }
 
 impl Message for Fix {
@@ -525,6 +549,11 @@ impl Message for Fix {
             WriteDecimal => "write a decimal number like -7.652".into(),
             WriteCount => "write a count like 12 (or leave it empty for 0)".into(),
             WriteYesNo => "write yes or no (or 1/0)".into(),
+            UseWorkingDate { first, last } => {
+                format!("use a working day from {first} to {last}")
+            }
+            UseKnownName { known } => format!("use one of: {known}"),
+            NameAStop => "use the name of a stop of the scenario (its CSV or a [[stop]])".into(),
         }
     }
 
@@ -590,6 +619,15 @@ impl Message for Fix {
             WriteDecimal => "tulis angka desimal seperti -7.652".into(),
             WriteCount => "tulis jumlah seperti 12 (atau kosongkan untuk 0)".into(),
             WriteYesNo => "tulis ya atau tidak (atau yes/no, 1/0)".into(),
+            UseWorkingDate { first, last } => format!(
+                "pakai hari kerja dari {} sampai {}",
+                Lang::Id.date_long(*first),
+                Lang::Id.date_long(*last)
+            ),
+            UseKnownName { known } => format!("pakai salah satu dari: {known}"),
+            NameAStop => {
+                "pakai nama titik layanan dari skenario (CSV-nya atau [[stop]])".into()
+            }
         }
     }
 }

@@ -356,7 +356,7 @@ mod tests {
                     requires: mask(&j.requires),
                     load: j.load,
                     mandatory: j.mandatory,
-                    urgent: false,
+                    promise: Default::default(),
                     van: None,
                 }
             })

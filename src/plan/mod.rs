@@ -5,6 +5,8 @@
 pub mod compare;
 pub mod instance_json;
 pub mod model;
+pub mod promises;
+pub mod replan;
 pub mod summary;
 pub mod verify_saved;
 
@@ -53,17 +55,22 @@ pub struct Timings {
 pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solved> {
     let started = Instant::now();
     let prepared = scenario::prepare(path)?;
-    solve_prepared(prepared, options, None, started.elapsed().as_secs_f64())
+    let promised = promises::of_scenario(&prepared);
+    let prepare_seconds = started.elapsed().as_secs_f64();
+    solve_prepared(prepared, options, &promised, prepare_seconds)
 }
 
-/// Solves and verifies a prepared scenario, from the routes `start` when given (as far as
-/// they keep every rule); `prepare_seconds` is what preparing took, for the timings.
+/// Solves and verifies a prepared scenario keeping `promised` first, starting from the
+/// promised visits; `prepare_seconds` is what preparing took, for the timings.
 pub fn solve_prepared(
     mut prepared: Prepared,
     options: &PlanOptions,
-    start: Option<Solution>,
+    promised: &[promises::Promised],
     prepare_seconds: f64,
 ) -> anyhow::Result<Solved> {
+    let pinned = promises::pin(&mut prepared, promised);
+    let start = promises::start_routes(&prepared, promised, &pinned);
+    let start = start.routes.iter().any(|r| !r.is_empty()).then_some(start);
     let mut timings = Timings {
         prepare: prepare_seconds,
         map_load: match &prepared.source {
@@ -94,7 +101,8 @@ pub fn solve_prepared(
     timings.solve = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let verified = checked(&prepared, &solution)?;
-    let plan = model::build(&prepared, &verified);
+    let mut plan = model::build(&prepared, &verified);
+    plan.promises = promises::judge(&prepared, &plan, promised, &pinned);
     timings.verify = started.elapsed().as_secs_f64();
     Ok(Solved {
         prepared,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::Clock;
 use crate::groups::People;
 use crate::map::LatLon;
+use crate::promise::{Broken, Made, Placement};
 use crate::reason::Why;
 use crate::scenario::reasons::why;
 use crate::scenario::{Prepared, Scenario, TravelSource};
@@ -28,6 +29,10 @@ pub struct Plan {
     pub totals: Totals,
     /// One entry per stop or part of a stop left out.
     pub unvisited: Vec<Unvisited>,
+    /// Promises made before planning (visits done, visits announced, requests with
+    /// deadlines) and what became of each; broken ones lead every summary and report.
+    #[serde(default)]
+    pub promises: Vec<Promise>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -124,7 +129,35 @@ pub struct Unvisited {
     pub value: f64,
 }
 
+/// A promise made before planning, and what became of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Promise {
+    /// The stop's name, and its index among the scenario's stops (`None` when the scenario
+    /// no longer has it).
+    pub stop: String,
+    pub index: Option<usize>,
+    pub part: usize,
+    pub parts: usize,
+    pub made: Made,
+    /// Where the plan serves this stop: the promised visit, or for a broken promise the
+    /// nearest visit kept (`None` when the plan does not serve the stop at all).
+    pub served: Option<Placement>,
+    /// Why the promise is not kept; `None` when it is.
+    pub broken: Option<Broken>,
+}
+
+impl Promise {
+    pub fn kept(&self) -> bool {
+        self.broken.is_none()
+    }
+}
+
 impl Plan {
+    /// The promises not kept.
+    pub fn broken_promises(&self) -> impl Iterator<Item = &Promise> {
+        self.promises.iter().filter(|p| !p.kept())
+    }
+
     /// Every visit with its van-day, in van-day order.
     pub fn visits(&self) -> impl Iterator<Item = (&VanDay, &Visit)> {
         self.van_days
@@ -237,6 +270,7 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan) -> Plan {
         van_days,
         totals,
         unvisited,
+        promises: Vec::new(),
     }
 }
 

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::model::Plan;
+use super::model::{Plan, Promise};
 use crate::groups::{Group, percent};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Key, Lang, Message, PlanMsg};
+use crate::promise::Made;
 use crate::reason::Category;
 
 /// How many stops left out for lack of time the summary names before it counts the rest.
@@ -24,6 +25,7 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         plan.week.dates.len(),
         lang.t(Key::Days)
     );
+    promises(&mut s, plan, lang);
     let _ = writeln!(
         s,
         "{}: {}",
@@ -157,4 +159,58 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         }
     }
     s
+}
+
+/// The promises a plan breaks, and the requests and what became of them.
+fn promises(s: &mut String, plan: &Plan, lang: Lang) {
+    let line = |p: &Promise| {
+        let what = format!(
+            "{} ({})",
+            lang.part(&p.stop, p.part, p.parts),
+            lang.made(&p.made)
+        );
+        match (&p.broken, &p.served) {
+            (None, Some(at)) => format!("  {what}: {}", lang.placement(at)),
+            (None, None) => format!("  {what}"),
+            (Some(broken), served) => {
+                let instead = match served {
+                    Some(at) => PlanMsg::Instead {
+                        at: lang.placement(at),
+                    },
+                    None => PlanMsg::NotServedThisWeek,
+                };
+                format!("  {what} — {}; {}", lang.broken(broken), instead.get(lang))
+            }
+        }
+    };
+    let broken: Vec<&Promise> = plan.broken_promises().collect();
+    if !broken.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            PlanMsg::PromisesBroken {
+                promises: broken.len()
+            }
+            .get(lang)
+        );
+        for p in &broken {
+            let _ = writeln!(s, "{}", line(p));
+        }
+    }
+    let requests: Vec<&Promise> = plan
+        .promises
+        .iter()
+        .filter(|p| matches!(p.made, Made::Request { .. }))
+        .collect();
+    if !requests.is_empty() {
+        let missed = requests.iter().filter(|p| !p.kept()).count();
+        let heading = PlanMsg::Requests {
+            planned: requests.len() - missed,
+            missed,
+        };
+        let _ = writeln!(s, "{}", heading.get(lang));
+        for p in requests.iter().filter(|p| p.kept()) {
+            let _ = writeln!(s, "{}", line(p));
+        }
+    }
 }

@@ -88,7 +88,7 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
             continue;
         };
         for (v, van) in scenario.vans.iter().enumerate() {
-            if van.days & (1 << weekday) == 0 {
+            if van.days & (1 << weekday) == 0 || scenario.vans_off.contains(&(v, *date)) {
                 continue;
             }
             tours.push(Tour {
@@ -193,7 +193,7 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
                 requires,
                 load: f64::from(people.total()),
                 mandatory: stop.mandatory,
-                urgent: false,
+                promise: Default::default(),
                 van: None,
             });
             job_info.push(JobInfo {

@@ -11,7 +11,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::problem::{At, Loc, Problem};
 use super::raw::{RawScenario, RawStop, TextList};
 use super::units::{
-    WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_weekdays, weekday_name,
+    WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_time_of_day, parse_weekdays,
+    weekday_name,
 };
 use crate::groups::{Group, People, PerGroup};
 use crate::i18n::{Fix, Says, Text};
@@ -101,7 +102,26 @@ pub struct Scenario {
     pub stops: Vec<Stop>,
     /// GeoJSON of boundaries drawn on the report map (`boundaries = "..."`).
     pub boundaries: Option<PathBuf>,
+    /// Vans out on given dates: (van index, date).
+    pub vans_off: Vec<(usize, NaiveDate)>,
+    /// Visits agreed before planning.
+    pub commitments: Vec<Commitment>,
+    /// How far a promised visit's start may move, in seconds (`[replan] tolerance`).
+    pub tolerance: f64,
 }
+
+/// A visit agreed before planning: this stop, by this van, on this date, starting then.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Commitment {
+    pub stop: usize,
+    pub van: usize,
+    pub date: NaiveDate,
+    /// Seconds since midnight.
+    pub start: f64,
+}
+
+/// A promised start may move this much when the scenario does not say (seconds).
+pub const DEFAULT_TOLERANCE: f64 = 30.0 * 60.0;
 
 /// Default detour factor and speed of the straight-line fallback.
 pub const STRAIGHT_LINE_DETOUR: f64 = 1.4;
@@ -361,7 +381,16 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         vans,
         stops,
         boundaries: raw.boundaries.as_ref().map(|b| PathBuf::from(&b.value)),
+        vans_off: Vec::new(),
+        commitments: Vec::new(),
+        tolerance: raw
+            .replan
+            .as_ref()
+            .and_then(|p| p.tolerance.as_ref())
+            .and_then(|t| r.parse(t, "replan.tolerance", parse_duration))
+            .unwrap_or(DEFAULT_TOLERANCE),
     };
+    let scenario = resolve_promises(&mut r, raw, scenario);
     (scenario, r.problems)
 }
 
@@ -598,4 +627,91 @@ fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
         kecamatan: s.kecamatan.clone().unwrap_or_default(),
         at: s.name.at.clone(),
     }
+}
+
+/// A date of the scenario's week written in it, or a problem.
+fn week_date(
+    r: &mut Reader,
+    scenario: &Scenario,
+    date: &At<toml::value::Datetime>,
+    what: &str,
+) -> Option<NaiveDate> {
+    let text = date.value.to_string();
+    let Ok(day) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") else {
+        r.problem(date.loc(), Says::NotADate { text }, Fix::WriteDate);
+        return None;
+    };
+    if !scenario.dates.contains(&day) {
+        r.problem(
+            date.loc(),
+            Says::NotAWorkingDate {
+                what: what.to_string(),
+                date: day,
+            },
+            Fix::UseWorkingDate {
+                first: scenario.dates.first().copied().unwrap_or_default(),
+                last: scenario.dates.last().copied().unwrap_or_default(),
+            },
+        );
+        return None;
+    }
+    Some(day)
+}
+
+/// The index of the van named `name`, or a problem.
+fn van_named(r: &mut Reader, scenario: &Scenario, name: &At<String>) -> Option<usize> {
+    let found = scenario.vans.iter().position(|v| v.name == name.value);
+    if found.is_none() {
+        let fix = Fix::UseKnownName {
+            known: scenario
+                .vans
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        r.problem(
+            name.loc(),
+            Says::UnknownVan {
+                van: name.value.clone(),
+            },
+            fix,
+        );
+    }
+    found
+}
+
+/// Vans out and visits agreed before planning, checked against the vans, stops and dates.
+fn resolve_promises(r: &mut Reader, raw: &RawScenario, mut scenario: Scenario) -> Scenario {
+    for off in &raw.van_off {
+        let van = van_named(r, &scenario, &off.van);
+        let date = week_date(r, &scenario, &off.date, "van_off");
+        if let (Some(van), Some(date)) = (van, date) {
+            scenario.vans_off.push((van, date));
+        }
+    }
+    for c in &raw.commitment {
+        let stop = scenario.stops.iter().position(|s| s.name == c.stop.value);
+        if stop.is_none() {
+            r.problem(
+                c.stop.loc(),
+                Says::UnknownStop {
+                    stop: c.stop.value.clone(),
+                },
+                Fix::NameAStop,
+            );
+        }
+        let van = van_named(r, &scenario, &c.van);
+        let date = week_date(r, &scenario, &c.date, "commitment");
+        let start = r.parse(&c.start, "commitment start", parse_time_of_day);
+        if let (Some(stop), Some(van), Some(date), Some(start)) = (stop, van, date, start) {
+            scenario.commitments.push(Commitment {
+                stop,
+                van,
+                date,
+                start,
+            });
+        }
+    }
+    scenario
 }

@@ -57,6 +57,37 @@ pub struct RawScenario {
     pub stops: Option<RawStopsFile>,
     #[serde(default)]
     pub stop: Vec<RawStop>,
+    /// Vans out on given dates (in the workshop, on leave).
+    #[serde(default)]
+    pub van_off: Vec<RawVanOff>,
+    /// Visits agreed before planning (by phone, or announced): kept at their van, date and
+    /// start time.
+    #[serde(default)]
+    pub commitment: Vec<RawCommitment>,
+    pub replan: Option<RawReplan>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVanOff {
+    pub van: At<String>,
+    pub date: At<toml::value::Datetime>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCommitment {
+    pub stop: At<String>,
+    pub van: At<String>,
+    pub date: At<toml::value::Datetime>,
+    pub start: At<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReplan {
+    /// How far a promised visit's start may move ("30min").
+    pub tolerance: Option<At<String>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -342,6 +373,9 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         van: merge_by_name(base.van, top.van, |v| &v.name.value),
         stops: pick(base.stops, top.stops),
         stop: merge_by_name(base.stop, top.stop, |s| &s.name.value),
+        van_off: [base.van_off, top.van_off].concat(),
+        commitment: [base.commitment, top.commitment].concat(),
+        replan: pick(base.replan, top.replan),
     }
 }
 

@@ -109,7 +109,7 @@ mod tests {
                 requires: 0,
                 load: 1.0,
                 mandatory: true,
-                urgent: false,
+                promise: Default::default(),
                 van: None,
             }],
             tours: vec![tour(0, 0b1), tour(1, 0)],

@@ -457,7 +457,7 @@ mod tests {
             requires: 0,
             load: 0.0,
             mandatory: false,
-            urgent: false,
+            promise: Default::default(),
             van: None,
         }
     }

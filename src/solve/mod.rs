@@ -36,7 +36,7 @@ use rayon::prelude::*;
 const CHAINS: u64 = 2;
 
 pub use explain::{Reason, explain_unserved};
-pub use instance::{Instance, Job, Matrix, Objective, Solution, Tour, Window};
+pub use instance::{Instance, Job, Matrix, Objective, Promise, Solution, Tour, Window};
 pub use verify::{TourSchedule, VerifiedPlan, Violation, Visit, verify};
 
 /// How long to search and with which random seed.
@@ -116,8 +116,8 @@ mod tests {
         }
     }
 
-    /// One tour with room for one job only: a far, valuable job and a near, urgent one.
-    fn one_slot(urgent: bool) -> Instance {
+    /// One tour with room for one job only: a far, valuable job and a near, promised one.
+    fn one_slot(promise: Promise) -> Instance {
         let mut rng = Pcg64Mcg::seed_from_u64(7);
         rules::testkit::instance(&mut rng, |inst, _| {
             inst.tours.truncate(1);
@@ -129,20 +129,24 @@ mod tests {
             inst.tours[0].end = 900.0;
             inst.jobs[0].value = 100.0;
             inst.jobs[1].value = 1.0;
-            inst.jobs[1].urgent = urgent;
+            inst.jobs[1].promise = promise;
         })
     }
 
     #[test]
     fn a_promise_is_kept_before_any_value() {
-        let plain = solve(&one_slot(false), &options(None));
+        let plain = solve(&one_slot(Promise::None), &options(None));
         assert_eq!(plain.routes, [vec![0]], "without the promise, value wins");
-        let promised = one_slot(true);
+        let promised = one_slot(Promise::Requested);
         let solution = solve(&promised, &options(None));
-        assert_eq!(solution.routes, [vec![1]], "the urgent job is served first");
+        assert_eq!(
+            solution.routes,
+            [vec![1]],
+            "the promised job is served first"
+        );
         assert!(verify(&promised, &solution).is_ok());
-        // An urgent job that cannot be served does not make the plan fail.
-        let mut hopeless = one_slot(true);
+        // A promised job that cannot be served does not make the plan fail.
+        let mut hopeless = one_slot(Promise::Requested);
         hopeless.jobs[1].days = 0;
         let solution = solve(&hopeless, &options(None));
         assert!(verify(&hopeless, &solution).is_ok());

@@ -1,7 +1,7 @@
 //! A working plan in the search: one route per tour, which route serves each job, and what
 //! it achieves.
 
-use super::instance::Solution;
+use super::instance::{Promise, Solution};
 use super::route::{Model, Route};
 
 const UNSERVED: usize = usize::MAX;
@@ -18,8 +18,10 @@ pub struct Plan {
 pub struct Score {
     /// Jobs that must be served but are not.
     pub missing: usize,
-    /// Promises (urgent jobs) not kept.
+    /// Announced visits not kept.
     pub broken: usize,
+    /// Requests not served (by their deadline).
+    pub missed: usize,
     /// Tours used.
     pub tours: usize,
     pub value: f64,
@@ -137,15 +139,17 @@ impl Plan {
             .zip(&model.must)
             .filter(|&(&r, &must)| must && r == UNSERVED)
             .count();
-        let broken = self
-            .route_of
-            .iter()
-            .zip(&model.urgent)
-            .filter(|&(&r, &urgent)| urgent && r == UNSERVED)
-            .count();
+        let unserved = |promise: Promise| {
+            self.route_of
+                .iter()
+                .zip(&model.inst.jobs)
+                .filter(|&(&r, job)| job.promise == promise && r == UNSERVED)
+                .count()
+        };
         Score {
             missing,
-            broken,
+            broken: unserved(Promise::Announced),
+            missed: unserved(Promise::Requested),
             tours: self.routes.iter().filter(|r| !r.jobs.is_empty()).count(),
             value: self.routes.iter().map(|r| r.value).sum(),
             travel: self.routes.iter().map(|r| r.drive).sum(),

@@ -156,11 +156,17 @@ impl Policy for Prize {
     }
 
     fn key(&self, s: &Score) -> Key {
-        Key::new(&[s.missing as f64, s.broken as f64, -s.value, s.travel])
+        Key::new(&[
+            s.missing as f64,
+            s.broken as f64,
+            s.missed as f64,
+            -s.value,
+            s.travel,
+        ])
     }
 
     fn hard_terms(&self) -> usize {
-        2
+        3
     }
 
     fn anneal_delta(&self, new: &Score, old: &Score) -> f64 {
@@ -293,6 +299,7 @@ mod tests {
         Score {
             missing,
             broken: 0,
+            missed: 0,
             tours,
             value,
             travel,
@@ -344,7 +351,13 @@ mod tests {
         // and broken promises alone.
         let (a, b) = (score(0, 2, 5.0, 1.0), score(0, 3, 1.0, 9.0));
         assert!(VisitAll.key(&a).cmp_first(&VisitAll.key(&b), 2).is_lt());
-        assert!(prize.key(&a).cmp_first(&prize.key(&b), 2).is_eq());
-        assert!(prize.key(&a).cmp_first(&prize.key(&broken), 2).is_lt());
+        assert!(prize.key(&a).cmp_first(&prize.key(&b), 3).is_eq());
+        assert!(prize.key(&a).cmp_first(&prize.key(&broken), 3).is_lt());
+        // An announced visit kept beats a request served.
+        let missed = Score {
+            missed: 1,
+            ..score(0, 1, 1.0, 1.0)
+        };
+        assert!(better(&prize, missed, broken));
     }
 }

@@ -32,9 +32,8 @@ pub struct Model<'a> {
     allowed: Vec<bool>,
     /// Whether each job must be served (by a rule, or because the objective serves all).
     pub must: Vec<bool>,
-    /// Whether each job is a promise served before any value is weighed.
-    pub urgent: Vec<bool>,
-    /// Which jobs to place first: 2 for jobs that must be served, 1 for promises, 0 else.
+    /// Which jobs to place first: 3 for jobs that must be served, then promises (2 announced,
+    /// 1 requested), 0 for the rest.
     pub rank: Vec<u8>,
     /// What the search optimises, chosen once from the instance's objective.
     pub policy: Box<dyn Policy>,
@@ -59,11 +58,10 @@ impl<'a> Model<'a> {
             .iter()
             .map(|j| rules::must_serve(j) || policy.serve_all())
             .collect();
-        let urgent: Vec<bool> = inst.jobs.iter().map(|j| j.urgent).collect();
         let rank = must
             .iter()
-            .zip(&urgent)
-            .map(|(&must, &urgent)| 2 * u8::from(must) + u8::from(urgent && !must))
+            .zip(&inst.jobs)
+            .map(|(&must, job)| if must { 3 } else { job.promise as u8 })
             .collect();
         let n = inst.jobs.len();
         let neighbours = (0..n)
@@ -84,7 +82,6 @@ impl<'a> Model<'a> {
             duration,
             allowed,
             must,
-            urgent,
             rank,
             policy,
             neighbours,

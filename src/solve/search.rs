@@ -230,7 +230,8 @@ impl<'m, 'a> Search<'m, 'a> {
 
     /// Whether a candidate is close enough to the best plan to be polished by local search.
     fn near(&self, new: &Score, best: &Score) -> bool {
-        let kept = (new.missing, new.broken).cmp(&(best.missing, best.broken));
+        let kept =
+            (new.missing, new.broken, new.missed).cmp(&(best.missing, best.broken, best.missed));
         if kept.is_ne() {
             return kept.is_lt();
         }
@@ -517,6 +518,7 @@ mod tests {
         Score {
             missing: 0,
             broken: 0,
+            missed: 0,
             tours: 1,
             value,
             travel,

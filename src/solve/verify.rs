@@ -295,7 +295,7 @@ mod tests {
             requires: 0b1,
             load: 3.0,
             mandatory: false,
-            urgent: false,
+            promise: Default::default(),
             van: None,
         };
         Instance {

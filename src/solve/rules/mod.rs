@@ -246,7 +246,7 @@ pub(super) mod testkit {
                 requires: 0,
                 load: 0.0,
                 mandatory: false,
-                urgent: false,
+                promise: Default::default(),
                 van: None,
             })
             .collect();
