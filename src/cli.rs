@@ -1,6 +1,7 @@
 //! The command line: parse, call the library, map errors to exit codes.
 
 mod benchmark;
+mod campaign;
 mod map;
 mod map_make;
 mod plan;
@@ -38,6 +39,8 @@ enum Command {
     /// Re-plan the rest of a week, keeping the visits already made and announced.
     /// / Susun ulang sisa minggu tanpa memindahkan kunjungan yang sudah diumumkan.
     Replan(replan::ReplanArgs),
+    /// Plan week after week until everyone is recorded. / Rencana minggu demi minggu.
+    Campaign(campaign::CampaignArgs),
     /// Report every problem of a scenario at once; fails if there is any.
     Check(plan::CheckArgs),
     /// Re-check a saved plan.json against its scenario with the independent verifier.
@@ -59,6 +62,7 @@ pub fn main() -> ExitCode {
         Command::Map(command) => map::run(command),
         Command::Plan(args) => plan::plan(args, lang),
         Command::Replan(args) => replan::replan(args, lang),
+        Command::Campaign(args) => campaign::campaign(args, lang),
         Command::Check(args) => plan::check(args, lang),
         Command::Verify(args) => plan::verify(args, lang),
         Command::Compare(args) => plan::compare(args, lang),

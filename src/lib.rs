@@ -7,6 +7,7 @@ pub mod export;
 pub mod formats;
 pub mod fsio;
 pub mod groups;
+pub mod holidays;
 pub mod i18n;
 pub mod import;
 pub mod magetan;

@@ -2,6 +2,7 @@
 //! ([`crate::plan::model::Plan`]) and the scenario it was made from.
 
 pub mod announce;
+pub mod campaign;
 pub mod changes;
 pub mod geojson;
 pub mod gpx;

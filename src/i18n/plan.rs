@@ -146,6 +146,15 @@ pub enum PlanMsg {
     },
     /// A broken promise whose stop the plan does not serve at all.
     NotServedThisWeek,
+    /// The first line of a campaign's summary.
+    CampaignHeading {
+        name: String,
+        weeks: usize,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// The heading of the table of when each kecamatan's backlog is cleared.
+    ClearedHeading,
     /// A re-planned week changed the visits before its first re-planned day.
     PastChanged {
         stop: String,
@@ -236,6 +245,19 @@ impl Message for PlanMsg {
             PlanMsg::PastChanged { stop, van, date } => format!(
                 "`{stop}` by {van} on {date}: the days before the re-planned ones must keep exactly the visits done"
             ),
+            PlanMsg::CampaignHeading {
+                name,
+                weeks,
+                from,
+                to,
+            } => format!(
+                "{name} — campaign of {weeks} weeks, {} to {}; people recorded of those still to record:",
+                en.date_long(*from),
+                en.date_long(*to)
+            ),
+            PlanMsg::ClearedHeading => {
+                "Backlog cleared in the week of (~ projected at the campaign's pace):".into()
+            }
         }
     }
 
@@ -319,6 +341,19 @@ impl Message for PlanMsg {
                 "`{stop}` oleh {van} pada {}: hari sebelum hari yang disusun ulang harus tetap berisi kunjungan yang sudah dilaksanakan",
                 id.date_long(*date)
             ),
+            PlanMsg::CampaignHeading {
+                name,
+                weeks,
+                from,
+                to,
+            } => format!(
+                "{name} — kampanye {weeks} minggu, {} sampai {}; penduduk terekam dari yang masih harus direkam:",
+                id.date_long(*from),
+                id.date_long(*to)
+            ),
+            PlanMsg::ClearedHeading => {
+                "Seluruh sasaran terekam pada minggu (~ perkiraan menurut laju kampanye):".into()
+            }
         }
     }
 }

@@ -84,6 +84,10 @@ pub enum Key {
     Error,
     /// The label before the fix of a problem.
     FixLabel,
+    DayOff,
+    NotYetDecided,
+    NotAtThisPace,
+    Calendar,
 }
 
 impl Lang {
@@ -180,6 +184,13 @@ impl Lang {
             Record => ("record", "rekam"),
             Error => ("error", "kesalahan"),
             FixLabel => ("fix", "perbaiki"),
+            DayOff => ("Day off", "Hari libur"),
+            NotAtThisPace => ("not at this pace", "belum terjangkau"),
+            Calendar => ("Campaign calendar", "Kalender kampanye"),
+            NotYetDecided => (
+                "expected date, not yet set by decree",
+                "tanggal perkiraan, belum ditetapkan SKB",
+            ),
         };
         match self {
             Lang::En => en,

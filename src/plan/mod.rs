@@ -2,6 +2,7 @@
 //! independent verifier, and turn it into the typed [`model::Plan`]. Writing files is
 //! `export`'s job; this module ends at the model.
 
+pub mod campaign;
 pub mod compare;
 pub mod instance_json;
 pub mod model;
@@ -73,7 +74,7 @@ pub fn solve_prepared(
     let start = start.routes.iter().any(|r| !r.is_empty()).then_some(start);
     let mut timings = Timings {
         prepare: prepare_seconds,
-        map_load: match &prepared.source {
+        map_load: match prepared.source.as_ref() {
             scenario::travel::TravelSource::Roads { map, .. } => {
                 map.info.read_seconds + map.info.build_seconds
             }

@@ -49,7 +49,20 @@ pub struct ScenarioInfo {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Week {
     pub start: NaiveDate,
+    /// The working dates, holidays left out.
     pub dates: Vec<NaiveDate>,
+    /// Working weekdays that are holidays, with their names.
+    #[serde(default)]
+    pub days_off: Vec<Holiday>,
+}
+
+/// A holiday in the week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Holiday {
+    pub date: NaiveDate,
+    pub name: String,
+    /// False for a date only expected or estimated (not yet set by decree).
+    pub decided: bool,
 }
 
 /// A van or a stop of the scenario: its index there, and its name.
@@ -108,6 +121,7 @@ pub struct Totals {
     pub served: People,
     /// Everyone the scenario's stops hold, served or not.
     pub demand: People,
+    /// Stops with people to record.
     pub stops: usize,
     pub stops_visited: usize,
     /// Visited, but some parts of a split stop were not.
@@ -252,10 +266,13 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan) -> Plan {
         value: plan.value,
         served,
         demand,
-        stops: scenario.stops.len(),
+        stops: parts_served.iter().filter(|(_, n)| *n > 0).count(),
         stops_visited: parts_served.iter().filter(|(s, _)| *s > 0).count(),
         stops_partly_visited: parts_served.iter().filter(|(s, n)| *s > 0 && s < n).count(),
-        stops_unvisited: parts_served.iter().filter(|(s, _)| *s == 0).count(),
+        stops_unvisited: parts_served
+            .iter()
+            .filter(|(s, n)| *s == 0 && *n > 0)
+            .count(),
         distance_m: plan.distance,
         drive_seconds: plan.travel_time,
         work_seconds,
@@ -266,6 +283,15 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan) -> Plan {
         week: Week {
             start: scenario.week_start,
             dates: scenario.dates.clone(),
+            days_off: scenario
+                .days_off
+                .iter()
+                .map(|o| Holiday {
+                    date: o.date,
+                    name: o.name.clone(),
+                    decided: o.decided,
+                })
+                .collect(),
         },
         van_days,
         totals,

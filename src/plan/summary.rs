@@ -26,6 +26,20 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         lang.t(Key::Days)
     );
     promises(&mut s, plan, lang);
+    for off in &plan.week.days_off {
+        let _ = writeln!(
+            s,
+            "{}: {} — {}{}",
+            lang.t(Key::DayOff),
+            lang.date_long(off.date),
+            off.name,
+            if off.decided {
+                String::new()
+            } else {
+                format!(" ({})", lang.t(Key::NotYetDecided))
+            }
+        );
+    }
     let _ = writeln!(
         s,
         "{}: {}",

@@ -124,6 +124,10 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
     let mut jobs = Vec::new();
     let mut job_info = Vec::new();
     for (s, stop) in scenario.stops.iter().enumerate() {
+        // Nobody left to record (a campaign's stop already done): no visit to plan.
+        if stop.people.total() == 0 {
+            continue;
+        }
         let location = s + 1;
         let requires = mask(&equipment, &stop.requires);
         let days = scenario
@@ -131,6 +135,7 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> Built {
             .iter()
             .enumerate()
             .filter(|(_, d)| stop.days & (1 << d.weekday().num_days_from_monday()) != 0)
+            .filter(|(_, d)| !(stop.is_school() && scenario.school_days_off.contains(d)))
             .fold(0u64, |m, (i, _)| m | 1 << i);
         let windows: Vec<Window> = if stop.windows.is_empty() {
             vec![Window {

@@ -13,6 +13,7 @@ pub mod travel;
 pub mod units;
 
 use std::path::Path;
+use std::sync::Arc;
 
 pub use build::Built;
 pub use model::Scenario;
@@ -39,7 +40,8 @@ pub fn read(path: &Path) -> anyhow::Result<(Scenario, Vec<Problem>)> {
 /// A scenario ready to solve: its travel source and its instance.
 pub struct Prepared {
     pub scenario: Scenario,
-    pub source: TravelSource,
+    /// Shared, so that the weeks of a campaign use one loaded map.
+    pub source: Arc<TravelSource>,
     pub built: Built,
 }
 
@@ -75,7 +77,7 @@ pub fn check(path: &Path) -> anyhow::Result<(Option<Prepared>, Vec<Problem>)> {
             return Ok((
                 Some(Prepared {
                     scenario,
-                    source,
+                    source: Arc::new(source),
                     built,
                 }),
                 problems,

@@ -15,6 +15,7 @@ use super::units::{
     weekday_name,
 };
 use crate::groups::{Group, People, PerGroup};
+use crate::holidays::{self, DayOff};
 use crate::i18n::{Fix, Says, Text};
 use crate::map::LatLon;
 
@@ -83,8 +84,16 @@ pub struct Scenario {
     pub name: String,
     pub travel: TravelChoice,
     pub week_start: NaiveDate,
-    /// The working dates of the week, in order.
+    /// The working dates of the week, in order (holidays left out).
     pub dates: Vec<NaiveDate>,
+    /// Weekdays worked (bit 0 = Monday).
+    pub working: u8,
+    /// Every holiday the scenario knows (built-in or its own, and its extra days off).
+    pub holidays: Vec<DayOff>,
+    /// The week's working weekdays that are holidays, so no van works.
+    pub days_off: Vec<DayOff>,
+    /// The week's working dates on which schools are closed, so no school is visited.
+    pub school_days_off: Vec<NaiveDate>,
     pub seed: u64,
     pub time_limit: Duration,
     /// Search iterations; with a budget the plan depends only on the seed (the time limit
@@ -122,6 +131,13 @@ pub struct Commitment {
 
 /// A promised start may move this much when the scenario does not say (seconds).
 pub const DEFAULT_TOLERANCE: f64 = 30.0 * 60.0;
+
+impl Stop {
+    /// A school: its people are all pupils turning 17 (it is closed in school holidays).
+    pub fn is_school(&self) -> bool {
+        self.people.total() > 0 && self.people.total() == self.people[Group::NewEligible]
+    }
+}
 
 /// Default detour factor and speed of the straight-line fallback.
 pub const STRAIGHT_LINE_DETOUR: f64 = 1.4;
@@ -250,10 +266,8 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             .unwrap_or(0b11111),
         None => 0b11111,
     };
-    let dates: Vec<NaiveDate> = (0..7)
-        .filter(|d| working & (1 << d) != 0)
-        .map(|d| week_start + chrono::Days::new(d))
-        .collect();
+    let holidays = days_off(&mut r, raw);
+    let (dates, days_off, school_days_off) = week_days(week_start, working, &holidays);
 
     let time_limit = raw
         .time_limit
@@ -369,6 +383,10 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         travel,
         week_start,
         dates,
+        working,
+        holidays,
+        days_off,
+        school_days_off,
         seed: raw.seed.unwrap_or(1),
         time_limit: Duration::from_secs_f64(time_limit),
         iterations: raw.iterations,
@@ -714,4 +732,86 @@ fn resolve_promises(r: &mut Reader, raw: &RawScenario, mut scenario: Scenario) -
         }
     }
     scenario
+}
+
+/// The working dates of the week of `monday`, the holidays among its working weekdays, and
+/// the working dates on which schools are closed.
+fn week_days(
+    monday: NaiveDate,
+    working: u8,
+    holidays: &[DayOff],
+) -> (Vec<NaiveDate>, Vec<DayOff>, Vec<NaiveDate>) {
+    let week: Vec<NaiveDate> = (0..7)
+        .filter(|d| working & (1 << d) != 0)
+        .map(|d| monday + chrono::Days::new(d))
+        .collect();
+    let dates: Vec<NaiveDate> = week
+        .iter()
+        .copied()
+        .filter(|d| !holidays.iter().any(|o| o.date == *d))
+        .collect();
+    let days_off = holidays
+        .iter()
+        .filter(|o| week.contains(&o.date))
+        .cloned()
+        .collect();
+    let school = holidays::school()
+        .into_iter()
+        .map(|o| o.date)
+        .filter(|d| dates.contains(d))
+        .collect();
+    (dates, days_off, school)
+}
+
+impl Scenario {
+    /// The same scenario for the week of `monday`: its working dates and holidays, and only
+    /// the commitments and vans out that fall in it.
+    pub fn for_week(&self, monday: NaiveDate) -> Scenario {
+        let (dates, days_off, school_days_off) = week_days(monday, self.working, &self.holidays);
+        Scenario {
+            week_start: monday,
+            commitments: self
+                .commitments
+                .iter()
+                .filter(|c| dates.contains(&c.date))
+                .cloned()
+                .collect(),
+            vans_off: self
+                .vans_off
+                .iter()
+                .filter(|(_, d)| dates.contains(d))
+                .copied()
+                .collect(),
+            dates,
+            days_off,
+            school_days_off,
+            ..self.clone()
+        }
+    }
+}
+
+/// The days off: the office's `holidays` or the built-in national list, plus
+/// `extra_days_off`.
+fn days_off(r: &mut Reader, raw: &RawScenario) -> Vec<DayOff> {
+    let mut read = |list: &Option<Vec<At<toml::value::Datetime>>>, name: &str| -> Vec<DayOff> {
+        let mut out = Vec::new();
+        for value in list.iter().flatten() {
+            let text = value.value.to_string();
+            match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(date) => out.push(DayOff {
+                    date,
+                    name: name.to_string(),
+                    decided: true,
+                }),
+                Err(_) => r.problem(value.loc(), Says::NotADate { text }, Fix::WriteDate),
+            }
+        }
+        out
+    };
+    let mut off = match &raw.holidays {
+        Some(_) => read(&raw.holidays, "holidays"),
+        None => holidays::national(),
+    };
+    off.extend(read(&raw.extra_days_off, "extra_days_off"));
+    off
 }

@@ -44,6 +44,10 @@ pub struct RawScenario {
     pub straight_line: Option<RawStraightLine>,
     pub week_start: Option<At<toml::value::Datetime>>,
     pub working_days: Option<At<TextList>>,
+    /// The office's own list of holidays, instead of the built-in national list.
+    pub holidays: Option<Vec<At<toml::value::Datetime>>>,
+    /// Days off on top of the holidays (a regency anniversary, an office event).
+    pub extra_days_off: Option<Vec<At<toml::value::Datetime>>>,
     pub seed: Option<u64>,
     pub time_limit: Option<At<String>>,
     pub iterations: Option<u64>,
@@ -362,6 +366,8 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         straight_line,
         week_start: pick(base.week_start, top.week_start),
         working_days: pick(base.working_days, top.working_days),
+        holidays: pick(base.holidays, top.holidays),
+        extra_days_off: pick(base.extra_days_off, top.extra_days_off),
         seed: pick(base.seed, top.seed),
         time_limit: pick(base.time_limit, top.time_limit),
         iterations: pick(base.iterations, top.iterations),
