@@ -56,11 +56,18 @@ pub struct RoadGraph {
     pub classes: Vec<String>,
     /// CSR of the forward arcs: the arcs leaving vertex `v` are `first_out[v]..first_out[v+1]`.
     pub first_out: Vec<u32>,
-    pub arc_head: Vec<u32>,
-    pub arc_time_ms: Vec<u32>,
-    pub arc_length_m: Vec<f64>,
+    /// The arcs, in CSR order: head, time and length together, as a search reads them.
+    pub arcs: Vec<Arc>,
     /// `edge << 1 | 1` when the arc runs the edge from head to tail.
     pub arc_edge: Vec<u32>,
+}
+
+/// A directed arc of the CSR.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Arc {
+    pub head: u32,
+    pub time_ms: u32,
+    pub length_m: f64,
 }
 
 /// What the build saw and what it dropped.
@@ -91,7 +98,7 @@ impl RoadGraph {
     }
 
     pub fn arc_count(&self) -> usize {
-        self.arc_head.len()
+        self.arcs.len()
     }
 
     /// The polyline of an edge, tail first.
@@ -110,19 +117,21 @@ impl RoadGraph {
         classify: Classifier<'_>,
         source: &str,
     ) -> anyhow::Result<(RoadGraph, BuildReport)> {
-        Self::from_table(&WayTable::from_osm(data, classify), source)
+        Self::from_table(WayTable::from_osm(data, classify), source)
     }
 
     /// Builds the graph from usable ways whose nodes are already resolved.
     pub(crate) fn from_table(
-        table: &WayTable,
+        mut table: WayTable,
         source: &str,
     ) -> anyhow::Result<(RoadGraph, BuildReport)> {
-        let raw = RawGraph::new(table);
+        let raw = RawGraph::new(&table);
         if raw.edges.is_empty() {
             bail!("no roads a van can use in {source}");
         }
-        Ok(raw.keep_largest_component(table))
+        // The pieces hold what the rest needs of the references.
+        table.refs = Vec::new();
+        Ok(raw.keep_largest_component(&table))
     }
 }
 
@@ -504,9 +513,7 @@ impl RawGraph {
             point_osm_ids,
             classes: self.classes,
             first_out: csr.first_out,
-            arc_head: csr.head,
-            arc_time_ms: csr.time_ms,
-            arc_length_m: csr.length_m,
+            arcs: csr.arcs,
             arc_edge: csr.edge,
         };
         (graph, report)
@@ -625,9 +632,7 @@ pub(crate) fn hilbert(mut x: u32, mut y: u32) -> u32 {
 /// Forward arcs sorted by tail (counting sort), then by edge.
 struct Csr {
     first_out: Vec<u32>,
-    head: Vec<u32>,
-    time_ms: Vec<u32>,
-    length_m: Vec<f64>,
+    arcs: Vec<Arc>,
     edge: Vec<u32>,
 }
 
@@ -644,9 +649,14 @@ impl Csr {
         let arcs = first_out[vertex_count] as usize;
         let mut next = first_out.clone();
         let mut csr = Csr {
-            head: vec![0; arcs],
-            time_ms: vec![0; arcs],
-            length_m: vec![0.0; arcs],
+            arcs: vec![
+                Arc {
+                    head: 0,
+                    time_ms: 0,
+                    length_m: 0.0
+                };
+                arcs
+            ],
             edge: vec![0; arcs],
             first_out: Vec::new(),
         };
@@ -659,9 +669,11 @@ impl Csr {
                 if ok {
                     let a = next[tail as usize] as usize;
                     next[tail as usize] += 1;
-                    csr.head[a] = head;
-                    csr.time_ms[a] = e.time_ms;
-                    csr.length_m[a] = e.length_m;
+                    csr.arcs[a] = Arc {
+                        head,
+                        time_ms: e.time_ms,
+                        length_m: e.length_m,
+                    };
                     csr.edge[a] = code;
                 }
             }
@@ -774,7 +786,7 @@ pub(crate) mod tests {
         let mut arcs = Vec::new();
         for v in 0..g.vertex_count() {
             for a in g.first_out[v]..g.first_out[v + 1] {
-                let head = g.arc_head[a as usize] as usize;
+                let head = g.arcs[a as usize].head as usize;
                 arcs.push((g.vertex_osm_ids[v], g.vertex_osm_ids[head]));
             }
         }

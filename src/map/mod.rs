@@ -98,8 +98,7 @@ impl RoadMap {
         let read = osm::read_roads(path, &|tags| profile.classify(tags))?;
         let read_seconds = start.elapsed().as_secs_f64();
         let start = Instant::now();
-        let (graph, report) = RoadGraph::from_table(&read.table, &path.display().to_string())?;
-        drop(read.table);
+        let (graph, report) = RoadGraph::from_table(read.table, &path.display().to_string())?;
         let mut map = Self::finish(graph, report, read.counts, read.standin, start);
         map.info.read_seconds = read_seconds;
         Ok(map)

@@ -8,6 +8,8 @@ use geo::{Distance, Haversine};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use rayon::prelude::*;
+
 use super::LatLon;
 use super::graph::RoadGraph;
 
@@ -123,15 +125,15 @@ impl Box2 {
 const FANOUT: usize = 16;
 
 /// A static R-tree over the segments of the road graph, packed in the order of a Hilbert
-/// curve (as in flatbush): built with one sort, no allocation per node, and 40 bytes per
-/// segment plus 2 bytes per segment for the inner boxes.
+/// curve (as in flatbush): built with one sort and no allocation per node. It stores only
+/// each segment's edge and number (8 bytes) and a box per 16 segments; the segments' end
+/// points are projected again from the graph when a query reaches them.
 pub struct SnapIndex {
     frame: LocalFrame,
-    /// The segments in tree order, with their edge and segment number.
-    segments: Vec<Segment>,
+    /// The segments in tree order: edge and segment number.
     data: Vec<(u32, u32)>,
-    /// The boxes of the inner nodes, level by level from the bottom; `levels[k]` is where
-    /// level `k` starts (level 0 boxes groups of `FANOUT` segments).
+    /// The boxes of the nodes, level by level from the bottom; `levels[k]` is where level
+    /// `k` starts (level 0 boxes groups of `FANOUT` segments).
     boxes: Vec<Box2>,
     levels: Vec<usize>,
 }
@@ -148,19 +150,10 @@ impl SnapIndex {
         let frame = LocalFrame {
             cos_lat0: lat0.to_radians().cos(),
         };
-        let mut segments = Vec::with_capacity(graph.points.len());
-        let mut data = Vec::with_capacity(graph.points.len());
         let mut extent = Box2::EMPTY;
-        for edge in 0..graph.edges.len() as u32 {
-            for (k, pair) in graph.geometry(edge).windows(2).enumerate() {
-                let segment = Segment {
-                    from: frame.project(pair[0]),
-                    to: frame.project(pair[1]),
-                };
-                extent.merge(&segment.envelope());
-                segments.push(segment);
-                data.push((edge, k as u32));
-            }
+        for &p in &graph.points {
+            let q = frame.project(p);
+            extent.merge(&Box2 { min: q, max: q });
         }
         // Order the segments along a Hilbert curve through their centres (ties by their
         // order in the graph), so that each node of the tree covers a compact area.
@@ -172,25 +165,38 @@ impl SnapIndex {
                 0
             }
         };
-        let mut order: Vec<(u32, u32)> = segments
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let x = cell((s.from[0] + s.to[0]) / 2.0, 0);
-                let y = cell((s.from[1] + s.to[1]) / 2.0, 1);
-                (super::graph::hilbert(x, y), i as u32)
+        let mut keyed: Vec<(u32, u32, u32)> = (0..graph.edges.len() as u32)
+            .into_par_iter()
+            .flat_map_iter(|edge| {
+                graph
+                    .geometry(edge)
+                    .windows(2)
+                    .enumerate()
+                    .map(move |(k, pair)| {
+                        let (a, b) = (frame.project(pair[0]), frame.project(pair[1]));
+                        let x = cell((a[0] + b[0]) / 2.0, 0);
+                        let y = cell((a[1] + b[1]) / 2.0, 1);
+                        (super::graph::hilbert(x, y), edge, k as u32)
+                    })
             })
             .collect();
-        order.sort_unstable();
-        let segments: Vec<Segment> = order.iter().map(|&(_, i)| segments[i as usize]).collect();
-        let data: Vec<(u32, u32)> = order.iter().map(|&(_, i)| data[i as usize]).collect();
-        drop(order);
-
-        let mut boxes: Vec<Box2> = segments
-            .chunks(FANOUT)
+        keyed.par_sort_unstable();
+        let data: Vec<(u32, u32)> = keyed.par_iter().map(|&(_, e, k)| (e, k)).collect();
+        drop(keyed);
+        let index = SnapIndex {
+            frame,
+            data,
+            boxes: Vec::new(),
+            levels: vec![0],
+        };
+        let mut boxes: Vec<Box2> = index
+            .data
+            .par_chunks(FANOUT)
             .map(|chunk| {
                 let mut b = Box2::EMPTY;
-                chunk.iter().for_each(|s| b.merge(&s.envelope()));
+                for &(edge, k) in chunk {
+                    b.merge(&index.segment(graph, edge, k).envelope());
+                }
                 b
             })
             .collect();
@@ -209,18 +215,25 @@ impl SnapIndex {
             boxes.extend(parents);
         }
         SnapIndex {
-            frame,
-            segments,
-            data,
             boxes,
             levels,
+            ..index
+        }
+    }
+
+    /// Segment `k` of `edge`, in the local frame.
+    fn segment(&self, graph: &RoadGraph, edge: u32, k: u32) -> Segment {
+        let g = graph.geometry(edge);
+        Segment {
+            from: self.frame.project(g[k as usize]),
+            to: self.frame.project(g[k as usize + 1]),
         }
     }
 
     /// The nearest segment to `q`: its tree index. Of segments at exactly the same distance,
     /// the one first in the graph (lowest edge, then segment) wins.
-    fn nearest(&self, q: [f64; 2]) -> Option<usize> {
-        if self.segments.is_empty() {
+    fn nearest(&self, graph: &RoadGraph, q: [f64; 2]) -> Option<usize> {
+        if self.data.is_empty() {
             return None;
         }
         // Best-first search: (squared distance bits, level + 1 or 0 for a segment, index).
@@ -254,8 +267,9 @@ impl SnapIndex {
             let level = level as usize - 1;
             let children = index * FANOUT..(index + 1) * FANOUT;
             if level == 0 {
-                for k in children.take_while(|&k| k < self.segments.len()) {
-                    let d = self.segments[k].distance_2(q);
+                for k in children.take_while(|&k| k < self.data.len()) {
+                    let (edge, segment) = self.data[k];
+                    let d = self.segment(graph, edge, segment).distance_2(q);
                     heap.push(Reverse((d.to_bits(), 0, k as u32)));
                 }
             } else {
@@ -277,9 +291,9 @@ impl SnapIndex {
             return None;
         }
         let q = self.frame.project(p);
-        let nearest = self.nearest(q)?;
+        let nearest = self.nearest(graph, q)?;
         let (edge, segment) = self.data[nearest];
-        let [a, b] = [self.segments[nearest].from, self.segments[nearest].to];
+        let Segment { from: a, to: b } = self.segment(graph, edge, segment);
         let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
         let len2 = dx * dx + dy * dy;
         let fraction = if len2 > 0.0 {
