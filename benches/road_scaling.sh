@@ -12,7 +12,8 @@
 # WAYS=multi, the default, joins the tiles' roads into multi-junction ways as in real OSM
 # data, WAYS=single keeps one way per junction-to-junction road). The points are 300 nodes of
 # the file picked at random (seed 1, with osmium cat + awk), and 1000 from MATRIX_1000_FROM
-# junctions up (default 1000000). Real extracts shipped in the repository or fetched by
+# junctions up (default 1000000); nodes of primary to residential roads, so that they
+# snap. Real extracts shipped in the repository or fetched by
 # scripts/test-data.sh (Liechtenstein, Helsinki) get a row each too (REAL=0 skips them).
 #
 # Every figure is the median wall time of RUNS runs (1 run from 1M junctions up) and the
@@ -37,6 +38,7 @@ REAL=${REAL:-1}
 MATRIX_1000_FROM=${MATRIX_1000_FROM:-1000000}
 DIJKSTRA_UP_TO=${DIJKSTRA_UP_TO:-100000}
 BASELINE=${BASELINE:-}
+BASELINE_UP_TO=${BASELINE_UP_TO:-100000}
 DIR=target/road-scaling
 JEMPOL=./target/release/jempol
 mkdir -p "$DIR"
@@ -60,9 +62,11 @@ measure() {
   echo "$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') $((peak / 1024))"
 }
 
-# K random nodes of a file as name,lat,lon (reservoir sample, seed 1).
+# K random nodes of the file's main roads as name,lat,lon (reservoir sample, seed 1).
 points() {
-  osmium cat -f opl -t node "$1" | awk -v k="$2" 'BEGIN {srand(1)}
+  osmium tags-filter -O -o "$DIR/drivable.osm.pbf" "$1" \
+    w/highway=primary,secondary,tertiary,unclassified,residential
+  osmium cat -f opl -t node "$DIR/drivable.osm.pbf" | awk -v k="$2" 'BEGIN {srand(1)}
     {x = ""; y = ""; for (i = 1; i <= NF; i++) {if ($i ~ /^x/) x = substr($i, 2); if ($i ~ /^y/) y = substr($i, 2)}
      if (x == "") next; n++; if (n <= k) r[n] = y "," x; else {j = int(rand() * n) + 1; if (j <= k) r[j] = y "," x}}
     END {print "name,lat,lon"; for (i = 1; i <= k && i <= n; i++) print "p" i "," r[i]}' >"$3"
@@ -108,7 +112,7 @@ row() {
     big=$(step matrix "$(grep timings "$DIR/err")")
   fi
   local extra=""
-  if [ -n "$BASELINE" ]; then
+  if [ -n "$BASELINE" ] && [ "$junctions" -le "$BASELINE_UP_TO" ]; then
     read -r bs bm < <(measure "$runs" "$BASELINE" map info --json "$src")
     read -r bms bmm < <(measure "$runs" "$BASELINE" map matrix "$src" --points "$p300" --out "$DIR/m300-baseline.csv")
     extra=" $bs | $bm | $bms | $bmm |"
@@ -134,4 +138,4 @@ for n in $SIZES; do
   row "synth-$WAYS" "$src" "$n" "$runs"
   [ "$KEEP" = 1 ] || rm -f "$src"
 done
-rm -f "$DIR/filtered.osm.pbf"
+rm -f "$DIR/filtered.osm.pbf" "$DIR/drivable.osm.pbf"

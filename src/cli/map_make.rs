@@ -9,8 +9,8 @@ use jempol::import::{BoundarySpec, import_within};
 use jempol::map::RoadMap;
 use jempol::map::profile::Profile;
 use jempol::standin::{
-    DEFAULT_SEED, Source, TILE_NODE_THINNING, calibration_table, error_summary,
-    TileWays, generate_magetan_from, measure_on_map, network_table, write_tiled_ways,
+    DEFAULT_SEED, Source, TILE_NODE_THINNING, TileWays, calibration_table, error_summary,
+    generate_magetan_from, measure_on_map, network_table, write_tiled_ways,
 };
 
 /// Arguments of `jempol map import`.

@@ -276,8 +276,7 @@ impl RawGraph {
                 if node == MISSING {
                     close(&mut piece_nodes, start);
                     start = piece_nodes.len();
-                } else if piece_nodes.len() == start || piece_nodes[piece_nodes.len() - 1] != node
-                {
+                } else if piece_nodes.len() == start || piece_nodes[piece_nodes.len() - 1] != node {
                     piece_nodes.push(node);
                 }
             }

@@ -107,27 +107,31 @@ impl Witness {
 impl Contraction {
     fn new(graph: &RoadGraph) -> Contraction {
         let n = graph.vertex_count();
-        let mut out: Vec<Vec<WorkArc>> = vec![Vec::new(); n];
-        let mut inc: Vec<Vec<WorkArc>> = vec![Vec::new(); n];
-        for u in 0..n {
-            for arc in graph.first_out[u]..graph.first_out[u + 1] {
-                let a = graph.arcs[arc as usize];
-                if a.head as usize == u {
-                    continue;
+        // Parallel arcs keep the fastest; loops are of no use to a shortest path.
+        let out: Vec<Vec<WorkArc>> = (0..n)
+            .map(|u| {
+                let mut list = Vec::new();
+                for arc in graph.first_out[u]..graph.first_out[u + 1] {
+                    let a = graph.arcs[arc as usize];
+                    if a.head as usize != u {
+                        let arc = WorkArc {
+                            other: a.head,
+                            time_ms: a.time_ms,
+                            metres: a.length_m,
+                        };
+                        insert_min(&mut list, arc);
+                    }
                 }
-                let arc = WorkArc {
-                    other: a.head,
-                    time_ms: a.time_ms,
-                    metres: a.length_m,
-                };
-                insert_min(&mut out[u], arc);
-                insert_min(
-                    &mut inc[a.head as usize],
-                    WorkArc {
-                        other: u as u32,
-                        ..arc
-                    },
-                );
+                list
+            })
+            .collect();
+        let mut inc: Vec<Vec<WorkArc>> = vec![Vec::new(); n];
+        for (u, list) in out.iter().enumerate() {
+            for a in list {
+                inc[a.other as usize].push(WorkArc {
+                    other: u as u32,
+                    ..*a
+                });
             }
         }
         let mut c = Contraction {

@@ -60,8 +60,7 @@ pub fn joined_ways(base: &Network) -> Vec<crate::map::osm::Way> {
             .iter()
             .any(|(k, _)| k.starts_with("oneway") || k == "junction")
     };
-    let mut meeting: std::collections::HashMap<i64, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut meeting: std::collections::HashMap<i64, Vec<usize>> = std::collections::HashMap::new();
     for (i, w) in base.ways.iter().enumerate() {
         meeting.entry(w.nodes[0]).or_default().push(i);
         if two_way(w) {
