@@ -27,10 +27,11 @@ use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
 use super::construct::worth_serving;
+use super::insertions::{Best, Insertions};
 use super::local_search::{local_search, quick_local_search};
 use super::plan::{Plan, Score};
 use super::policy::Policy;
-use super::route::{Insertion, Model};
+use super::route::{Insertion, Model, next_stamp};
 
 /// Share of the budget fleet minimisation may spend removing tours.
 const FLEET_SHARE: f64 = 0.4;
@@ -38,11 +39,14 @@ const FLEET_SHARE: f64 = 0.4;
 const AVG_REMOVED: f64 = 10.0;
 /// Longest string SISR removes.
 const MAX_STRING: f64 = 10.0;
-/// Probability of skipping an insertion position.
+/// Probability of passing over a route's best insertion for a job (SISR's blinks, per route
+/// rather than per position, so that answers can be cached).
 const BLINK: f64 = 0.01;
 /// Share of recreates that insert by value per time rather than in a fixed order, when the
 /// policy recreates by ratio.
 const RATIO_SHARE: f64 = 0.5;
+/// Unserved jobs among this many nearest of a removed job join the recreate.
+const NEAR: usize = 20;
 /// Share of ruins that remove random visits rather than strings.
 const RANDOM_RUIN: f64 = 0.2;
 /// The travel phase: final share of the budget that anneals on travel alone, never below
@@ -109,6 +113,7 @@ struct Search<'m, 'a> {
     rng: Pcg64Mcg,
     /// Route elimination: how often each job was left out.
     absences: Vec<u64>,
+    insertions: Insertions,
 }
 
 /// Temperatures of the travel phase, scaled from the mean leg of the best plan.
@@ -148,6 +153,7 @@ impl<'m, 'a> Search<'m, 'a> {
             policy: model.policy.as_ref(),
             rng: Pcg64Mcg::seed_from_u64(seed),
             absences: vec![0; model.inst.jobs.len()],
+            insertions: Insertions::new(model),
         }
     }
 
@@ -181,15 +187,15 @@ impl<'m, 'a> Search<'m, 'a> {
             *it += 1;
 
             let mut candidate = current.clone();
-            self.ruin(&mut candidate);
-            self.recreate(&mut candidate, true);
+            let removed = self.ruin(&mut candidate);
+            self.recreate(&mut candidate, true, &removed);
             let mut score = candidate.score(self.model);
             if self.near(&score, &best_score) {
-                quick_local_search(self.model, &mut candidate);
+                quick_local_search(self.model, &mut candidate, &mut self.insertions);
                 score = candidate.score(self.model);
                 // The full neighbourhood, cross-exchange included, for new best plans only.
                 if self.policy.cmp(&score, &best_score).is_lt() {
-                    local_search(self.model, &mut candidate);
+                    local_search(self.model, &mut candidate, &mut self.insertions);
                     score = candidate.score(self.model);
                 }
             }
@@ -258,8 +264,9 @@ impl<'m, 'a> Search<'m, 'a> {
                 .filter(|&r| !current.routes[r].jobs.is_empty())
                 .min_by_key(|&r| current.routes[r].jobs.len())
                 .expect("a used tour");
+            let removed = current.routes[smallest].jobs.clone();
             current.set_route(self.model, smallest, Vec::new());
-            self.recreate(&mut current, false);
+            self.recreate(&mut current, false, &removed);
             let mut current_absent = self.absent(&current);
             loop {
                 let score = current.score(self.model);
@@ -273,8 +280,8 @@ impl<'m, 'a> Search<'m, 'a> {
                 }
                 *it += 1;
                 let mut candidate = current.clone();
-                self.ruin(&mut candidate);
-                self.recreate(&mut candidate, false);
+                let removed = self.ruin(&mut candidate);
+                self.recreate(&mut candidate, false, &removed);
                 for j in candidate.unserved() {
                     self.absences[j] += 1;
                 }
@@ -294,13 +301,15 @@ impl<'m, 'a> Search<'m, 'a> {
         plan.unserved().map(|j| self.absences[j]).sum()
     }
 
-    /// Removes strings of visits near a random job (SISR), or sometimes random visits.
-    fn ruin(&mut self, plan: &mut Plan) {
+    /// Removes strings of visits near a random job (SISR), or sometimes random visits, and
+    /// returns the jobs removed.
+    fn ruin(&mut self, plan: &mut Plan) -> Vec<usize> {
         let model = self.model;
         let n = model.inst.jobs.len();
         let served = plan.served_count();
+        let mut removed = Vec::new();
         if served == 0 || n == 0 {
-            return;
+            return removed;
         }
         if self.rng.random_bool(RANDOM_RUIN) {
             let k = self
@@ -310,8 +319,9 @@ impl<'m, 'a> Search<'m, 'a> {
                 let victims: Vec<usize> = (0..n).filter(|&j| plan.is_served(j)).collect();
                 let j = victims[self.rng.random_range(0..victims.len())];
                 plan.remove(model, j);
+                removed.push(j);
             }
-            return;
+            return removed;
         }
         let used = plan.routes.iter().filter(|r| !r.jobs.is_empty()).count();
         let avg_len = served as f64 / used as f64;
@@ -343,96 +353,116 @@ impl<'m, 'a> Search<'m, 'a> {
             let lo = at.saturating_sub(len - 1);
             let hi = at.min(jobs.len() - len);
             let from = self.rng.random_range(lo..=hi);
+            removed.extend_from_slice(&plan.routes[r].jobs[from..from + len]);
             plan.remove_string(model, r, from, len);
             ruined.push(r);
         }
+        removed
     }
 
-    /// Inserts unserved jobs at their cheapest feasible place. A policy that fills tours in
-    /// use first opens a new one for a job only when `open_new` and nothing else fits.
-    fn recreate(&mut self, plan: &mut Plan, open_new: bool) {
+    /// Inserts unserved jobs at their cheapest feasible place: those that must be served, and
+    /// of the others those `removed` or near a removed job (room opens where the ruin was;
+    /// elsewhere the plan already held what fitted, so with many tours the work follows the
+    /// ruin, not the size of the plan). A policy that fills tours in use first opens a new
+    /// one for a job only when `open_new` and nothing else fits.
+    fn recreate(&mut self, plan: &mut Plan, open_new: bool, removed: &[usize]) {
+        let model = self.model;
+        let mut near = vec![false; model.inst.jobs.len()];
+        for &j in removed {
+            near[j] = true;
+            for &b in model.neighbours[j].iter().take(NEAR) {
+                near[b as usize] = true;
+            }
+        }
+        let pool: Vec<usize> = plan
+            .unserved()
+            .filter(|&j| worth_serving(model, j) && (model.must[j] || near[j]))
+            .collect();
         if self.policy.recreate_by_ratio() && self.rng.random_bool(RATIO_SHARE) {
-            self.recreate_by_ratio(plan);
+            self.recreate_by_ratio(plan, pool);
         } else {
-            self.recreate_in_order(plan, open_new);
+            self.recreate_in_order(plan, pool, open_new);
         }
     }
 
+    /// The best insertions of `job` into route `r`, or none when it is known not to fit
+    /// (routes only gain visits during a recreate that started at stamp `since`), or passed
+    /// over by a blink.
+    fn fit(&mut self, plan: &Plan, r: usize, job: usize, since: u64) -> Best {
+        let route = &plan.routes[r];
+        if self.insertions.known_misfit(route, job, since) {
+            return Best::default();
+        }
+        let best = self.insertions.best(self.model, route, job);
+        if best.by_added.is_some() && self.rng.random_bool(BLINK) {
+            return Best::default();
+        }
+        best
+    }
+
+    /// The route where `job` shifts the next visit least, and where (the first on ties).
+    fn least_shift(&mut self, plan: &Plan, job: usize, since: u64) -> Option<(usize, Insertion)> {
+        let mut best: Option<(usize, Insertion)> = None;
+        for r in 0..plan.routes.len() {
+            if let Some(ins) = self.fit(plan, r, job, since).by_shift
+                && best.is_none_or(|(_, b)| ins.shift < b.shift)
+            {
+                best = Some((r, ins));
+            }
+        }
+        best
+    }
+
     /// Repeatedly inserts the job with the best value² per time used (Vansteenwegen
-    /// et al. 2009), its rating perturbed by a random factor per job.
-    fn recreate_by_ratio(&mut self, plan: &mut Plan) {
+    /// et al. 2009), its rating perturbed by a random factor per job. Each job's rating is
+    /// that of its least-shift route, kept per job and updated only for the route that grew.
+    fn recreate_by_ratio(&mut self, plan: &mut Plan, pool: Vec<usize>) {
         let model = self.model;
-        let nt = plan.routes.len();
-        let pool: Vec<usize> = plan
-            .unserved()
-            .filter(|&j| worth_serving(model, j))
-            .collect();
+        let since = next_stamp();
         let noise: Vec<f64> = pool
             .iter()
             .map(|_| self.rng.random_range(0.7..1.3))
             .collect();
-        let mut done = vec![false; pool.len()];
-        let mut best: Vec<Option<Insertion>> = vec![None; pool.len() * nt];
-        for r in 0..nt {
-            self.refresh(plan, &pool, &done, r, &mut best, false);
-        }
+        // A job that fits no route now never will in this recreate: routes only grow.
+        let mut best: Vec<Option<(usize, Insertion)>> = pool
+            .iter()
+            .map(|&j| self.least_shift(plan, j, since))
+            .collect();
         loop {
-            let mut choice: Option<(usize, usize, (bool, f64))> = None;
+            let mut choice: Option<(usize, (bool, f64))> = None;
             for (k, &j) in pool.iter().enumerate() {
-                for r in 0..nt {
-                    let Some(ins) = best[k * nt + r] else {
-                        continue;
-                    };
-                    let v = model.inst.jobs[j].value.max(0.0);
-                    let rating = (model.must[j], noise[k] * v * v / (ins.shift + 1e-9));
-                    if choice.is_none_or(|c| rating > c.2) {
-                        choice = Some((k, r, rating));
-                    }
+                let Some((_, ins)) = best[k] else { continue };
+                let v = model.inst.jobs[j].value.max(0.0);
+                let rating = (model.must[j], noise[k] * v * v / (ins.shift + 1e-9));
+                if choice.is_none_or(|c| rating > c.1) {
+                    choice = Some((k, rating));
                 }
             }
-            let Some((k, r, _)) = choice else { break };
-            let pos = best[k * nt + r].expect("chosen insertion").pos;
-            plan.insert(model, pool[k], r, pos);
-            done[k] = true;
-            for b in &mut best[k * nt..(k + 1) * nt] {
-                *b = None;
-            }
-            self.refresh(plan, &pool, &done, r, &mut best, true);
-        }
-    }
-
-    /// Recomputes the best insertion into route `r` of every job still in the pool; after an
-    /// insertion into `r` (`grown`), only of jobs that fitted before. A visit more only
-    /// delays a route (when travel times keep the triangle inequality), so a job that did
-    /// not fit still does not; this skips most of the pool on a full route. A job whose
-    /// positions were all blinked away also stays out of `r` until the next recreate: one more
-    /// source of randomness, not a lost plan.
-    fn refresh(
-        &mut self,
-        plan: &Plan,
-        pool: &[usize],
-        done: &[bool],
-        r: usize,
-        best: &mut [Option<Insertion>],
-        grown: bool,
-    ) {
-        let nt = plan.routes.len();
-        for (k, &j) in pool.iter().enumerate() {
-            if !done[k] && (!grown || best[k * nt + r].is_some()) {
-                let rng = &mut self.rng;
-                best[k * nt + r] =
-                    plan.routes[r].best_insertion(self.model, j, true, || rng.random_bool(BLINK));
+            let Some((k, _)) = choice else { break };
+            let (r, ins) = best[k].take().expect("chosen insertion");
+            plan.insert(model, pool[k], r, ins.pos);
+            for (k, &j) in pool.iter().enumerate() {
+                let Some((at, old)) = best[k] else { continue };
+                best[k] = if at == r {
+                    self.least_shift(plan, j, since)
+                } else {
+                    match self.fit(plan, r, j, since).by_shift {
+                        Some(new)
+                            if new.shift < old.shift || (new.shift == old.shift && r < at) =>
+                        {
+                            Some((r, new))
+                        }
+                        _ => best[k],
+                    }
+                };
             }
         }
     }
 
     /// Inserts jobs one by one in a random order rule, each at its cheapest place.
-    fn recreate_in_order(&mut self, plan: &mut Plan, open_new: bool) {
+    fn recreate_in_order(&mut self, plan: &mut Plan, mut pool: Vec<usize>, open_new: bool) {
         let model = self.model;
-        let mut pool: Vec<usize> = plan
-            .unserved()
-            .filter(|&j| worth_serving(model, j))
-            .collect();
+        let since = next_stamp();
         if pool.is_empty() {
             return;
         }
@@ -444,13 +474,11 @@ impl<'m, 'a> Search<'m, 'a> {
                 if pass_empty && (!used_first || !open_new || choice.is_some()) {
                     break;
                 }
-                for (r, route) in plan.routes.iter().enumerate() {
-                    if used_first && route.jobs.is_empty() != pass_empty {
+                for r in 0..plan.routes.len() {
+                    if used_first && plan.routes[r].jobs.is_empty() != pass_empty {
                         continue;
                     }
-                    let rng = &mut self.rng;
-                    if let Some(ins) =
-                        route.best_insertion(model, j, false, || rng.random_bool(BLINK))
+                    if let Some(ins) = self.fit(plan, r, j, since).by_added
                         && choice.is_none_or(|(_, c)| ins.added < c.added)
                     {
                         choice = Some((r, ins));

@@ -1,0 +1,66 @@
+//! The best insertion of each job into each route, remembered while the route stays the same.
+//!
+//! With many tours, recreate and refill ask for every unserved job in every route, but a ruin
+//! changes only a few routes: keyed on the route's [`stamp`](Route::stamp), the answers for
+//! the others come from here. One cache per search chain, shared by its candidate plans
+//! (a clone keeps its routes' stamps). Answers are a function of the route and job alone, so
+//! the cache never changes a plan, only how fast it is found.
+
+use super::route::{Insertion, Model, Route};
+
+/// The best insertion of a job into a route: by least added driving, and by least shift.
+#[derive(Clone, Copy, Default)]
+pub struct Best {
+    pub by_added: Option<Insertion>,
+    pub by_shift: Option<Insertion>,
+}
+
+pub struct Insertions {
+    tours: usize,
+    /// At `job * tours + tour`: the stamp of the route the answer is for (0: none yet), times
+    /// two, plus one when the job fits. Scanned for every unserved job and route, so kept
+    /// apart from the answers and small.
+    keys: Vec<u64>,
+    answers: Vec<Best>,
+}
+
+impl Insertions {
+    pub fn new(model: &Model) -> Self {
+        let tours = model.inst.tours.len();
+        let n = model.inst.jobs.len() * tours;
+        Insertions {
+            tours,
+            keys: vec![0; n],
+            answers: vec![Best::default(); n],
+        }
+    }
+
+    /// The best insertions of `job` into `route`.
+    pub fn best(&mut self, model: &Model, route: &Route, job: usize) -> Best {
+        if !model.allowed(job, route.tour) {
+            return Best::default();
+        }
+        let at = job * self.tours + route.tour;
+        let key = self.keys[at];
+        if key >> 1 == route.stamp {
+            return if key & 1 == 1 {
+                self.answers[at]
+            } else {
+                Best::default()
+            };
+        }
+        let best = route.best_insertions(model, job);
+        self.keys[at] = route.stamp << 1 | u64::from(best.by_added.is_some());
+        self.answers[at] = best;
+        best
+    }
+
+    /// Whether `job` is known not to fit `route` because it did not fit a version of it
+    /// stamped at or after `since`, during which the route only gained visits. A visit more
+    /// only delays a route (when travel times keep the triangle inequality), so a job that
+    /// did not fit still does not.
+    pub fn known_misfit(&self, route: &Route, job: usize, since: u64) -> bool {
+        let key = self.keys[job * self.tours + route.tour];
+        key >> 1 >= since && key & 1 == 0
+    }
+}
