@@ -22,6 +22,9 @@ pub struct Insertions {
     /// apart from the answers and small.
     keys: Vec<u64>,
     answers: Vec<Best>,
+    /// The jobs that get fresh answers; the others only cached ones (none when the route
+    /// changed). The search narrows it to the jobs near its ruin when there are many tours.
+    pub focus: Vec<bool>,
 }
 
 impl Insertions {
@@ -32,10 +35,11 @@ impl Insertions {
             tours,
             keys: vec![0; n],
             answers: vec![Best::default(); n],
+            focus: vec![true; model.inst.jobs.len()],
         }
     }
 
-    /// The best insertions of `job` into `route`.
+    /// The best insertions of `job` into `route` (none for a job out of focus unless cached).
     pub fn best(&mut self, model: &Model, route: &Route, job: usize) -> Best {
         if !model.allowed(job, route.tour) {
             return Best::default();
@@ -48,6 +52,9 @@ impl Insertions {
             } else {
                 Best::default()
             };
+        }
+        if !self.focus[job] {
+            return Best::default();
         }
         let best = route.best_insertions(model, job);
         self.keys[at] = route.stamp << 1 | u64::from(best.by_added.is_some());

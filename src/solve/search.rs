@@ -45,8 +45,10 @@ const BLINK: f64 = 0.01;
 /// Share of recreates that insert by value per time rather than in a fixed order, when the
 /// policy recreates by ratio.
 const RATIO_SHARE: f64 = 0.5;
-/// Unserved jobs among this many nearest of a removed job join the recreate.
+/// How many of a job's nearest jobs count as near it (see [`Search::focus`]).
 const NEAR: usize = 20;
+/// Above this many tours, new answers are computed only for jobs near the ruin.
+const GRANULAR_TOURS: usize = 16;
 /// Share of ruins that remove random visits rather than strings.
 const RANDOM_RUIN: f64 = 0.2;
 /// The travel phase: final share of the budget that anneals on travel alone, never below
@@ -138,6 +140,13 @@ impl Phase {
     }
 }
 
+/// What a ruin removed (jobs), and from where (routes).
+#[derive(Default)]
+struct Ruin {
+    jobs: Vec<usize>,
+    routes: Vec<usize>,
+}
+
 enum Order {
     Random,
     Value,
@@ -187,8 +196,8 @@ impl<'m, 'a> Search<'m, 'a> {
             *it += 1;
 
             let mut candidate = current.clone();
-            let removed = self.ruin(&mut candidate);
-            self.recreate(&mut candidate, true, &removed);
+            let ruin = self.ruin(&mut candidate);
+            self.recreate(&mut candidate, true, &ruin);
             let mut score = candidate.score(self.model);
             if self.near(&score, &best_score) {
                 quick_local_search(self.model, &mut candidate, &mut self.insertions);
@@ -264,9 +273,12 @@ impl<'m, 'a> Search<'m, 'a> {
                 .filter(|&r| !current.routes[r].jobs.is_empty())
                 .min_by_key(|&r| current.routes[r].jobs.len())
                 .expect("a used tour");
-            let removed = current.routes[smallest].jobs.clone();
+            let ruin = Ruin {
+                jobs: current.routes[smallest].jobs.clone(),
+                routes: vec![smallest],
+            };
             current.set_route(self.model, smallest, Vec::new());
-            self.recreate(&mut current, false, &removed);
+            self.recreate(&mut current, false, &ruin);
             let mut current_absent = self.absent(&current);
             loop {
                 let score = current.score(self.model);
@@ -280,8 +292,8 @@ impl<'m, 'a> Search<'m, 'a> {
                 }
                 *it += 1;
                 let mut candidate = current.clone();
-                let removed = self.ruin(&mut candidate);
-                self.recreate(&mut candidate, false, &removed);
+                let ruin = self.ruin(&mut candidate);
+                self.recreate(&mut candidate, false, &ruin);
                 for j in candidate.unserved() {
                     self.absences[j] += 1;
                 }
@@ -302,14 +314,14 @@ impl<'m, 'a> Search<'m, 'a> {
     }
 
     /// Removes strings of visits near a random job (SISR), or sometimes random visits, and
-    /// returns the jobs removed.
-    fn ruin(&mut self, plan: &mut Plan) -> Vec<usize> {
+    /// says what it removed from where.
+    fn ruin(&mut self, plan: &mut Plan) -> Ruin {
         let model = self.model;
         let n = model.inst.jobs.len();
         let served = plan.served_count();
-        let mut removed = Vec::new();
+        let mut ruin = Ruin::default();
         if served == 0 || n == 0 {
-            return removed;
+            return ruin;
         }
         if self.rng.random_bool(RANDOM_RUIN) {
             let k = self
@@ -318,10 +330,11 @@ impl<'m, 'a> Search<'m, 'a> {
             for _ in 0..k {
                 let victims: Vec<usize> = (0..n).filter(|&j| plan.is_served(j)).collect();
                 let j = victims[self.rng.random_range(0..victims.len())];
+                ruin.routes.push(plan.route_of(j).expect("a served job"));
                 plan.remove(model, j);
-                removed.push(j);
+                ruin.jobs.push(j);
             }
-            return removed;
+            return ruin;
         }
         let used = plan.routes.iter().filter(|r| !r.jobs.is_empty()).count();
         let avg_len = served as f64 / used as f64;
@@ -332,14 +345,13 @@ impl<'m, 'a> Search<'m, 'a> {
             .random_range(1.0..max_strings.max(1.0) + 1.0)
             .floor() as usize;
         let seed = self.rng.random_range(0..n);
-        let mut ruined: Vec<usize> = Vec::new();
         for &c in std::iter::once(&(seed as u32)).chain(&model.neighbours[seed]) {
-            if ruined.len() >= strings {
+            if ruin.routes.len() >= strings {
                 break;
             }
             let c = c as usize;
             let Some(r) = plan.route_of(c) else { continue };
-            if ruined.contains(&r) {
+            if ruin.routes.contains(&r) {
                 continue;
             }
             let jobs = &plan.routes[r].jobs;
@@ -353,30 +365,21 @@ impl<'m, 'a> Search<'m, 'a> {
             let lo = at.saturating_sub(len - 1);
             let hi = at.min(jobs.len() - len);
             let from = self.rng.random_range(lo..=hi);
-            removed.extend_from_slice(&plan.routes[r].jobs[from..from + len]);
+            ruin.jobs.extend_from_slice(&plan.routes[r].jobs[from..from + len]);
             plan.remove_string(model, r, from, len);
-            ruined.push(r);
+            ruin.routes.push(r);
         }
-        removed
+        ruin
     }
 
-    /// Inserts unserved jobs at their cheapest feasible place: those that must be served, and
-    /// of the others those `removed` or near a removed job (room opens where the ruin was;
-    /// elsewhere the plan already held what fitted, so with many tours the work follows the
-    /// ruin, not the size of the plan). A policy that fills tours in use first opens a new
-    /// one for a job only when `open_new` and nothing else fits.
-    fn recreate(&mut self, plan: &mut Plan, open_new: bool, removed: &[usize]) {
+    /// Inserts unserved jobs at their cheapest feasible place. A policy that fills tours in
+    /// use first opens a new one for a job only when `open_new` and nothing else fits.
+    fn recreate(&mut self, plan: &mut Plan, open_new: bool, ruin: &Ruin) {
         let model = self.model;
-        let mut near = vec![false; model.inst.jobs.len()];
-        for &j in removed {
-            near[j] = true;
-            for &b in model.neighbours[j].iter().take(NEAR) {
-                near[b as usize] = true;
-            }
-        }
+        self.focus(plan, ruin);
         let pool: Vec<usize> = plan
             .unserved()
-            .filter(|&j| worth_serving(model, j) && (model.must[j] || near[j]))
+            .filter(|&j| worth_serving(model, j))
             .collect();
         if self.policy.recreate_by_ratio() && self.rng.random_bool(RATIO_SHARE) {
             self.recreate_by_ratio(plan, pool);
@@ -385,9 +388,32 @@ impl<'m, 'a> Search<'m, 'a> {
         }
     }
 
+    /// With more than [`GRANULAR_TOURS`] tours, routes that changed (their answers are not
+    /// cached) are tried, until the next ruin, only for jobs that must be served or are near
+    /// it: among the [`NEAR`] nearest of a job removed or still on a ruined route, where the
+    /// ruin opened room. The work then follows the ruin rather than the size of the plan.
+    /// With few tours every route is near every job, and orienteering needs the far jobs
+    /// too (a route may move to another region), so all jobs stay in focus.
+    fn focus(&mut self, plan: &Plan, ruin: &Ruin) {
+        let model = self.model;
+        let focus = &mut self.insertions.focus;
+        if plan.routes.len() <= GRANULAR_TOURS {
+            focus.fill(true);
+            return;
+        }
+        focus.clone_from(&model.must);
+        let ruined = ruin.routes.iter().flat_map(|&r| &plan.routes[r].jobs);
+        for &j in ruin.jobs.iter().chain(ruined) {
+            focus[j] = true;
+            for &b in model.neighbours[j].iter().take(NEAR) {
+                focus[b as usize] = true;
+            }
+        }
+    }
+
     /// The best insertions of `job` into route `r`, or none when it is known not to fit
-    /// (routes only gain visits during a recreate that started at stamp `since`), or passed
-    /// over by a blink.
+    /// (routes only gain visits during a recreate that started at stamp `since`), when the
+    /// route changed and the job is out of focus, or when passed over by a blink.
     fn fit(&mut self, plan: &Plan, r: usize, job: usize, since: u64) -> Best {
         let route = &plan.routes[r];
         if self.insertions.known_misfit(route, job, since) {
