@@ -182,6 +182,19 @@ fn impossible_mandatory_job_is_left_out_and_explained() {
     assert_eq!(explain_unserved(&instance, 5), Reason::NoAllowedDay);
 }
 
+/// More tours than the search's granular threshold: new insertions are then computed only
+/// near the ruin, and plans must still keep every rule and follow the seed alone.
+#[test]
+fn many_tours_stay_valid_and_deterministic() {
+    for (seed, visit_all) in [(31u64, false), (32, true)] {
+        let instance = random_instance(seed, &shape(150, 24, visit_all, 0.05));
+        let a = solve(&instance, &options(seed, 300));
+        assert!(verify(&relax(&instance), &a).is_ok());
+        assert_eq!(a, solve(&instance, &options(seed, 300)));
+        assert!(a.routes.iter().filter(|r| !r.is_empty()).count() > 1);
+    }
+}
+
 #[test]
 fn larger_instances_stay_valid() {
     for (seed, visit_all) in [(21u64, false), (22, true)] {

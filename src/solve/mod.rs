@@ -17,6 +17,7 @@
 
 mod construct;
 pub mod explain;
+mod insertions;
 pub mod instance;
 mod local_search;
 mod plan;
