@@ -3,6 +3,7 @@
 //! `export`'s job; this module ends at the model.
 
 pub mod compare;
+pub mod coverage;
 pub mod instance_json;
 pub mod model;
 pub mod summary;

@@ -101,6 +101,8 @@ pub struct Scenario {
     pub stops: Vec<Stop>,
     /// GeoJSON of boundaries drawn on the report map (`boundaries = "..."`).
     pub boundaries: Option<PathBuf>,
+    /// `[office]`: who signs the letters and whom to call.
+    pub office: super::office::Office,
 }
 
 /// Default detour factor and speed of the straight-line fallback.
@@ -318,7 +320,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
 
     let mut stops: Vec<Stop> = Vec::new();
     if let Some(csv) = raw.stops.as_ref().and_then(|s| s.csv.as_ref()) {
-        match super::stops_csv::read_stops_csv(Path::new(&csv.value)) {
+        match super::stops_csv::read_stops_file(Path::new(&csv.value)) {
             Ok((csv_stops, problems)) => {
                 stops.extend(csv_stops);
                 r.problems.extend(problems);
@@ -361,6 +363,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         vans,
         stops,
         boundaries: raw.boundaries.as_ref().map(|b| PathBuf::from(&b.value)),
+        office: super::office::resolve(raw.office.as_ref(), &mut r.problems),
     };
     (scenario, r.problems)
 }

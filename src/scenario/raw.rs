@@ -57,6 +57,8 @@ pub struct RawScenario {
     pub stops: Option<RawStopsFile>,
     #[serde(default)]
     pub stop: Vec<RawStop>,
+    /// `[office]`: letterhead, letter numbers, signatory and contact (scenario/office.rs).
+    pub office: Option<super::office::RawOffice>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -342,6 +344,7 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         van: merge_by_name(base.van, top.van, |v| &v.name.value),
         stops: pick(base.stops, top.stops),
         stop: merge_by_name(base.stop, top.stop, |s| &s.name.value),
+        office: super::office::merge(base.office, top.office),
     }
 }
 
