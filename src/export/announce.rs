@@ -9,7 +9,6 @@
 //! without a desa (a school) writes to its head. The letterhead, number, signatory and
 //! contact come from `[office]`; what it lacks is printed as a marked blank.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
@@ -17,10 +16,10 @@ use maud::{Markup, html};
 
 use super::Context;
 use super::html::page;
+use super::village::Villages;
 use crate::clock::Clock;
 use crate::groups::{Group, People};
 use crate::i18n::Lang;
-use crate::magetan::{Source, read_desa};
 use crate::plan::model::Visit;
 use crate::scenario::model::Stop;
 use crate::scenario::office::Office;
@@ -82,36 +81,11 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// How a village is addressed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum VillageType {
-    Desa,
-    Kelurahan,
-    /// Not in the regency's table: both words, so the letter is never wrong.
-    Unknown,
-}
-
 /// Whom a letter goes to: a village (kecamatan, desa), or the head of a stop without one.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Addressee {
     Village { kecamatan: String, desa: String },
     Place { stop: usize },
-}
-
-/// The type of every desa of the built-in Magetan table, by (kecamatan, desa) in lower case.
-fn village_types() -> HashMap<(String, String), VillageType> {
-    read_desa(&Source::Embedded)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|d| {
-            let kind = if d.is_kelurahan {
-                VillageType::Kelurahan
-            } else {
-                VillageType::Desa
-            };
-            ((d.kecamatan.to_lowercase(), d.name.to_lowercase()), kind)
-        })
-        .collect()
 }
 
 /// One stop of a letter on its day: from the first part's start to the last part's end.
@@ -123,7 +97,7 @@ struct Place<'a> {
 
 /// Every letter and home notice, by date, then by the first visit's time.
 pub fn documents(cx: &Context) -> Vec<Document> {
-    let types = village_types();
+    let types = Villages::built_in();
     let office = &cx.scenario.office;
     let mut letters: Vec<(NaiveDate, Addressee, Vec<Place>)> = Vec::new();
     let mut homes: Vec<(NaiveDate, &Visit)> = Vec::new();
@@ -164,28 +138,24 @@ pub fn documents(cx: &Context) -> Vec<Document> {
         .enumerate()
         .map(|(i, (date, to, places))| letter(cx, office, &types, i, *date, to, places))
         .collect();
-    out.extend(homes.iter().map(|(date, v)| home_notice(cx, office, &types, *date, v)));
+    out.extend(
+        homes
+            .iter()
+            .map(|(date, v)| home_notice(cx, office, &types, *date, v)),
+    );
     out.sort_by_key(|d| d.date);
     out
 }
 
-/// "Desa X, Kecamatan Y" / "Kelurahan X, Kecamatan Y", and the head's title.
-fn village(types: &HashMap<(String, String), VillageType>, kecamatan: &str, desa: &str) -> (String, String) {
-    let kind = types
-        .get(&(kecamatan.to_lowercase(), desa.to_lowercase()))
-        .copied()
-        .unwrap_or(VillageType::Unknown);
-    let (head, word) = match kind {
-        VillageType::Desa => ("Kepala Desa", "Desa"),
-        VillageType::Kelurahan => ("Lurah", "Kelurahan"),
-        VillageType::Unknown => ("Kepala Desa/Lurah", "Desa/Kelurahan"),
-    };
+/// The head's title and the place: ("Lurah X", "Kelurahan X, Kecamatan Y").
+fn village(types: &Villages, kecamatan: &str, desa: &str) -> (String, String) {
+    let kind = types.kind(kecamatan, desa);
     let place = if kecamatan.is_empty() {
-        format!("{word} {desa}")
+        format!("{} {desa}", kind.word())
     } else {
-        format!("{word} {desa}, Kecamatan {kecamatan}")
+        format!("{} {desa}, Kecamatan {kecamatan}", kind.word())
     };
-    (format!("{head} {desa}"), place)
+    (format!("{} {desa}", kind.head()), place)
 }
 
 fn letterhead(office: &Office) -> Block {
@@ -280,7 +250,7 @@ fn and_list(items: &[String]) -> String {
 fn letter(
     cx: &Context,
     office: &Office,
-    types: &HashMap<(String, String), VillageType>,
+    types: &Villages,
     index: usize,
     date: NaiveDate,
     to: &Addressee,
@@ -301,10 +271,7 @@ fn letter(
     };
     let mut dated = known(&office.city, "kota");
     dated.extend([Span::Text(", ".into()), Span::ByHand]);
-    let mut fields = vec![(
-        "Nomor".to_string(),
-        letter_number(office, index, date),
-    )];
+    let mut fields = vec![("Nomor".to_string(), letter_number(office, index, date))];
     fields.extend([
         ("Sifat".to_string(), text("Penting")),
         ("Lampiran".to_string(), text("-")),
@@ -331,11 +298,22 @@ fn letter(
         ));
         when.push(("tempat".to_string(), text(place.stop.name.clone())));
     }
-    let people = places.iter().fold(People::default(), |sum, p| sum + p.people);
-    let groups: Vec<(Group, u32)> = people.iter().filter(|(_, n)| **n > 0).map(|(g, n)| (g, *n)).collect();
+    let people = places
+        .iter()
+        .fold(People::default(), |sum, p| sum + p.people);
+    let groups: Vec<(Group, u32)> = people
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(g, n)| (g, *n))
+        .collect();
     let target = format!(
         "Sasaran layanan: {} yang belum melakukan perekaman KTP-el (perkiraan {} orang: {}).",
-        and_list(&groups.iter().map(|(g, _)| who(*g).to_string()).collect::<Vec<_>>()),
+        and_list(
+            &groups
+                .iter()
+                .map(|(g, _)| who(*g).to_string())
+                .collect::<Vec<_>>()
+        ),
         id.int(people.total_u64()),
         and_list(
             &groups
@@ -388,17 +366,14 @@ fn family_window(v: &Visit) -> (Clock, Clock) {
 fn home_notice(
     cx: &Context,
     office: &Office,
-    types: &HashMap<(String, String), VillageType>,
+    types: &Villages,
     date: NaiveDate,
     v: &Visit,
 ) -> Document {
     let id = Lang::Id;
     let stop = &cx.scenario.stops[v.stop.index];
     let (from, to) = family_window(v);
-    let mut address = vec![
-        "Yth. Bapak/Ibu/Saudara".to_string(),
-        stop.name.clone(),
-    ];
+    let mut address = vec!["Yth. Bapak/Ibu/Saudara".to_string(), stop.name.clone()];
     if !stop.desa.is_empty() {
         address.push(village(types, &stop.kecamatan, &stop.desa).1);
     }
@@ -422,7 +397,8 @@ fn home_notice(
         Block::Para(text("Mohon disiapkan:")),
         Block::List(vec![
             "Kartu Keluarga (KK) asli atau fotokopinya".into(),
-            "warga yang akan direkam ada di rumah dan siap difoto (tanpa kacamata dan masker)".into(),
+            "warga yang akan direkam ada di rumah dan siap difoto (tanpa kacamata dan masker)"
+                .into(),
             "seorang anggota keluarga yang mendampingi".into(),
         ]),
         Block::Para(text("Pelayanan ini tidak dipungut biaya. Terima kasih.")),
@@ -473,7 +449,11 @@ pub fn text_of(doc: &Document) -> String {
                 let _ = writeln!(s, "{title}");
             }
             Block::Fields(fields) => {
-                let width = fields.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0);
+                let width = fields
+                    .iter()
+                    .map(|(l, _)| l.chars().count())
+                    .max()
+                    .unwrap_or(0);
                 for (label, value) in fields {
                     let _ = writeln!(s, "  {label:<width$} : {}", plain(value));
                 }
@@ -491,7 +471,13 @@ pub fn text_of(doc: &Document) -> String {
                 name,
                 nip,
             } => {
-                let _ = writeln!(s, "{}\n\n\n{}\n{}", plain(position), plain(name), plain(nip));
+                let _ = writeln!(
+                    s,
+                    "{}\n\n\n{}\n{}",
+                    plain(position),
+                    plain(name),
+                    plain(nip)
+                );
             }
         }
         s.push('\n');
@@ -581,9 +567,15 @@ mod tests {
             letter_number: Some("470/{n}/403.205/{roman_month}/{yyyy}".into()),
             ..Office::default()
         };
-        assert_eq!(plain(&letter_number(&office, 2, date)), format!("470/{BY_HAND}/403.205/XII/2026"));
+        assert_eq!(
+            plain(&letter_number(&office, 2, date)),
+            format!("470/{BY_HAND}/403.205/XII/2026")
+        );
         office.first_number = Some(101);
-        assert_eq!(plain(&letter_number(&office, 2, date)), "470/103/403.205/XII/2026");
+        assert_eq!(
+            plain(&letter_number(&office, 2, date)),
+            "470/103/403.205/XII/2026"
+        );
         assert_eq!(
             plain(&letter_number(&Office::default(), 0, date)),
             "[BELUM DIISI: pola nomor surat]"
@@ -592,12 +584,18 @@ mod tests {
 
     #[test]
     fn villages_are_addressed_by_their_type() {
-        let types = village_types();
+        let types = Villages::built_in();
         assert_eq!(
             village(&types, "Poncol", "Alastuwo"),
-            ("Lurah Alastuwo".into(), "Kelurahan Alastuwo, Kecamatan Poncol".into())
+            (
+                "Lurah Alastuwo".into(),
+                "Kelurahan Alastuwo, Kecamatan Poncol".into()
+            )
         );
-        assert_eq!(village(&types, "Poncol", "Gonggang").0, "Kepala Desa Gonggang");
+        assert_eq!(
+            village(&types, "Poncol", "Gonggang").0,
+            "Kepala Desa Gonggang"
+        );
         assert_eq!(village(&types, "Elsewhere", "X").0, "Kepala Desa/Lurah X");
     }
 
@@ -605,7 +603,10 @@ mod tests {
     fn families_get_a_window_around_the_visit() {
         let at = |h: u32, m: u32| Clock::from_seconds(f64::from(h * 3600 + m * 60));
         let v = Visit {
-            stop: crate::plan::model::Named { index: 0, name: "Rumah".into() },
+            stop: crate::plan::model::Named {
+                index: 0,
+                name: "Rumah".into(),
+            },
             part: 1,
             parts: 1,
             location: crate::map::LatLon { lat: 0.0, lon: 0.0 },
@@ -616,6 +617,9 @@ mod tests {
             value: 0.0,
         };
         let (from, to) = family_window(&v);
-        assert_eq!((from.jam(), to.jam()), ("12.30".to_string(), "14.15".to_string()));
+        assert_eq!(
+            (from.jam(), to.jam()),
+            ("12.30".to_string(), "14.15".to_string())
+        );
     }
 }

@@ -42,7 +42,12 @@ const VAN_HUES: [(f64, f64, f64); 7] = [
 /// darker later, so a van's days read as one family and its days apart.
 pub fn route_colour(plan: &Plan, i: usize) -> String {
     let day = &plan.van_days[i];
-    let k = plan.week.dates.iter().position(|d| *d == day.date).unwrap_or(0);
+    let k = plan
+        .week
+        .dates
+        .iter()
+        .position(|d| *d == day.date)
+        .unwrap_or(0);
     van_day_colour(day.van.index, k, plan.week.dates.len())
 }
 
@@ -59,7 +64,11 @@ fn van_day_colour(van: usize, k: usize, days: usize) -> String {
         -0.4 + 0.8 * k as f64 / (days - 1) as f64
     };
     let shade = |c: f64| {
-        let c = if t < 0.0 { c + (255.0 - c) * -t } else { c * (1.0 - t) };
+        let c = if t < 0.0 {
+            c + (255.0 - c) * -t
+        } else {
+            c * (1.0 - t)
+        };
         c.round() as u8
     };
     format!("#{:02x}{:02x}{:02x}", shade(r), shade(g), shade(b))
@@ -168,7 +177,11 @@ mod tests {
             .flat_map(|van| (0..5).map(move |k| van_day_colour(van, k, 5)))
             .collect();
         assert_eq!(colours.len(), 50);
-        assert_eq!(van_day_colour(0, 2, 5), "#0072b2", "mid-week is the van's own hue");
+        assert_eq!(
+            van_day_colour(0, 2, 5),
+            "#0072b2",
+            "mid-week is the van's own hue"
+        );
         assert_eq!(text_on("#ffffff"), "#000");
         assert_eq!(text_on("#0072b2"), "#fff");
     }

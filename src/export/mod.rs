@@ -10,6 +10,7 @@ pub mod routes;
 pub mod schedule;
 pub mod sheets;
 pub mod svg_map;
+pub mod village;
 pub mod whatsapp;
 pub mod xlsx;
 

@@ -12,9 +12,9 @@ use maud::{Markup, html};
 use super::Context;
 use super::html::{route_colour, text_on};
 use crate::i18n::{Key, MapMsg, UserError};
-use crate::plan::model::Plan;
 use crate::map::areas::read_areas;
 use crate::map::{LatLon, RoadGraph, bounds};
+use crate::plan::model::Plan;
 
 /// Width of the drawing in SVG units.
 const WIDTH: f64 = 1000.0;
@@ -287,9 +287,12 @@ fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<Markup> {
             .shape
             .iter()
             .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
-        let at = largest
-            .and_then(|p| p.interior_point())
-            .map(|p| proj.xy(LatLon { lat: p.y(), lon: p.x() }));
+        let at = largest.and_then(|p| p.interior_point()).map(|p| {
+            proj.xy(LatLon {
+                lat: p.y(),
+                lon: p.x(),
+            })
+        });
         outlines.push((d, name, area.shape.unsigned_area(), at));
     }
     let mut order: Vec<usize> = (0..outlines.len()).collect();

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::Context;
 use super::html::visit_name;
+use super::village::Villages;
 use crate::i18n::{Key, Lang};
 use crate::map::LatLon;
 use crate::plan::model::VanDay;
@@ -28,7 +29,7 @@ pub fn people_line(lang: Lang, people: &crate::groups::People) -> String {
         .join(", ")
 }
 
-fn message(cx: &Context, day: &VanDay) -> String {
+fn message(cx: &Context, villages: &Villages, day: &VanDay) -> String {
     let lang = cx.lang;
     let mut s = String::new();
     let _ = writeln!(
@@ -50,7 +51,8 @@ fn message(cx: &Context, day: &VanDay) -> String {
         let stop = &cx.scenario.stops[v.stop.index];
         let mut place = visit_name(v, lang);
         if !stop.desa.is_empty() {
-            let _ = write!(place, ", {} {}", lang.t(Key::Desa), stop.desa);
+            let kind = villages.kind(&stop.kecamatan, &stop.desa);
+            let _ = write!(place, ", {} {}", kind.word(), stop.desa);
         }
         let _ = writeln!(
             s,
@@ -93,12 +95,13 @@ fn capitalised(word: &str) -> String {
 
 /// Every van-day with visits, one message each, separated by a blank line and a rule.
 pub fn text(cx: &Context) -> String {
+    let villages = Villages::built_in();
     let messages: Vec<String> = cx
         .plan
         .van_days
         .iter()
         .filter(|d| !d.visits.is_empty())
-        .map(|d| message(cx, d))
+        .map(|d| message(cx, &villages, d))
         .collect();
     format!(
         "{}\n\n{}",

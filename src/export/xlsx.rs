@@ -27,7 +27,10 @@ pub fn headers(lang: Lang) -> Vec<(&'static str, f64)> {
         (lang.t(Key::End), 7.0),
     ];
     headers.extend(Group::ALL.map(|g| (lang.group(g), 12.0)));
-    headers.extend([(lang.t(Key::Latitude), 11.0), (lang.t(Key::Longitude), 11.0)]);
+    headers.extend([
+        (lang.t(Key::Latitude), 11.0),
+        (lang.t(Key::Longitude), 11.0),
+    ]);
     headers
 }
 

@@ -55,9 +55,9 @@ impl Message for OfficeFix {
             OfficeFix::UseNumberFields { fields } => format!(
                 "pakai hanya {fields} di dalam kurung kurawal, misalnya \"470/{{n}}/403.205/{{yyyy}}\""
             ),
-            OfficeFix::FirstNumberRange { max } => format!(
-                "pakai angka 1 sampai {max}, atau hapus kunci ini agar nomor diisi tangan"
-            ),
+            OfficeFix::FirstNumberRange { max } => {
+                format!("pakai angka 1 sampai {max}, atau hapus kunci ini agar nomor diisi tangan")
+            }
         }
     }
 }

@@ -278,7 +278,9 @@ impl Message for Says {
             }
             CannotRead { file } => format!("cannot read scenario {file}"),
             NotATime { text } => {
-                format!("`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\" or \"07.30\"")
+                format!(
+                    "`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\" or \"07.30\""
+                )
             }
             NotAnInterval { text } => format!(
                 "`{text}` is not a time interval; write it as \"HH:MM-HH:MM\", e.g. \"07:30-12:00\""
@@ -398,7 +400,9 @@ impl Message for Says {
             }
             CannotRead { file } => format!("skenario {file} tidak dapat dibaca"),
             NotATime { text } => {
-                format!("`{text}` bukan jam; tulis sebagai JJ.MM, misalnya \"07.30\" atau \"07:30\"")
+                format!(
+                    "`{text}` bukan jam; tulis sebagai JJ.MM, misalnya \"07.30\" atau \"07:30\""
+                )
             }
             NotAnInterval { text } => format!(
                 "`{text}` bukan rentang jam; tulis sebagai \"JJ:MM-JJ:MM\", misalnya \"07:30-12:00\""

@@ -5,13 +5,24 @@ use super::Message;
 /// What is wrong with a spreadsheet file or one of its cells.
 #[derive(Clone, Debug, PartialEq, strum::EnumIter)]
 pub enum SheetSays {
-    CannotOpen { path: String },
-    NoSheet { path: String },
+    CannotOpen {
+        path: String,
+    },
+    NoSheet {
+        path: String,
+    },
     /// `at` is "file:line".
-    UnreadableLine { at: String },
-    ColumnTwice { column: String, key: String },
+    UnreadableLine {
+        at: String,
+    },
+    ColumnTwice {
+        column: String,
+        key: String,
+    },
     CellOutsideHeader,
-    NotADate { text: String },
+    NotADate {
+        text: String,
+    },
 }
 
 impl Message for SheetSays {

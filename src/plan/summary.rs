@@ -53,11 +53,21 @@ pub fn summary(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
         );
     };
     for group in Group::ALL {
-        line(&mut s, lang.group(group), totals.demand[group], totals.served[group]);
+        line(
+            &mut s,
+            lang.group(group),
+            totals.demand[group],
+            totals.served[group],
+        );
     }
     let _ = writeln!(s, "{}:", lang.t(Key::CoverageByKecamatan));
     for row in by_kecamatan(plan, scenario) {
-        line(&mut s, &row.kecamatan, row.target.total(), row.achieved.total());
+        line(
+            &mut s,
+            &row.kecamatan,
+            row.target.total(),
+            row.achieved.total(),
+        );
     }
     let _ = writeln!(
         s,

@@ -93,8 +93,14 @@ impl Cell {
             Cell::Text(t) => t.trim().to_string(),
             Cell::Number(x) => x.to_string(),
             Cell::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
-            Cell::DateTime { date: Some(d), time } if time.seconds() == 0 => d.to_string(),
-            Cell::DateTime { date: Some(d), time } => format!("{d} {}", time.hhmm()),
+            Cell::DateTime {
+                date: Some(d),
+                time,
+            } if time.seconds() == 0 => d.to_string(),
+            Cell::DateTime {
+                date: Some(d),
+                time,
+            } => format!("{d} {}", time.hhmm()),
             Cell::DateTime { date: None, time } => time.hhmm(),
         }
     }
@@ -160,7 +166,11 @@ pub fn read_csv(path: &Path, bytes: &[u8]) -> anyhow::Result<Table> {
     // Excel on Windows saves "CSV (Comma delimited)" in the ANSI code page.
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
     };
     let header_text = text
         .lines()
@@ -172,22 +182,41 @@ pub fn read_csv(path: &Path, bytes: &[u8]) -> anyhow::Result<Table> {
         .flexible(true)
         .delimiter(sniff_delimiter(header_text))
         .from_reader(text.as_bytes());
-    // Lines are counted from the bytes, so CRLF and LF files number them alike.
-    let line_of = |byte: u64| 1 + text.as_bytes()[..byte as usize].iter().filter(|&&b| b == b'\n').count();
+    // Lines are counted from the bytes (csv's own positions count from before the comment
+    // lines it skips): a record starts at the first line after the previous record that is
+    // neither a comment nor empty.
+    let bytes = text.as_bytes();
+    let line_of = |byte: usize| 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
+    let start_after = |mut at: usize| {
+        while at < bytes.len() && matches!(bytes[at], b'#' | b'\r' | b'\n') {
+            at += bytes[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len() - at, |i| i + 1);
+        }
+        at
+    };
     let file = Arc::new(path.to_path_buf());
     let mut header: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| line_of(p.byte()));
-            UserError::caused(
-                SheetSays::UnreadableLine {
-                    at: format!("{}:{line}", path.display()),
-                },
-                e,
-            )
-        })?;
-        let line = record.position().map_or(0, |p| line_of(p.byte()));
+    let mut record = csv::StringRecord::new();
+    let mut end = 0;
+    loop {
+        let line = line_of(start_after(end));
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(UserError::caused(
+                    SheetSays::UnreadableLine {
+                        at: format!("{}:{line}", path.display()),
+                    },
+                    e,
+                )
+                .into());
+            }
+        }
+        end = reader.position().byte() as usize;
         let cells: Vec<Cell> = record
             .iter()
             .map(|c| match c.trim() {
@@ -236,7 +265,8 @@ pub fn read_xlsx(path: &Path) -> anyhow::Result<Table> {
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => {
             let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
-            let time = Clock::from_seconds(f64::from(h) * 3600.0 + f64::from(mi) * 60.0 + f64::from(s));
+            let time =
+                Clock::from_seconds(f64::from(h) * 3600.0 + f64::from(mi) * 60.0 + f64::from(s));
             // A serial below 1 is a time of day alone.
             let date = (dt.as_f64() >= 1.0)
                 .then(|| NaiveDate::from_ymd_opt(y.into(), mo.into(), d.into()))
@@ -643,8 +673,14 @@ mod tests {
         let t = csv("lintang,nama,name,lng\n1,A,A,2\n");
         let problems = t.columns(&stop_columns()).unwrap_err();
         let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(text[0].starts_with("t.csv:1:3: column `name` is given twice"), "{text:?}");
-        assert!(text[1].starts_with("t.csv:1:4: unknown column `lng`"), "{text:?}");
+        assert!(
+            text[0].starts_with("t.csv:1:3: column `name` is given twice"),
+            "{text:?}"
+        );
+        assert!(
+            text[1].starts_with("t.csv:1:4: unknown column `lng`"),
+            "{text:?}"
+        );
     }
 
     #[test]
@@ -659,9 +695,18 @@ mod tests {
         let text: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(text.len(), 4, "{text:?}");
         assert!(text[0].starts_with("t.csv:2:6: "), "{text:?}");
-        assert!(text[1].starts_with("t.csv:2:3: column `home_visit`: `5` is not yes/no"), "{text:?}");
-        assert!(text[2].contains("t.csv:2:4: column `date`: `x` is not a date"), "{text:?}");
-        assert!(text[3].contains("t.csv:2:5: column `start`: `maybe`"), "{text:?}");
+        assert!(
+            text[1].starts_with("t.csv:2:3: column `home_visit`: `5` is not yes/no"),
+            "{text:?}"
+        );
+        assert!(
+            text[2].contains("t.csv:2:4: column `date`: `x` is not a date"),
+            "{text:?}"
+        );
+        assert!(
+            text[3].contains("t.csv:2:5: column `start`: `maybe`"),
+            "{text:?}"
+        );
     }
 
     #[test]
@@ -671,7 +716,13 @@ mod tests {
         assert_eq!(parse_decimal("1.234,5"), None);
         assert_eq!(parse_decimal("1,2,3"), None);
         let d = NaiveDate::from_ymd_opt(2026, 12, 7);
-        for text in ["2026-12-07", "7/12/2026", "07-12-2026", "Senin, 7 Desember 2026", "7 december 2026"] {
+        for text in [
+            "2026-12-07",
+            "7/12/2026",
+            "07-12-2026",
+            "Senin, 7 Desember 2026",
+            "7 december 2026",
+        ] {
             assert_eq!(parse_date(text), d, "{text}");
         }
         assert_eq!(parse_date("Selasa, 7 Desember 2026"), None, "wrong weekday");

@@ -70,7 +70,11 @@ fn stops_of(table: &Table) -> (Vec<Stop>, Vec<Problem>) {
         if let (Some(lat), Some(lon)) = (lat, lon)
             && (!(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon))
         {
-            row.bad("lat", Says::CellNotCoordinate { lat, lon }, Fix::WriteDegrees);
+            row.bad(
+                "lat",
+                Says::CellNotCoordinate { lat, lon },
+                Fix::WriteDegrees,
+            );
         }
         let people = People::from_fn(|group| row.count(group.key()));
         let days = row.parsed("days", 0x7f, parse_weekdays, Fix::WriteWeekdays);
@@ -173,7 +177,11 @@ mod tests {
         assert!(!a.home_visit && b.home_visit);
         assert_eq!(b.days, 0b10000);
         assert_eq!(b.desa, "B");
-        assert_eq!(b.at.as_ref().unwrap().line, 5, "CRLF lines are counted as lines");
+        assert_eq!(
+            b.at.as_ref().unwrap().line,
+            5,
+            "CRLF lines are counted as lines"
+        );
     }
 
     #[test]
@@ -182,7 +190,10 @@ mod tests {
         let path = dir.path().join("stops.xlsx");
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
-        for (col, h) in ["nama", "lintang", "bujur", "lansia", "wajib", "hari"].iter().enumerate() {
+        for (col, h) in ["nama", "lintang", "bujur", "lansia", "wajib", "hari"]
+            .iter()
+            .enumerate()
+        {
             sheet.write_string(0, col as u16, *h).unwrap();
         }
         sheet.write_string(1, 0, "Balai Desa A").unwrap();
@@ -198,8 +209,19 @@ mod tests {
         let (stops, problems) = read_stops_file(&path).unwrap();
         assert_eq!(stops.len(), 1);
         let a = &stops[0];
-        assert_eq!((a.location.lat, a.people[Group::Elderly], a.mandatory, a.days), (-7.652, 12, true, 0b101));
+        assert_eq!(
+            (
+                a.location.lat,
+                a.people[Group::Elderly],
+                a.mandatory,
+                a.days
+            ),
+            (-7.652, 12, true, 0b101)
+        );
         let text = problems[0].to_string();
-        assert!(text.contains("stops.xlsx:3:2: column `lat`: `south` is not a number"), "{text}");
+        assert!(
+            text.contains("stops.xlsx:3:2: column `lat`: `south` is not a number"),
+            "{text}"
+        );
     }
 }

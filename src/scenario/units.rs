@@ -22,7 +22,9 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 }
 
 /// The Indonesian names of the weekdays, Monday first ("Jum'at" is also written).
-const HARI: [&str; 7] = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"];
+const HARI: [&str; 7] = [
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+];
 
 /// Parses "07:30" or "07.30" into seconds since midnight.
 pub fn parse_time_of_day(text: &str) -> Result<f64, Text> {
@@ -221,7 +223,12 @@ mod tests {
         assert!(parse_time_of_day("25:00").is_err());
         assert_eq!(parse_interval("07:30-12:00"), Ok((27000.0, 43200.0)));
         assert!(parse_interval("12:00-07:30").is_err());
-        for text in ["08.00-15.00", "08.00\u{2013}15.00", "08.00 s.d. 15.00", "08:00 s/d 15:00"] {
+        for text in [
+            "08.00-15.00",
+            "08.00\u{2013}15.00",
+            "08.00 s.d. 15.00",
+            "08:00 s/d 15:00",
+        ] {
             assert_eq!(parse_interval(text), Ok((28800.0, 54000.0)), "{text}");
         }
         assert_eq!(
