@@ -198,20 +198,22 @@ fn letters_print_one_per_a4_page() {
     assert!(size.contains("(A4)"), "{size}");
 }
 
-/// The width of `page` laid out in a window `width` px wide: the page with a script that
-/// writes `document.documentElement.scrollWidth` into its title.
+/// The width of `page` laid out `width` px wide: `document.documentElement.scrollWidth` of the
+/// page in an iframe of that width (headless Chromium will not make its window narrower than
+/// 500 px, so the iframe is the phone's viewport; media queries follow it).
 fn scroll_width(page: &Path, width: u32) -> u32 {
     let probe = page.with_file_name("probe.html");
-    let html = std::fs::read_to_string(page).unwrap();
+    let name = page.file_name().unwrap().to_string_lossy();
     std::fs::write(
         &probe,
-        html + "<script>document.title='W='+document.documentElement.scrollWidth</script>",
+        format!(
+            "<!DOCTYPE html><iframe id=\"f\" src=\"{name}\" style=\"width:{width}px;height:900px;border:0\"></iframe>\
+             <script>document.getElementById('f').onload=function(){{\
+             document.title='W='+this.contentDocument.documentElement.scrollWidth}}</script>"
+        ),
     )
     .unwrap();
-    let browser = chromium(
-        &probe,
-        &[&format!("--window-size={width},900"), "--dump-dom"],
-    );
+    let browser = chromium(&probe, &["--allow-file-access-from-files", "--dump-dom"]);
     let title = browser
         .stdout
         .split("<title>W=")

@@ -22,7 +22,7 @@ td.n,th.n{text-align:right}.warn{background:#fff3cd;border:1px solid #e0b000;pad
 .legend{flex:0 0 260px;font-size:.9em}.legend li{list-style:none;cursor:pointer;margin:.15em 0}
 .legend ul{padding:0}.sw{display:inline-block;width:1.6em;height:.5em;margin-right:.4em;vertical-align:middle}
 #map.focus .route{opacity:.12}#map.focus .route.on{opacity:1;stroke-width:5}
-.day{margin:1em 0}.muted{color:#777}nav a{margin-right:1em}.scroll{overflow-x:auto}
+.day{margin:1em 0}.muted{color:#777}nav a{margin-right:1em;display:inline-block}.scroll{overflow-x:auto}
 #map .order{cursor:default}#map.focus .order{opacity:.15}#map.focus .order.on{opacity:1}
 "#;
 
@@ -68,15 +68,17 @@ pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
         nav {
             a href="day-sheets.html" { (lang.t(Key::DaySheetsFile)) }
             a href="announcements.html" { (lang.t(Key::AnnouncementsFile)) }
+            a href="whatsapp.txt" { (lang.t(Key::WhatsappFile)) }
+            a href="schedule.xlsx" { (lang.t(Key::ScheduleFile)) }
             a href="plan.geojson" { (lang.t(Key::GeojsonFile)) }
         }
         (totals(&plan.totals, lang))
-        (coverage(cx))
         h2 { (lang.t(Key::Map)) }
         div.mapbox {
             (svg)
             (legend(cx, omitted, roads.is_some(), layers.boundaries.is_some()))
         }
+        (coverage(cx))
         div.scroll { (days(cx)) }
         div.scroll { (unvisited(cx)) }
         p.muted {
@@ -176,7 +178,7 @@ fn legend(cx: &Context, omitted: bool, roads: bool, boundaries: bool) -> Markup 
                         li data-route=(i) {
                             span.sw style={ "background:" (route_colour(cx.plan, i)) } {}
                             (day.van.name) " · " (lang.date_short(day.date)) " · "
-                            (lang.t(Key::Stops)) ": " (day.visits.len())
+                            (day.visits.len()) " " (lang.t(Key::StopsShort))
                         }
                     }
                 }

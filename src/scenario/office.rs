@@ -189,7 +189,10 @@ mod tests {
         );
         let typo = parse_layer(Path::new("s.toml"), "[office]\nsignatory_name = \"x\"\n");
         let typo = typo.unwrap_err().to_string();
-        assert!(typo.starts_with("s.toml:2:1: unknown key `signatory_name`"), "{typo}");
+        assert!(
+            typo.starts_with("s.toml:2:1: unknown key `signatory_name`"),
+            "{typo}"
+        );
         assert!(typo.contains("signatory, nip, position"), "{typo}");
     }
 }
