@@ -260,6 +260,14 @@ fn roads(graph: &RoadGraph, proj: &Projection) -> (Markup, bool) {
         omitted,
     )
 }
+/// One area of a boundaries file: its path, name, size and where its name goes.
+struct Outline<'a> {
+    d: String,
+    name: &'a str,
+    area: f64,
+    label_at: Option<(f64, f64)>,
+}
+
 /// Outlines of the polygons in a GeoJSON file, each titled with its `nama` or `name`, and
 /// that name at a point inside its largest polygon; a label that would overlap one already
 /// placed (larger areas first) is left out.
@@ -269,7 +277,7 @@ fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<Markup> {
         let path = path.display().to_string();
         UserError::caused(MapMsg::CannotDrawBoundaries { path }, e)
     })?;
-    let mut outlines: Vec<(String, &str, f64, Option<(f64, f64)>)> = Vec::new();
+    let mut outlines: Vec<Outline> = Vec::new();
     for area in &areas {
         let mut d = String::new();
         for polygon in &area.shape {
@@ -293,15 +301,20 @@ fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<Markup> {
                 lon: p.x(),
             })
         });
-        outlines.push((d, name, area.shape.unsigned_area(), at));
+        outlines.push(Outline {
+            d,
+            name,
+            area: area.shape.unsigned_area(),
+            label_at: at,
+        });
     }
     let mut order: Vec<usize> = (0..outlines.len()).collect();
-    order.sort_by(|&a, &b| outlines[b].2.total_cmp(&outlines[a].2));
+    order.sort_by(|&a, &b| outlines[b].area.total_cmp(&outlines[a].area));
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
     let mut labels: Vec<(f64, f64, String)> = Vec::new();
     for i in order {
-        let (_, name, _, at) = &outlines[i];
-        let Some((x, y)) = *at else { continue };
+        let Outline { name, label_at, .. } = &outlines[i];
+        let Some((x, y)) = *label_at else { continue };
         if name.is_empty() || !proj.inside((x, y)) {
             continue;
         }
@@ -320,8 +333,8 @@ fn boundaries(path: &Path, proj: &Projection) -> anyhow::Result<Markup> {
     let f = |x: f64| format!("{x:.1}");
     Ok(html! {
         g #boundaries fill="none" stroke="#8a8aa8" stroke-width="1" stroke-dasharray="5 3" {
-            @for (d, name, _, _) in &outlines {
-                path d=(d) { title { (name) } }
+            @for outline in &outlines {
+                path d=(outline.d) { title { (outline.name) } }
             }
         }
         g #kecamatan font-size="11" letter-spacing="1" text-anchor="middle" fill="#5d5d7a"
