@@ -18,7 +18,7 @@ use jempol::scenario::Problems;
 #[command(
     name = "jempol",
     version,
-    about = "Weekly routes for the mobile e-KTP recording vans of Kabupaten Magetan"
+    about = "Weekly routes for the mobile KTP-el recording vans of Kabupaten Magetan"
 )]
 struct Cli {
     /// Language of what a planner reads: summaries, reports, day sheets, check/verify/compare

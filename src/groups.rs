@@ -37,6 +37,15 @@ impl Group {
         }
     }
 
+    /// The Indonesian column header that spreadsheets may use instead of [`Group::key`].
+    pub const fn header_id(self) -> &'static str {
+        match self {
+            Group::Elderly => "lansia",
+            Group::Disabled => "disabilitas",
+            Group::NewEligible => "pemula",
+        }
+    }
+
     /// The group whose file key is `key`.
     pub fn from_key(key: &str) -> Option<Group> {
         Group::ALL.into_iter().find(|g| g.key() == key)

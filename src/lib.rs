@@ -1,4 +1,4 @@
-//! jempol: weekly route planning for the mobile e-KTP recording vans of Kabupaten Magetan.
+//! jempol: weekly route planning for the mobile KTP-el recording vans of Kabupaten Magetan.
 //!
 //! Data flows one way: map -> graph -> matrix -> instance -> plan -> exports.
 

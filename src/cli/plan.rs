@@ -151,6 +151,8 @@ pub fn plan(args: PlanArgs, lang: Lang) -> anyhow::Result<()> {
             t.verify,
             t.write
         );
+        // The optimizer's objective, for developers; planners read people in the summary.
+        eprintln!("optimizer: value {:.1}", run.plan.totals.value);
     }
     Ok(())
 }

@@ -12,6 +12,9 @@ pub mod routes;
 pub mod schedule;
 pub mod sheets;
 pub mod svg_map;
+pub mod village;
+pub mod whatsapp;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -72,7 +75,7 @@ fn write_run(mut solved: Solved, options: &PlanOptions, lang: Lang) -> anyhow::R
     let started = Instant::now();
     let files = write_all(&out, &solved, lang)?;
     solved.timings.write = started.elapsed().as_secs_f64();
-    let summary = summary::summary(&solved.plan, lang);
+    let summary = summary::summary(&solved.plan, &solved.prepared.scenario, lang);
     Ok(PlanRun {
         out,
         files,
@@ -104,10 +107,11 @@ pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<
     json.push(b'\n');
     let mut geo = serde_json::to_vec_pretty(&geojson::geojson(&cx))?;
     geo.push(b'\n');
-    let notices = announce::announcements(&cx);
+    let documents = announce::documents(&cx);
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
         (out.join("plan.json"), json),
         (out.join("schedule.csv"), schedule::csv(&cx)?),
+        (out.join("schedule.xlsx"), xlsx::workbook(&cx)?),
         (
             out.join("report.html"),
             report::html(&cx, &solved.prepared.source)?.into_bytes(),
@@ -115,12 +119,13 @@ pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<
         (out.join("day-sheets.html"), sheets::html(&cx).into_bytes()),
         (
             out.join("announcements.html"),
-            announce::html(&notices, &cx.plan.scenario.name).into_bytes(),
+            announce::html(&documents, &cx.plan.scenario.name).into_bytes(),
         ),
         (
             out.join("announcements.txt"),
-            announce::text_file(&notices).into_bytes(),
+            announce::text_file(&documents).into_bytes(),
         ),
+        (out.join("whatsapp.txt"), whatsapp::text(&cx).into_bytes()),
         (out.join("plan.geojson"), geo),
     ];
     if let Some(changes) = changes::csv(&cx)? {

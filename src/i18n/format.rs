@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::Lang;
+use crate::clock::Clock;
 
 impl Lang {
     /// An integer with thousands separators: "12,345" / "12.345".
@@ -41,6 +42,14 @@ impl Lang {
             Lang::Id => ',',
         };
         format!("{sign}{whole}{point}{frac}")
+    }
+
+    /// A time of day: "07:45" / "07.45", as each language writes it.
+    pub fn clock(self, time: Clock) -> String {
+        match self {
+            Lang::En => time.hhmm(),
+            Lang::Id => time.jam(),
+        }
     }
 
     pub fn weekday(self, day: Weekday) -> &'static str {

@@ -288,7 +288,9 @@ impl Message for Says {
             }
             CannotRead { file } => format!("cannot read scenario {file}"),
             NotATime { text } => {
-                format!("`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\"")
+                format!(
+                    "`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\" or \"07.30\""
+                )
             }
             NotAnInterval { text } => format!(
                 "`{text}` is not a time interval; write it as \"HH:MM-HH:MM\", e.g. \"07:30-12:00\""
@@ -303,7 +305,7 @@ impl Message for Says {
                 "`{text}` is not a duration; write a number with a unit: \"20min\", \"1h30min\", \"20s\""
             ),
             NotAWeekday { name } => format!(
-                "`{name}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun or a range like mon-thu"
+                "`{name}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun (or Senin to Minggu) or a range like mon-thu"
             ),
             RangeBackwards { range } => {
                 format!("the range `{range}` runs backwards; write it as the earlier day first")
@@ -413,7 +415,9 @@ impl Message for Says {
             }
             CannotRead { file } => format!("skenario {file} tidak dapat dibaca"),
             NotATime { text } => {
-                format!("`{text}` bukan jam; tulis sebagai JJ:MM, misalnya \"07:30\"")
+                format!(
+                    "`{text}` bukan jam; tulis sebagai JJ.MM, misalnya \"07.30\" atau \"07:30\""
+                )
             }
             NotAnInterval { text } => format!(
                 "`{text}` bukan rentang jam; tulis sebagai \"JJ:MM-JJ:MM\", misalnya \"07:30-12:00\""
@@ -428,7 +432,7 @@ impl Message for Says {
                 "`{text}` bukan lama waktu; tulis angka dengan satuan: \"20min\", \"1h30min\", \"20s\""
             ),
             NotAWeekday { name } => format!(
-                "`{name}` bukan nama hari; pakai mon, tue, wed, thu, fri, sat, sun (Senin sampai Minggu) atau rentang seperti mon-thu"
+                "`{name}` bukan nama hari; pakai Senin, Selasa, Rabu, Kamis, Jumat, Sabtu, Minggu (atau mon sampai sun) atau rentang seperti Senin-Kamis"
             ),
             RangeBackwards { range } => {
                 format!("rentang `{range}` terbalik; tulis hari yang lebih awal dulu")
@@ -544,11 +548,14 @@ impl Message for Fix {
             SameCellCount => "give every row as many cells as the header".into(),
             NameEveryStop => "give every stop a name".into(),
             WriteDegrees => "write latitude and longitude in degrees".into(),
-            WriteWeekdays => "write weekdays like mon-thu or mon;wed".into(),
+            WriteWeekdays => "write weekdays like mon-thu, mon;wed or Senin-Kamis".into(),
             WriteWindows => "write windows like 07:30-12:00 or 08:00-11:00;13:00-15:00".into(),
-            WriteDecimal => "write a decimal number like -7.652".into(),
+            WriteDecimal => {
+                "write a decimal number like -7.652 (or -7,652), without thousands separators"
+                    .into()
+            }
             WriteCount => "write a count like 12 (or leave it empty for 0)".into(),
-            WriteYesNo => "write yes or no (or 1/0)".into(),
+            WriteYesNo => "write yes or no (or ya/tidak, 1/0)".into(),
             UseWorkingDate { first, last } => {
                 format!("use a working day from {first} to {last}")
             }
@@ -612,11 +619,11 @@ impl Message for Fix {
             SameCellCount => "beri setiap baris sel sebanyak baris judul".into(),
             NameEveryStop => "beri setiap titik sebuah nama".into(),
             WriteDegrees => "tulis lintang dan bujur dalam derajat".into(),
-            WriteWeekdays => "tulis hari seperti mon-thu atau mon;wed".into(),
+            WriteWeekdays => "tulis hari seperti Senin-Kamis atau Senin;Rabu".into(),
             WriteWindows => {
-                "tulis jam layanan seperti 07:30-12:00 atau 08:00-11:00;13:00-15:00".into()
+                "tulis jam layanan seperti 07.30-12.00 atau 08.00-11.00;13.00-15.00".into()
             }
-            WriteDecimal => "tulis angka desimal seperti -7.652".into(),
+            WriteDecimal => "tulis angka desimal seperti -7,652 (atau -7.652), tanpa pemisah ribuan".into(),
             WriteCount => "tulis jumlah seperti 12 (atau kosongkan untuk 0)".into(),
             WriteYesNo => "tulis ya atau tidak (atau yes/no, 1/0)".into(),
             UseWorkingDate { first, last } => format!(

@@ -4,6 +4,7 @@
 
 pub mod campaign;
 pub mod compare;
+pub mod coverage;
 pub mod instance_json;
 pub mod model;
 pub mod promises;

@@ -3,17 +3,21 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::coverage::by_kecamatan;
 use super::model::{Plan, Promise};
 use crate::groups::{Group, percent};
 use crate::i18n::{Key, Lang, Message, PlanMsg};
 use crate::promise::Made;
 use crate::reason::Category;
+use crate::scenario::Scenario;
 
 /// How many stops left out for lack of time the summary names before it counts the rest.
 const NO_TIME_SHOWN: usize = 5;
 
-/// The summary in `lang` (words, dates and numbers).
-pub fn summary(plan: &Plan, lang: Lang) -> String {
+/// The summary in `lang` (words, dates and numbers): people against targets, per group and
+/// per kecamatan, the van-days and what was left out. The optimizer's value is not here: it
+/// means nothing to the office (the CLI logs it with `--timings`).
+pub fn summary(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
     let mut s = String::new();
     let totals = &plan.totals;
     let _ = writeln!(
@@ -50,24 +54,40 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         s,
         "{:<26}{:>12}{:>12}{:>12}",
         lang.t(Key::People),
-        lang.t(Key::Served),
-        lang.t(Key::Demand),
+        lang.t(Key::Target),
+        lang.t(Key::Achieved),
         lang.t(Key::Share)
     );
-    for group in Group::ALL {
-        let (served, demand) = (totals.served[group], totals.demand[group]);
+    let line = |s: &mut String, name: &str, target: u32, achieved: u32| {
         let _ = writeln!(
             s,
             "  {:<24}{:>12}{:>12}{:>11}%",
+            name,
+            lang.int(target.into()),
+            lang.int(achieved.into()),
+            lang.dec(percent(achieved, target), 1)
+        );
+    };
+    for group in Group::ALL {
+        line(
+            &mut s,
             lang.group(group),
-            lang.int(served.into()),
-            lang.int(demand.into()),
-            lang.dec(percent(served, demand), 1)
+            totals.demand[group],
+            totals.served[group],
+        );
+    }
+    let _ = writeln!(s, "{}:", lang.t(Key::CoverageByKecamatan));
+    for row in by_kecamatan(plan, scenario) {
+        line(
+            &mut s,
+            &row.kecamatan,
+            row.target.total(),
+            row.achieved.total(),
         );
     }
     let _ = writeln!(
         s,
-        "{}: {} {} ({} {}), {} {}; {} {}",
+        "{}: {} {} ({} {}), {} {}",
         lang.t(Key::Stops),
         totals.stops_visited,
         lang.t(Key::Visited),
@@ -75,8 +95,6 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         lang.t(Key::Partly),
         totals.stops_unvisited,
         lang.t(Key::Unvisited),
-        lang.t(Key::Value),
-        lang.dec(totals.value, 0)
     );
     let _ = writeln!(s, "{}:", lang.t(Key::VanDays));
     for d in &plan.van_days {
@@ -103,8 +121,8 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
             lang.dec(d.km(), 1),
             lang.t(Key::Drive),
             lang.dec(d.drive_seconds / 3600.0, 1),
-            d.depart.hhmm(),
-            d.back.hhmm(),
+            lang.clock(d.depart),
+            lang.clock(d.back),
             lang.dec(d.work_hours(), 1),
             h = lang.t(Key::Hours)
         );

@@ -117,6 +117,8 @@ pub struct Scenario {
     pub commitments: Vec<Commitment>,
     /// How far a promised visit's start may move, in seconds (`[replan] tolerance`).
     pub tolerance: f64,
+    /// `[office]`: who signs the letters and whom to call.
+    pub office: super::office::Office,
 }
 
 /// A visit agreed before planning: this stop, by this van, on this date, starting then.
@@ -352,7 +354,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
 
     let mut stops: Vec<Stop> = Vec::new();
     if let Some(csv) = raw.stops.as_ref().and_then(|s| s.csv.as_ref()) {
-        match super::stops_csv::read_stops_csv(Path::new(&csv.value)) {
+        match super::stops_csv::read_stops_file(Path::new(&csv.value)) {
             Ok((csv_stops, problems)) => {
                 stops.extend(csv_stops);
                 r.problems.extend(problems);
@@ -407,6 +409,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             .and_then(|p| p.tolerance.as_ref())
             .and_then(|t| r.parse(t, "replan.tolerance", parse_duration))
             .unwrap_or(DEFAULT_TOLERANCE),
+        office: super::office::resolve(raw.office.as_ref(), &mut r.problems),
     };
     let scenario = resolve_promises(&mut r, raw, scenario);
     (scenario, r.problems)

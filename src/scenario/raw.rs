@@ -69,6 +69,8 @@ pub struct RawScenario {
     #[serde(default)]
     pub commitment: Vec<RawCommitment>,
     pub replan: Option<RawReplan>,
+    /// `[office]`: letterhead, letter numbers, signatory and contact (scenario/office.rs).
+    pub office: Option<super::office::RawOffice>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -382,6 +384,7 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         van_off: [base.van_off, top.van_off].concat(),
         commitment: [base.commitment, top.commitment].concat(),
         replan: pick(base.replan, top.replan),
+        office: super::office::merge(base.office, top.office),
     }
 }
 

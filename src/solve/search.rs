@@ -377,7 +377,8 @@ impl<'m, 'a> Search<'m, 'a> {
             let lo = at.saturating_sub(len - 1);
             let hi = at.min(jobs.len() - len);
             let from = self.rng.random_range(lo..=hi);
-            ruin.jobs.extend_from_slice(&plan.routes[r].jobs[from..from + len]);
+            ruin.jobs
+                .extend_from_slice(&plan.routes[r].jobs[from..from + len]);
             plan.remove_string(model, r, from, len);
             ruin.routes.push(r);
         }
