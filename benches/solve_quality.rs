@@ -113,6 +113,7 @@ fn main() {
             seed: 1,
             time_limit: Some(Duration::from_secs_f64(seconds)),
             iterations,
+            start: None,
         };
         let t0 = Instant::now();
         let solution = solve(&run.instance, &options);

@@ -1,9 +1,11 @@
 //! The command line: parse, call the library, map errors to exit codes.
 
 mod benchmark;
+mod campaign;
 mod map;
 mod map_make;
 mod plan;
+mod replan;
 
 use std::process::ExitCode;
 
@@ -16,7 +18,7 @@ use jempol::scenario::Problems;
 #[command(
     name = "jempol",
     version,
-    about = "Weekly routes for the mobile e-KTP recording vans of Kabupaten Magetan"
+    about = "Weekly routes for the mobile KTP-el recording vans of Kabupaten Magetan"
 )]
 struct Cli {
     /// Language of what a planner reads: summaries, reports, day sheets, check/verify/compare
@@ -34,6 +36,11 @@ enum Command {
     Map(map::MapCommand),
     /// Plan a week: solve the scenario, verify the plan, write plan.json, schedule.csv and GPX.
     Plan(plan::PlanArgs),
+    /// Re-plan the rest of a week, keeping the visits already made and announced.
+    /// / Susun ulang sisa minggu tanpa memindahkan kunjungan yang sudah diumumkan.
+    Replan(replan::ReplanArgs),
+    /// Plan week after week until everyone is recorded. / Rencana minggu demi minggu.
+    Campaign(campaign::CampaignArgs),
     /// Report every problem of a scenario at once; fails if there is any.
     Check(plan::CheckArgs),
     /// Re-check a saved plan.json against its scenario with the independent verifier.
@@ -54,6 +61,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Map(command) => map::run(command),
         Command::Plan(args) => plan::plan(args, lang),
+        Command::Replan(args) => replan::replan(args, lang),
+        Command::Campaign(args) => campaign::campaign(args, lang),
         Command::Check(args) => plan::check(args, lang),
         Command::Verify(args) => plan::verify(args, lang),
         Command::Compare(args) => plan::compare(args, lang),

@@ -13,7 +13,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub const COUNT: usize = 3;
 
 /// A group of residents still without a KTP-el recording.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Group {
     /// Elderly residents (lansia).
     Elderly,
@@ -33,6 +34,15 @@ impl Group {
             Group::Elderly => "elderly",
             Group::Disabled => "disabled",
             Group::NewEligible => "new_eligible",
+        }
+    }
+
+    /// The Indonesian column header that spreadsheets may use instead of [`Group::key`].
+    pub const fn header_id(self) -> &'static str {
+        match self {
+            Group::Elderly => "lansia",
+            Group::Disabled => "disabilitas",
+            Group::NewEligible => "pemula",
         }
     }
 

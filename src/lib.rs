@@ -1,4 +1,4 @@
-//! jempol: weekly route planning for the mobile e-KTP recording vans of Kabupaten Magetan.
+//! jempol: weekly route planning for the mobile KTP-el recording vans of Kabupaten Magetan.
 //!
 //! Data flows one way: map -> graph -> matrix -> instance -> plan -> exports.
 
@@ -7,6 +7,7 @@ pub mod export;
 pub mod formats;
 pub mod fsio;
 pub mod groups;
+pub mod holidays;
 pub mod i18n;
 pub mod import;
 pub mod magetan;
@@ -14,6 +15,7 @@ pub mod map;
 pub mod pbf_write;
 pub mod plan;
 pub mod progress;
+pub mod promise;
 pub mod reason;
 pub mod route;
 pub mod scenario;

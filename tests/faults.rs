@@ -438,6 +438,7 @@ fn verified_schedules_keep_times_in_order_on_random_instances() {
             seed,
             time_limit: None,
             iterations: Some(60),
+            start: None,
         };
         let plan = verify(&instance, &solve(&instance, &options)).expect("a valid plan");
         for (t, tour) in plan.tours.iter().enumerate() {

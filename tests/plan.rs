@@ -92,7 +92,7 @@ fn plan_writes_verified_outputs_that_parse() {
     }
 
     assert!(
-        run.summary.contains("People served") && run.summary.contains("Hall Sarangan — window"),
+        run.summary.contains("target") && run.summary.contains("Hall Sarangan — window"),
         "{}",
         run.summary
     );

@@ -129,6 +129,19 @@ fn report_renders_with_one_route_per_van_day_and_no_console_errors() {
     );
     let stops = dom.matches("class=\"stop ").count();
     assert_eq!(stops, run.plan.totals.stops);
+    // A numbered badge for every visit, numbered in its van-day's order.
+    let visits: usize = run.plan.van_days.iter().map(|d| d.visits.len()).sum();
+    assert_eq!(dom.matches("<g class=\"order\"").count(), visits);
+    let most = run
+        .plan
+        .van_days
+        .iter()
+        .map(|d| d.visits.len())
+        .max()
+        .unwrap();
+    assert!(dom.contains(&format!("\">{most}</text>")), "badge {most}");
+    assert!(dom.contains("<g id=\"kecamatan\""), "kecamatan names");
+    assert!(dom.contains("<g id=\"scale\""), "a scale bar");
 
     let png = dir.path().join("report.png");
     chromium(
@@ -166,9 +179,12 @@ fn day_sheets_print_on_a4_one_page_per_van_day() {
 }
 
 #[test]
-fn announcements_print_one_per_page() {
+fn letters_print_one_per_a4_page() {
     let dir = tempfile::tempdir().unwrap();
-    let run = plan(&magetan_week(), dir.path(), Lang::En);
+    plan(&magetan_week(), dir.path(), Lang::Id);
+    let html = std::fs::read_to_string(dir.path().join("announcements.html")).unwrap();
+    let letters = html.matches("<section class=\"doc").count();
+    assert!(letters >= 10, "{letters} letters and notices");
     let pdf = dir.path().join("announcements.pdf");
     chromium(
         &dir.path().join("announcements.html"),
@@ -178,8 +194,46 @@ fn announcements_print_one_per_page() {
         ],
     );
     let (pages, size) = pdf_pages(&pdf);
-    assert_eq!(pages, run.plan.totals.stops_visited);
+    assert_eq!(pages, letters);
     assert!(size.contains("(A4)"), "{size}");
+}
+
+/// The width of `page` laid out `width` px wide: `document.documentElement.scrollWidth` of the
+/// page in an iframe of that width (headless Chromium will not make its window narrower than
+/// 500 px, so the iframe is the phone's viewport; media queries follow it).
+fn scroll_width(page: &Path, width: u32) -> u32 {
+    let probe = page.with_file_name("probe.html");
+    let name = page.file_name().unwrap().to_string_lossy();
+    std::fs::write(
+        &probe,
+        format!(
+            "<!DOCTYPE html><iframe id=\"f\" src=\"{name}\" style=\"width:{width}px;height:900px;border:0\"></iframe>\
+             <script>document.getElementById('f').onload=function(){{\
+             document.title='W='+this.contentDocument.documentElement.scrollWidth}}</script>"
+        ),
+    )
+    .unwrap();
+    let browser = chromium(&probe, &["--allow-file-access-from-files", "--dump-dom"]);
+    let title = browser
+        .stdout
+        .split("<title>W=")
+        .nth(1)
+        .expect("the probe ran");
+    title[..title.find('<').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn day_sheets_fit_a_phone_412_px_wide() {
+    let dir = tempfile::tempdir().unwrap();
+    plan(&magetan_week(), dir.path(), Lang::Id);
+    let page = dir.path().join("day-sheets.html");
+    let phone = scroll_width(&page, 412);
+    assert!(
+        phone <= 420,
+        "the day sheets are {phone} px wide on a 412 px phone"
+    );
+    // The check sees a page that is too wide: the same sheets at a desktop width are wider.
+    assert!(scroll_width(&page, 1000) > 420);
 }
 
 /// On real roads (Liechtenstein, OpenStreetMap) the map draws the road network, stays under

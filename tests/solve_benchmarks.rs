@@ -16,6 +16,7 @@ fn options(iterations: u64) -> SolveOptions {
         seed: 7,
         time_limit: None,
         iterations: Some(iterations),
+        start: None,
     }
 }
 

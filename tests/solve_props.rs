@@ -14,6 +14,7 @@ fn options(seed: u64, iterations: u64) -> SolveOptions {
         seed,
         time_limit: None,
         iterations: Some(iterations),
+        start: None,
     }
 }
 
@@ -155,6 +156,7 @@ fn zero_time_limit_returns_the_construction() {
         seed: 1,
         time_limit: Some(std::time::Duration::ZERO),
         iterations: None,
+        start: None,
     };
     let first = solve(&instance, &zero);
     assert!(verify(&instance, &first).is_ok());
@@ -178,6 +180,19 @@ fn impossible_mandatory_job_is_left_out_and_explained() {
     assert_eq!(jobs, vec![3, 5]);
     assert_eq!(explain_unserved(&instance, 3), Reason::NoEquipment);
     assert_eq!(explain_unserved(&instance, 5), Reason::NoAllowedDay);
+}
+
+/// More tours than the search's granular threshold: new insertions are then computed only
+/// near the ruin, and plans must still keep every rule and follow the seed alone.
+#[test]
+fn many_tours_stay_valid_and_deterministic() {
+    for (seed, visit_all) in [(31u64, false), (32, true)] {
+        let instance = random_instance(seed, &shape(150, 24, visit_all, 0.05));
+        let a = solve(&instance, &options(seed, 300));
+        assert!(verify(&relax(&instance), &a).is_ok());
+        assert_eq!(a, solve(&instance, &options(seed, 300)));
+        assert!(a.routes.iter().filter(|r| !r.is_empty()).count() > 1);
+    }
 }
 
 #[test]

@@ -24,6 +24,6 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(plan) = parse_plan("fuzz.json".into(), text) {
-        let _ = verify_plan(week(), &plan, Path::new("fuzz.json"), Lang::En);
+        let _ = verify_plan(week().clone(), &[], &plan, Path::new("fuzz.json"), Lang::En);
     }
 });

@@ -95,6 +95,7 @@ pub fn run(command: BenchmarkCommand) -> anyhow::Result<()> {
                     (None, Some(_)) => None,
                 },
                 iterations: run.iterations,
+                start: None,
             };
             let started = Instant::now();
             let solution = solve(&instance, &options);

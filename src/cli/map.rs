@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::bail;
 use clap::Subcommand;
@@ -11,7 +12,15 @@ use jempol::fsio::{csv_cell, write_atomically};
 use jempol::map::profile::Profile;
 use jempol::map::{DEFAULT_SNAP_LIMIT_M, LatLon, MapInfo, RoadMap, read_points_csv};
 use jempol::progress::Progress;
-use jempol::route::matrix::{matrix, path};
+use jempol::route::matrix::{Method, matrix_with, method_for, path};
+
+/// `--method` of `map matrix`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum MatrixMethod {
+    Auto,
+    Dijkstra,
+    Hierarchy,
+}
 
 #[derive(Subcommand)]
 pub enum MapCommand {
@@ -52,6 +61,13 @@ pub enum MapCommand {
         out: Option<PathBuf>,
         #[arg(long)]
         profile: Option<PathBuf>,
+        /// Print the seconds spent reading, building, snapping and in the matrix (stderr).
+        #[arg(long)]
+        timings: bool,
+        /// How to compute the matrix: `auto` (a contraction hierarchy on large graphs), or
+        /// force `dijkstra` or `hierarchy`. The times are the same.
+        #[arg(long, default_value = "auto")]
+        method: MatrixMethod,
     },
     /// Clip a large .osm.pbf extract to a boundary, keeping whole every way that touches it.
     Import(super::map_make::ImportArgs),
@@ -74,7 +90,16 @@ pub fn run(command: MapCommand) -> anyhow::Result<()> {
             points,
             out,
             profile,
-        } => travel_matrix(&map, &points, out.as_deref(), profile.as_deref()),
+            timings,
+            method,
+        } => travel_matrix(
+            &map,
+            &points,
+            out.as_deref(),
+            profile.as_deref(),
+            timings,
+            method,
+        ),
         MapCommand::Import(args) => super::map_make::import(args),
         MapCommand::Synth(args) => super::map_make::synth(args),
     }
@@ -234,17 +259,37 @@ fn travel_matrix(
     points_csv: &Path,
     out: Option<&Path>,
     profile: Option<&Path>,
+    timings: bool,
+    method: MatrixMethod,
 ) -> anyhow::Result<()> {
     let points = read_points_csv(points_csv)?;
     let road_map = load(map, profile)?;
+    let start = Instant::now();
     let snapped = points
         .iter()
         .map(|(name, p)| road_map.snap_named(name, *p, DEFAULT_SNAP_LIMIT_M))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let snap_seconds = start.elapsed().as_secs_f64();
+    let start = Instant::now();
     let result = {
         let _progress = Progress::start(format!("{0}x{0} matrix", points.len()));
-        matrix(&road_map, &snapped)
+        let method = match method {
+            MatrixMethod::Auto => method_for(&road_map.graph, snapped.len()),
+            MatrixMethod::Dijkstra => Method::Dijkstra,
+            MatrixMethod::Hierarchy => Method::Hierarchy,
+        };
+        matrix_with(&road_map, &snapped, method)
     };
+    if timings {
+        let info = &road_map.info;
+        eprintln!(
+            "timings: read {:.3} s, build {:.3} s, snap {:.3} s, matrix {:.3} s",
+            info.read_seconds,
+            info.build_seconds,
+            snap_seconds,
+            start.elapsed().as_secs_f64()
+        );
+    }
     let names: Vec<&str> = points.iter().map(|(name, _)| name.as_str()).collect();
     let minutes = matrix_csv(&names, &result.seconds, 1.0 / 60.0);
     match out {

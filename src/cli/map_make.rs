@@ -9,8 +9,8 @@ use jempol::import::{BoundarySpec, import_within};
 use jempol::map::RoadMap;
 use jempol::map::profile::Profile;
 use jempol::standin::{
-    DEFAULT_SEED, Source, TILE_NODE_THINNING, calibration_table, error_summary,
-    generate_magetan_from, measure_on_map, network_table, write_tiled,
+    DEFAULT_SEED, Source, TILE_NODE_THINNING, TileWays, calibration_table, error_summary,
+    generate_magetan_from, measure_on_map, network_table, write_tiled_ways,
 };
 
 /// Arguments of `jempol map import`.
@@ -63,6 +63,10 @@ pub struct SynthArgs {
     /// at least this many junctions (graph vertices), for scaling tests.
     #[arg(long)]
     size: Option<u64>,
+    /// With --size: one way per junction-to-junction road, instead of ways that run on
+    /// through junctions as real OpenStreetMap ways do.
+    #[arg(long, requires = "size")]
+    single_junction_ways: bool,
     /// Print the calibration table (Markdown) after writing the stand-in.
     #[arg(long)]
     report: bool,
@@ -75,7 +79,13 @@ pub fn synth(args: SynthArgs) -> anyhow::Result<()> {
         let out = args
             .out
             .ok_or_else(|| anyhow::anyhow!("--size needs --out FILE.osm.pbf"))?;
-        let s = write_tiled(&standin.network.thinned(TILE_NODE_THINNING), size, &out)?;
+        let ways = if args.single_junction_ways {
+            TileWays::Single
+        } else {
+            TileWays::Joined
+        };
+        let base = standin.network.thinned(TILE_NODE_THINNING);
+        let s = write_tiled_ways(&base, size, &out, ways)?;
         println!(
             "{}: {} tiles, {} nodes, {} ways, {} junctions (generated, not surveyed)",
             out.display(),

@@ -10,7 +10,8 @@ use jempol::export::run_plan;
 use jempol::i18n::{Fix, Key, Lang, Message, PlanMsg, Says, Text, UserError};
 use jempol::magetan::Source;
 use jempol::plan::instance_json::{check_routes, checked_text, write_instance};
-use jempol::plan::{PlanOptions, compare::run_compare_in, verify_saved::run_verify_in};
+use jempol::plan::verify_saved::{run_verify_in, run_verify_kept};
+use jempol::plan::{PlanOptions, compare::run_compare_in};
 use jempol::scenario::{
     check::run_check_in,
     generate::{write_magetan_stops, write_sampled_stops},
@@ -43,7 +44,7 @@ pub struct PlanArgs {
 }
 
 #[derive(Args)]
-pub struct SearchArgs {
+pub(super) struct SearchArgs {
     /// Seconds the optimizer may search, above 0 and at most 86400 (overrides the scenario's
     /// time_limit; --iterations 0 returns the construction).
     #[arg(long, allow_negative_numbers = true)]
@@ -57,7 +58,7 @@ pub struct SearchArgs {
 }
 
 impl SearchArgs {
-    fn options(&self, out: Option<PathBuf>) -> anyhow::Result<PlanOptions> {
+    pub(super) fn options(&self, out: Option<PathBuf>) -> anyhow::Result<PlanOptions> {
         Ok(PlanOptions {
             out,
             time_limit: self.time_limit.as_deref().map(time_limit).transpose()?,
@@ -99,8 +100,15 @@ pub struct CheckArgs {
 #[derive(Args)]
 pub struct VerifyArgs {
     scenario: PathBuf,
-    /// A plan.json written by `jempol plan`.
+    /// A plan.json written by `jempol plan` or `jempol replan`.
     plan: PathBuf,
+    /// For a re-planned week: the plan it kept. The visits before --from must be unchanged,
+    /// and every promise is judged again. / Untuk minggu yang disusun ulang: rencana lama.
+    #[arg(long, value_name = "PLAN_JSON", requires = "from")]
+    keep: Option<PathBuf>,
+    /// With --keep: the first re-planned day. / Hari pertama yang disusun ulang.
+    #[arg(long, value_name = "DATE", requires = "keep")]
+    from: Option<chrono::NaiveDate>,
 }
 
 #[derive(Args)]
@@ -168,6 +176,8 @@ pub fn plan(args: PlanArgs, lang: Lang) -> anyhow::Result<()> {
             t.verify,
             t.write
         );
+        // The optimizer's objective, for developers; planners read people in the summary.
+        eprintln!("optimizer: value {:.1}", run.plan.totals.value);
     }
     Ok(())
 }
@@ -184,7 +194,11 @@ pub fn check(args: CheckArgs, lang: Lang) -> anyhow::Result<()> {
 }
 
 pub fn verify(args: VerifyArgs, lang: Lang) -> anyhow::Result<()> {
-    println!("{}", run_verify_in(&args.scenario, &args.plan, lang)?);
+    let verdict = match (&args.keep, args.from) {
+        (Some(keep), Some(from)) => run_verify_kept(&args.scenario, &args.plan, keep, from, lang)?,
+        _ => run_verify_in(&args.scenario, &args.plan, lang)?,
+    };
+    println!("{verdict}");
     Ok(())
 }
 

@@ -72,7 +72,7 @@ pub fn geojson(cx: &Context) -> Value {
                 "drive_minutes": (day.drive_seconds / 6.0).round() / 10.0,
                 "stops": day.visits.len(),
                 "people": day.people.total(),
-                "colour": route_colour(i),
+                "colour": route_colour(cx.plan, i),
             },
         }));
     }

@@ -139,15 +139,15 @@ fn waypoints(day: &VanDay, lang: Lang) -> Vec<GpxWaypoint> {
                 .collect();
             GpxWaypoint {
                 at: v.location,
-                name: format!("{} {} {}", i + 1, v.start.hhmm(), visit_name(v, lang)),
+                name: format!("{} {} {}", i + 1, lang.clock(v.start), visit_name(v, lang)),
                 time: Some(local_time(day.date, v.arrive)),
                 description: format!(
                     "{} {}, {} {}–{}: {}",
                     lang.t(Key::Arrive),
-                    v.arrive.hhmm(),
+                    lang.clock(v.arrive),
                     lang.t(Key::Record),
-                    v.start.hhmm(),
-                    v.end.hhmm(),
+                    lang.clock(v.start),
+                    lang.clock(v.end),
                     people.join(", ")
                 ),
             }

@@ -2,6 +2,8 @@
 //! ([`crate::plan::model::Plan`]) and the scenario it was made from.
 
 pub mod announce;
+pub mod campaign;
+pub mod changes;
 pub mod geojson;
 pub mod gpx;
 pub mod html;
@@ -10,14 +12,20 @@ pub mod routes;
 pub mod schedule;
 pub mod sheets;
 pub mod svg_map;
+pub mod village;
+pub mod whatsapp;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
 use std::time::Instant;
 
 use crate::fsio::write_folder;
 use crate::i18n::Lang;
 use crate::map::LatLon;
 use crate::plan::model::Plan;
+use crate::plan::replan::replan;
 use crate::plan::{PlanOptions, Solved, Timings, slug, solve_scenario, summary};
 use crate::scenario::Scenario;
 
@@ -43,7 +51,23 @@ pub struct PlanRun {
 /// `jempol plan`: solve, verify, then write every output into the output folder, with what
 /// people read in `lang`.
 pub fn run_plan(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Result<PlanRun> {
-    let mut solved = solve_scenario(path, options)?;
+    write_run(solve_scenario(path, options)?, options, lang)
+}
+
+/// `jempol replan`: re-plan from `from` keeping the plan in `keep`, then write as `plan`
+/// does, with changes.csv.
+pub fn run_replan(
+    path: &Path,
+    keep: &Path,
+    from: NaiveDate,
+    options: &PlanOptions,
+    lang: Lang,
+) -> anyhow::Result<PlanRun> {
+    write_run(replan(path, keep, from, options)?.solved, options, lang)
+}
+
+/// Writes a solved plan's outputs and says what was done.
+fn write_run(mut solved: Solved, options: &PlanOptions, lang: Lang) -> anyhow::Result<PlanRun> {
     let out = options
         .out
         .clone()
@@ -51,7 +75,7 @@ pub fn run_plan(path: &Path, options: &PlanOptions, lang: Lang) -> anyhow::Resul
     let started = Instant::now();
     let files = write_all(&out, &solved, lang)?;
     solved.timings.write = started.elapsed().as_secs_f64();
-    let summary = summary::summary(&solved.plan, lang);
+    let summary = summary::summary(&solved.plan, &solved.prepared.scenario, lang);
     Ok(PlanRun {
         out,
         files,
@@ -75,10 +99,11 @@ pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<
     json.push(b'\n');
     let mut geo = serde_json::to_vec_pretty(&geojson::geojson(&cx))?;
     geo.push(b'\n');
-    let notices = announce::announcements(&cx);
+    let documents = announce::documents(&cx);
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![
         (out.join("plan.json"), json),
         (out.join("schedule.csv"), schedule::csv(&cx)?),
+        (out.join("schedule.xlsx"), xlsx::workbook(&cx)?),
         (
             out.join("report.html"),
             report::html(&cx, &solved.prepared.source)?.into_bytes(),
@@ -86,14 +111,18 @@ pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<
         (out.join("day-sheets.html"), sheets::html(&cx).into_bytes()),
         (
             out.join("announcements.html"),
-            announce::html(&notices, &cx.plan.scenario.name).into_bytes(),
+            announce::html(&documents, &cx.plan.scenario.name).into_bytes(),
         ),
         (
             out.join("announcements.txt"),
-            announce::text_file(&notices).into_bytes(),
+            announce::text_file(&documents).into_bytes(),
         ),
+        (out.join("whatsapp.txt"), whatsapp::text(&cx).into_bytes()),
         (out.join("plan.geojson"), geo),
     ];
+    if let Some(changes) = changes::csv(&cx)? {
+        files.push((out.join("changes.csv"), changes));
+    }
     for (name, xml) in gpx::plan_files(&cx) {
         files.push((out.join(name), xml.into_bytes()));
     }

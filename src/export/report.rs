@@ -8,6 +8,7 @@ use super::html::{VisitTable, page, route_colour, visit_table};
 use super::svg_map::{self, Layers};
 use crate::groups::{Group, percent};
 use crate::i18n::{Key, Lang};
+use crate::plan::coverage::by_kecamatan;
 use crate::plan::model::Totals;
 use crate::scenario::TravelSource;
 use crate::travel_basis::TravelBasis;
@@ -21,7 +22,8 @@ td.n,th.n{text-align:right}.warn{background:#fff3cd;border:1px solid #e0b000;pad
 .legend{flex:0 0 260px;font-size:.9em}.legend li{list-style:none;cursor:pointer;margin:.15em 0}
 .legend ul{padding:0}.sw{display:inline-block;width:1.6em;height:.5em;margin-right:.4em;vertical-align:middle}
 #map.focus .route{opacity:.12}#map.focus .route.on{opacity:1;stroke-width:5}
-.day{margin:1em 0}.muted{color:#777}nav a{margin-right:1em}
+.day{margin:1em 0}.muted{color:#777}nav a{margin-right:1em;display:inline-block}.scroll{overflow-x:auto}
+#map .order{cursor:default}#map.focus .order{opacity:.15}#map.focus .order.on{opacity:1}
 "#;
 
 /// Highlights one van-day's route when its legend entry is hovered or clicked.
@@ -30,7 +32,7 @@ const SCRIPT: &str = r#"
   var map=document.getElementById('map');
   document.querySelectorAll('.legend [data-route]').forEach(function(li){
     function on(){map.classList.add('focus');
-      map.querySelectorAll('.route').forEach(function(p){
+      map.querySelectorAll('.route,.order').forEach(function(p){
         p.classList.toggle('on',p.getAttribute('data-route')===li.getAttribute('data-route'));});}
     function off(){map.classList.remove('focus');}
     li.addEventListener('mouseenter',on);li.addEventListener('mouseleave',off);
@@ -66,6 +68,8 @@ pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
         nav {
             a href="day-sheets.html" { (lang.t(Key::DaySheetsFile)) }
             a href="announcements.html" { (lang.t(Key::AnnouncementsFile)) }
+            a href="whatsapp.txt" { (lang.t(Key::WhatsappFile)) }
+            a href="schedule.xlsx" { (lang.t(Key::ScheduleFile)) }
             a href="plan.geojson" { (lang.t(Key::GeojsonFile)) }
         }
         (totals(&plan.totals, lang))
@@ -74,10 +78,11 @@ pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
             (svg)
             (legend(cx, omitted, roads.is_some(), layers.boundaries.is_some()))
         }
-        (days(cx))
-        (unvisited(cx))
+        (coverage(cx))
+        div.scroll { (days(cx)) }
+        div.scroll { (unvisited(cx)) }
         p.muted {
-            (lang.t(Key::Generated)) " · " (plan.scenario.file) " · seed " (plan.scenario.seed)
+            (lang.t(Key::Generated)) " · " (plan.scenario.file) " · " (lang.t(Key::Seed)) " " (plan.scenario.seed)
         }
         script { (PreEscaped(SCRIPT)) }
     };
@@ -93,14 +98,16 @@ pub fn travel_warning(basis: &TravelBasis) -> Option<Key> {
     }
 }
 
+/// People against targets per group: the target is the people still without a KTP-el
+/// recording at the stops, the achievement what the plan records.
 fn totals(t: &Totals, lang: Lang) -> Markup {
-    let row = |name: &str, served: u32, demand: u32| {
+    let row = |name: &str, target: u32, achieved: u32| {
         html! {
             tr {
                 td { (name) }
-                td.n { (lang.int(served.into())) }
-                td.n { (lang.int(demand.into())) }
-                td.n { (lang.dec(percent(served, demand), 1)) " %" }
+                td.n { (lang.int(target.into())) }
+                td.n { (lang.int(achieved.into())) }
+                td.n { (lang.dec(percent(achieved, target), 1)) " %" }
             }
         }
     };
@@ -109,15 +116,16 @@ fn totals(t: &Totals, lang: Lang) -> Markup {
         table #people {
             tr {
                 th { (lang.t(Key::Group)) }
-                th.n { (lang.t(Key::Served)) }
-                th.n { (lang.t(Key::Demand)) }
+                th.n { (lang.t(Key::Target)) }
+                th.n { (lang.t(Key::Achieved)) }
                 th.n { (lang.t(Key::Share)) }
             }
             @for group in Group::ALL {
-                (row(lang.group(group), t.served[group], t.demand[group]))
+                (row(lang.group(group), t.demand[group], t.served[group]))
             }
-            (row(lang.t(Key::Total), t.served.total(), t.demand.total()))
+            (row(lang.t(Key::Total), t.demand.total(), t.served.total()))
         }
+        p.muted { (lang.t(Key::TargetNote)) }
         p #week-totals {
             (lang.t(Key::Stops)) ": "
             (lang.int(t.stops_visited as u64)) " " (lang.t(Key::Visited))
@@ -125,8 +133,35 @@ fn totals(t: &Totals, lang: Lang) -> Markup {
             (lang.int(t.stops_unvisited as u64)) " " (lang.t(Key::Unvisited)) " · "
             (lang.dec(t.distance_m / 1000.0, 1)) " " (lang.t(Key::Km)) " · "
             (lang.dec(t.drive_seconds / 3600.0, 1)) " " (lang.t(Key::DriveHours)) " · "
-            (lang.dec(t.work_seconds / 3600.0, 1)) " " (lang.t(Key::WorkHours)) " · "
-            (lang.t(Key::Value)) " " (lang.dec(t.value, 0))
+            (lang.dec(t.work_seconds / 3600.0, 1)) " " (lang.t(Key::WorkHours))
+        }
+    }
+}
+
+/// Target and achievement per kecamatan, with the stops visited there.
+fn coverage(cx: &Context) -> Markup {
+    let lang = cx.lang;
+    html! {
+        h2 { (lang.t(Key::CoverageByKecamatan)) }
+        div.scroll {
+            table #coverage {
+                tr {
+                    th { (lang.t(Key::Kecamatan)) }
+                    th.n { (lang.t(Key::Target)) }
+                    th.n { (lang.t(Key::Achieved)) }
+                    th.n { (lang.t(Key::Share)) }
+                    th.n { (lang.t(Key::StopsOfKecamatan)) }
+                }
+                @for row in by_kecamatan(cx.plan, cx.scenario) {
+                    tr {
+                        td { (row.kecamatan) }
+                        td.n { (lang.int(row.target.total_u64())) }
+                        td.n { (lang.int(row.achieved.total_u64())) }
+                        td.n { (lang.dec(percent(row.achieved.total(), row.target.total()), 1)) " %" }
+                        td.n { (row.stops_visited) " / " (row.stops) }
+                    }
+                }
+            }
         }
     }
 }
@@ -136,34 +171,41 @@ fn legend(cx: &Context, omitted: bool, roads: bool, boundaries: bool) -> Markup 
     html! {
         div.legend {
             b { (lang.t(Key::Legend)) }
+            p.muted { (lang.t(Key::DayShades)) }
             ul {
                 @for (i, day) in cx.plan.van_days.iter().enumerate() {
                     @if !day.visits.is_empty() {
                         li data-route=(i) {
-                            span.sw style={ "background:" (route_colour(i)) } {}
+                            span.sw style={ "background:" (route_colour(cx.plan, i)) } {}
                             (day.van.name) " · " (lang.date_short(day.date)) " · "
-                            (lang.t(Key::Stops)) ": " (day.visits.len())
+                            (day.visits.len()) " " (lang.t(Key::StopsShort))
                         }
                     }
                 }
             }
             ul {
                 li {
-                    svg width="22" height="14" {
-                        circle cx="11" cy="7" r="6" fill="#1f77b4" fill-opacity=".75" {}
+                    svg width="22" height="16" {
+                        circle cx="11" cy="8" r="7" fill="#0072b2" stroke="#fff" stroke-width="1.5" {}
+                        text x="11" y="11.5" font-size="10" font-weight="bold" text-anchor="middle" fill="#fff" { "1" }
                     }
-                    " " (lang.t(Key::StopSizedByValue))
+                    " " (lang.t(Key::VisitOrder))
                 }
                 li {
-                    svg width="22" height="14" {
-                        circle cx="11" cy="7" r="6" fill="#fff" stroke="#777" {}
-                        path d="M7 3L15 11M7 11L15 3" stroke="#777" {}
+                    svg width="22" height="16" {
+                        circle cx="11" cy="8" r="7" fill="#0072b2" fill-opacity=".35" stroke="#0072b2" {}
+                    }
+                    " " (lang.t(Key::StopSizedByPeople))
+                }
+                li {
+                    svg width="22" height="16" {
+                        circle cx="11" cy="8" r="2.2" fill="#b9b9b9" {}
                     }
                     " " (lang.t(Key::UnvisitedStop))
                 }
                 li {
-                    svg width="22" height="14" {
-                        rect x="5" y="1" width="12" height="12" fill="#111" {}
+                    svg width="22" height="16" {
+                        rect x="5" y="2" width="12" height="12" fill="#111" {}
                     }
                     " " (lang.t(Key::Depot))
                 }
@@ -191,15 +233,15 @@ fn days(cx: &Context) -> Markup {
         @for (i, day) in cx.plan.van_days.iter().enumerate() {
             div.day {
                 h3 {
-                    span.sw style={ "background:" (route_colour(i)) } {}
+                    span.sw style={ "background:" (route_colour(cx.plan, i)) } {}
                     (day.van.name) " · " (lang.date_long(day.date))
                 }
                 @if day.visits.is_empty() {
                     p.muted { (lang.t(Key::NoVisits)) }
                 } @else {
                     p {
-                        (lang.t(Key::Depart)) " " (day.depart.hhmm()) " · "
-                        (lang.t(Key::Back)) " " (day.back.hhmm()) " · "
+                        (lang.t(Key::Depart)) " " (lang.clock(day.depart)) " · "
+                        (lang.t(Key::Back)) " " (lang.clock(day.back)) " · "
                         (lang.dec(day.km(), 1)) " " (lang.t(Key::Km)) " · "
                         (lang.t(Key::Drive)) " " (lang.dec(day.drive_seconds / 3600.0, 1)) " "
                         (lang.t(Key::Hours)) " · "
@@ -229,14 +271,12 @@ fn unvisited(cx: &Context) -> Markup {
                     th { (lang.t(Key::Stop)) }
                     th { (lang.t(Key::Reason)) }
                     @for group in Group::ALL { th.n { (lang.group(group)) } }
-                    th.n { (lang.t(Key::Value)) }
                 }
                 @for u in rows {
                     tr {
                         td { (lang.part(&u.stop.name, u.part, u.parts)) }
                         td { (lang.why(&u.reason)) }
                         @for (_, n) in u.people.iter() { td.n { (lang.int(u64::from(*n))) } }
-                        td.n { (lang.dec(u.value, 1)) }
                     }
                 }
             }

@@ -131,5 +131,7 @@ fn job(c: Customer) -> Job {
         requires: 0,
         load: c.load,
         mandatory: c.mandatory,
+        promise: Default::default(),
+        van: None,
     }
 }

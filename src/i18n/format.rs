@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::Lang;
+use crate::clock::Clock;
 
 impl Lang {
     /// An integer with thousands separators: "12,345" / "12.345".
@@ -54,6 +55,14 @@ impl Lang {
         match minutes / 60 {
             0 => format!("{minutes} {min}"),
             hours => format!("{hours} {h} {:02} {min}", minutes % 60),
+        }
+    }
+
+    /// A time of day: "07:45" / "07.45", as each language writes it.
+    pub fn clock(self, time: Clock) -> String {
+        match self {
+            Lang::En => time.hhmm(),
+            Lang::Id => time.jam(),
         }
     }
 

@@ -2,7 +2,7 @@
 //!
 //! - Fixed words and labels: [`Key`] (`words.rs`), looked up with [`Lang::t`].
 //! - Messages made at run time: one enum per area (`scenario.rs`, `files.rs`, `plan.rs`,
-//!   `map.rs`), each variant holding its values, each enum rendered by one function per
+//!   `map.rs`, `office.rs`, `sheet.rs`), each variant holding its values, each enum rendered by one function per
 //!   language ([`Message::en`], [`Message::id`]). A new message is a variant; the compiler
 //!   then asks for both languages.
 //! - The plan's facts (reasons, travel basis, groups): `reasons.rs`. Numbers and dates:
@@ -16,17 +16,21 @@
 mod files;
 mod format;
 mod map;
+mod office;
 mod plan;
 mod reasons;
 mod scenario;
+mod sheet;
 mod words;
 
 use std::fmt;
 
 pub use files::FileMsg;
 pub use map::{MapMsg, Way};
+pub use office::{OfficeFix, OfficeSays};
 pub use plan::{Field, PlanMsg};
 pub use scenario::{Fix, Says, Thing};
+pub use sheet::{SheetFix, SheetSays};
 pub use words::Key;
 
 /// The language of the outputs and messages (`--lang en|id`, or `JEMPOL_LANG`).
@@ -183,6 +187,10 @@ mod tests {
         check_all::<FileMsg>();
         check_all::<PlanMsg>();
         check_all::<MapMsg>();
+        check_all::<OfficeSays>();
+        check_all::<OfficeFix>();
+        check_all::<SheetSays>();
+        check_all::<SheetFix>();
         reasons::tests::check_reasons(check);
     }
 }

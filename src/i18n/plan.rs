@@ -40,6 +40,7 @@ pub enum Field {
     VanDays,
     Index,
     Parts,
+    Promise,
 }
 
 impl Field {
@@ -75,6 +76,7 @@ impl Field {
             VanDays => ("van-days", "hari kerja mobil"),
             Index => ("number in the scenario", "nomor urut dalam skenario"),
             Parts => ("parts", "bagian"),
+            Promise => ("promise", "janji"),
         };
         match lang {
             Lang::En => en,
@@ -158,6 +160,11 @@ pub enum PlanMsg {
         times: usize,
     },
     MandatoryNotVisited,
+    /// A promised visit served by another van than the one it was promised with.
+    PinnedToVan {
+        van: String,
+        served_by: String,
+    },
     /// A finding about the plan's shape, in the verifier's own (English) words.
     Verifier {
         text: String,
@@ -165,6 +172,46 @@ pub enum PlanMsg {
     /// How the search ended, when the plan depends on the machine's speed.
     StoppedOnTime {
         iterations: u64,
+    },
+    OtherWeek {
+        file: String,
+        kept: NaiveDate,
+        scenario: NaiveDate,
+    },
+    FromOutsideWeek {
+        from: NaiveDate,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    /// The heading of the promises a plan breaks, first in every summary and report.
+    PromisesBroken {
+        promises: usize,
+    },
+    /// The heading of the requests: how many are planned by their deadline and how many not.
+    Requests {
+        planned: usize,
+        missed: usize,
+    },
+    /// Where the stop is served instead of the promise.
+    Instead {
+        at: String,
+    },
+    /// A broken promise whose stop the plan does not serve at all.
+    NotServedThisWeek,
+    /// The first line of a campaign's summary.
+    CampaignHeading {
+        name: String,
+        weeks: usize,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// The heading of the table of when each kecamatan's backlog is cleared.
+    ClearedHeading,
+    /// A re-planned week changed the visits before its first re-planned day.
+    PastChanged {
+        stop: String,
+        van: String,
+        date: NaiveDate,
     },
 }
 
@@ -257,12 +304,49 @@ impl Message for PlanMsg {
             ),
             PlanMsg::VisitedTimes { times } => format!("visited {times} times"),
             PlanMsg::MandatoryNotVisited => "mandatory, but not visited".into(),
+            PlanMsg::PinnedToVan { van, served_by } => {
+                format!("promised with {van}, but visited by {served_by}")
+            }
             PlanMsg::Verifier { text } => format!("verifier: {text}"),
             PlanMsg::StoppedOnTime { iterations } => format!(
                 "Search: stopped by the time limit after {} iterations, so this plan depends on \
                  the machine's speed; set `iterations` for a plan that depends only on the seed",
                 en.int(*iterations)
             ),
+            PlanMsg::OtherWeek {
+                file,
+                kept,
+                scenario,
+            } => format!(
+                "{file} plans the week of {kept}, the scenario the week of {scenario}; keep a plan of the same week"
+            ),
+            PlanMsg::FromOutsideWeek { from, first, last } => format!(
+                "--from {from} is not a working day of the scenario's week; give a date from {first} to {last}"
+            ),
+            PlanMsg::PromisesBroken { promises } => {
+                format!("PROMISES NOT KEPT ({promises}): tell the village or family before the day")
+            }
+            PlanMsg::Requests { planned, missed } => {
+                format!("Requests: {planned} planned by their deadline, {missed} missed")
+            }
+            PlanMsg::Instead { at } => format!("instead: {at}"),
+            PlanMsg::NotServedThisWeek => "not served this week".into(),
+            PlanMsg::PastChanged { stop, van, date } => format!(
+                "`{stop}` by {van} on {date}: the days before the re-planned ones must keep exactly the visits done"
+            ),
+            PlanMsg::CampaignHeading {
+                name,
+                weeks,
+                from,
+                to,
+            } => format!(
+                "{name} — campaign of {weeks} weeks, {} to {}; people recorded of those still to record:",
+                en.date_long(*from),
+                en.date_long(*to)
+            ),
+            PlanMsg::ClearedHeading => {
+                "Backlog cleared in the week of (~ projected at the campaign's pace):".into()
+            }
         }
     }
 
@@ -347,6 +431,9 @@ impl Message for PlanMsg {
             ),
             PlanMsg::VisitedTimes { times } => format!("dikunjungi {times} kali"),
             PlanMsg::MandatoryNotVisited => "wajib, tetapi tidak dikunjungi".into(),
+            PlanMsg::PinnedToVan { van, served_by } => {
+                format!("dijanjikan dengan {van}, tetapi dikunjungi oleh {served_by}")
+            }
             PlanMsg::Verifier { text } => format!("pemeriksa: {text}"),
             PlanMsg::StoppedOnTime { iterations } => format!(
                 "Pencarian: dihentikan oleh batas waktu setelah {} iterasi, sehingga rencana ini \
@@ -354,6 +441,46 @@ impl Message for PlanMsg {
                  bergantung pada seed",
                 id.int(*iterations)
             ),
+            PlanMsg::OtherWeek {
+                file,
+                kept,
+                scenario,
+            } => format!(
+                "{file} berisi rencana minggu {}, skenario untuk minggu {}; pakai rencana minggu yang sama",
+                id.date_long(*kept),
+                id.date_long(*scenario)
+            ),
+            PlanMsg::FromOutsideWeek { from, first, last } => format!(
+                "--from {} bukan hari kerja minggu skenario; beri tanggal dari {} sampai {}",
+                id.date_long(*from),
+                id.date_long(*first),
+                id.date_long(*last)
+            ),
+            PlanMsg::PromisesBroken { promises } => format!(
+                "JANJI YANG TIDAK DAPAT DITEPATI ({promises}): beri tahu desa atau keluarga sebelum harinya"
+            ),
+            PlanMsg::Requests { planned, missed } => {
+                format!("Permohonan: {planned} terjadwal sebelum batas waktunya, {missed} terlewat")
+            }
+            PlanMsg::Instead { at } => format!("gantinya: {at}"),
+            PlanMsg::NotServedThisWeek => "tidak dilayani minggu ini".into(),
+            PlanMsg::PastChanged { stop, van, date } => format!(
+                "`{stop}` oleh {van} pada {}: hari sebelum hari yang disusun ulang harus tetap berisi kunjungan yang sudah dilaksanakan",
+                id.date_long(*date)
+            ),
+            PlanMsg::CampaignHeading {
+                name,
+                weeks,
+                from,
+                to,
+            } => format!(
+                "{name} — kampanye {weeks} minggu, {} sampai {}; penduduk terekam dari yang masih harus direkam:",
+                id.date_long(*from),
+                id.date_long(*to)
+            ),
+            PlanMsg::ClearedHeading => {
+                "Seluruh sasaran terekam pada minggu (~ perkiraan menurut laju kampanye):".into()
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ use chrono::Weekday;
 use super::Lang;
 use super::words::Key;
 use crate::groups::Group;
+use crate::promise::{Broken, Made, Placement};
 use crate::reason::{Category, Why};
 use crate::travel_basis::TravelBasis;
 
@@ -112,6 +113,112 @@ impl Lang {
         })
     }
 
+    /// Why a promise was not kept.
+    pub fn broken(self, broken: &Broken) -> String {
+        match (self, broken) {
+            (Lang::En, Broken::VanOff { van, date }) => {
+                format!("{van} does not work on {}", self.date_long(*date))
+            }
+            (Lang::Id, Broken::VanOff { van, date }) => {
+                format!("{van} tidak bekerja pada {}", self.date_long(*date))
+            }
+            (Lang::En, Broken::StopRemoved) => "the stop is no longer in the scenario".into(),
+            (Lang::Id, Broken::StopRemoved) => "titik ini tidak ada lagi di skenario".into(),
+            (Lang::En, Broken::WindowChanged) => {
+                "its window no longer allows the promised time".into()
+            }
+            (Lang::Id, Broken::WindowChanged) => {
+                "jam layanannya tidak lagi mencakup waktu yang dijanjikan".into()
+            }
+            (Lang::En, Broken::DeadlinePassed { deadline }) => {
+                format!("its deadline, {}, has passed", self.date_long(*deadline))
+            }
+            (Lang::Id, Broken::DeadlinePassed { deadline }) => {
+                format!("batas waktunya, {}, sudah lewat", self.date_long(*deadline))
+            }
+            (Lang::En, Broken::NoLongerFits) => {
+                "the day cannot fit it together with the other promised visits".into()
+            }
+            (Lang::Id, Broken::NoLongerFits) => {
+                "hari itu tidak cukup untuknya bersama kunjungan lain yang sudah dijanjikan".into()
+            }
+            (_, Broken::Rule { why }) => self.why(why),
+        }
+    }
+
+    /// What was promised, in a few words.
+    pub fn made(self, made: &Made) -> String {
+        match (self, made) {
+            (
+                Lang::En,
+                Made::Done {
+                    van,
+                    date,
+                    start,
+                    end,
+                },
+            ) => format!(
+                "done by {van} on {}, {}–{}",
+                self.date_short(*date),
+                start.hhmm(),
+                end.hhmm()
+            ),
+            (
+                Lang::Id,
+                Made::Done {
+                    van,
+                    date,
+                    start,
+                    end,
+                },
+            ) => format!(
+                "sudah dilayani {van} pada {}, {}–{}",
+                self.date_short(*date),
+                start.hhmm(),
+                end.hhmm()
+            ),
+            (
+                Lang::En,
+                Made::Announced {
+                    van, date, start, ..
+                },
+            ) => format!(
+                "announced for {van}, {} {}",
+                self.date_short(*date),
+                start.hhmm()
+            ),
+            (
+                Lang::Id,
+                Made::Announced {
+                    van, date, start, ..
+                },
+            ) => format!(
+                "diumumkan untuk {van}, {} pukul {}",
+                self.date_short(*date),
+                start.jam()
+            ),
+            (Lang::En, Made::Required) => "mandatory".into(),
+            (Lang::Id, Made::Required) => "wajib".into(),
+            (Lang::En, Made::Request { id, deadline, .. }) => match deadline {
+                Some(d) => format!("request {id}, by {}", self.date_short(*d)),
+                None => format!("request {id}"),
+            },
+            (Lang::Id, Made::Request { id, deadline, .. }) => match deadline {
+                Some(d) => format!("permohonan {id}, paling lambat {}", self.date_short(*d)),
+                None => format!("permohonan {id}"),
+            },
+        }
+    }
+
+    /// A van, a day and a time: "Keliling 2, Tue 8 Dec 09:10".
+    pub fn placement(self, at: &Placement) -> String {
+        let time = match self {
+            Lang::En => at.start.hhmm(),
+            Lang::Id => at.start.jam(),
+        };
+        format!("{}, {} {time}", at.van, self.date_short(at.date))
+    }
+
     /// "served elderly" / "lansia terlayani": a row of the comparison table.
     pub fn served(self, group: Group) -> String {
         match self {
@@ -210,6 +317,47 @@ pub(super) mod tests {
                 &format!("{group:?}"),
                 Lang::En.group(group),
                 Lang::Id.group(group),
+            );
+        }
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+        let start = Clock::from_seconds(28800.0);
+        for broken in [
+            Broken::VanOff {
+                van: "K1".into(),
+                date,
+            },
+            Broken::StopRemoved,
+            Broken::WindowChanged,
+            Broken::DeadlinePassed { deadline: date },
+            Broken::NoLongerFits,
+        ] {
+            let (en, id) = (Lang::En.broken(&broken), Lang::Id.broken(&broken));
+            check(&format!("{broken:?}"), &en, &id);
+        }
+        for made in [
+            Made::Done {
+                van: "K1".into(),
+                date,
+                start,
+                end: start,
+            },
+            Made::Announced {
+                van: "K1".into(),
+                date,
+                start,
+                tolerance_s: 1800,
+            },
+            Made::Request {
+                id: "R1".into(),
+                deadline: Some(date),
+                approximate: false,
+            },
+            Made::Required,
+        ] {
+            check(
+                &format!("{made:?}"),
+                &Lang::En.made(&made),
+                &Lang::Id.made(&made),
             );
         }
         for basis in [

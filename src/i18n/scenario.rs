@@ -261,8 +261,15 @@ pub enum Says {
     BoundariesUnreadable {
         error: String,
     },
-    DuplicateColumn {
-        column: String,
+    NotAWorkingDate {
+        what: String,
+        date: NaiveDate,
+    },
+    UnknownVan {
+        van: String,
+    },
+    UnknownStop {
+        stop: String,
     },
 }
 
@@ -350,7 +357,9 @@ impl Message for Says {
             }
             CannotRead { file } => format!("cannot read scenario {file}"),
             NotATime { text } => {
-                format!("`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\"")
+                format!(
+                    "`{text}` is not a time of day; write it as HH:MM, e.g. \"07:30\" or \"07.30\""
+                )
             }
             NotAnInterval { text } => format!(
                 "`{text}` is not a time interval; write it as \"HH:MM-HH:MM\", e.g. \"07:30-12:00\""
@@ -365,7 +374,7 @@ impl Message for Says {
                 "`{text}` is not a duration; write a number with a unit: \"20min\", \"1h30min\", \"20s\""
             ),
             NotAWeekday { name } => format!(
-                "`{name}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun or a range like mon-thu"
+                "`{name}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun (or Senin to Minggu) or a range like mon-thu"
             ),
             RangeBackwards { range } => {
                 format!("the range `{range}` runs backwards; write it as the earlier day first")
@@ -425,7 +434,11 @@ impl Message for Says {
             BoundariesUnreadable { error } => {
                 format!("the boundaries file cannot be drawn: {error}")
             }
-            DuplicateColumn { column } => format!("the header has two `{column}` columns"),
+            NotAWorkingDate { what, date } => {
+                format!("{what}: {date} is not a working day of this week")
+            }
+            UnknownVan { van } => format!("no van is named `{van}`"),
+            UnknownStop { stop } => format!("no stop is named `{stop}`"),
         }
     }
 
@@ -521,7 +534,9 @@ impl Message for Says {
             }
             CannotRead { file } => format!("skenario {file} tidak dapat dibaca"),
             NotATime { text } => {
-                format!("`{text}` bukan jam; tulis sebagai JJ:MM, misalnya \"07:30\"")
+                format!(
+                    "`{text}` bukan jam; tulis sebagai JJ.MM, misalnya \"07.30\" atau \"07:30\""
+                )
             }
             NotAnInterval { text } => format!(
                 "`{text}` bukan rentang jam; tulis sebagai \"JJ:MM-JJ:MM\", misalnya \"07:30-12:00\""
@@ -536,7 +551,7 @@ impl Message for Says {
                 "`{text}` bukan lama waktu; tulis angka dengan satuan: \"20min\", \"1h30min\", \"20s\""
             ),
             NotAWeekday { name } => format!(
-                "`{name}` bukan nama hari; pakai mon, tue, wed, thu, fri, sat, sun (Senin sampai Minggu) atau rentang seperti mon-thu"
+                "`{name}` bukan nama hari; pakai Senin, Selasa, Rabu, Kamis, Jumat, Sabtu, Minggu (atau mon sampai sun) atau rentang seperti Senin-Kamis"
             ),
             RangeBackwards { range } => {
                 format!("rentang `{range}` terbalik; tulis hari yang lebih awal dulu")
@@ -594,7 +609,12 @@ impl Message for Says {
             BoundariesUnreadable { error } => {
                 format!("berkas batas wilayah tidak dapat digambar: {error}")
             }
-            DuplicateColumn { column } => format!("baris judul memiliki dua kolom `{column}`"),
+            NotAWorkingDate { what, date } => format!(
+                "{what}: {} bukan hari kerja minggu ini",
+                id.date_long(*date)
+            ),
+            UnknownVan { van } => format!("tidak ada mobil bernama `{van}`"),
+            UnknownStop { stop } => format!("tidak ada titik layanan bernama `{stop}`"),
         }
     }
 }
@@ -656,8 +676,9 @@ pub enum Fix {
     SmallerStop,
     FewerVisits,
     CheckBoundaries,
-    OneColumnEach,
-    SaveAsUtf8,
+    UseWorkingDate { first: NaiveDate, last: NaiveDate },
+    UseKnownName { known: String },
+    NameAStop,
 }
 
 impl Message for Fix {
@@ -709,11 +730,13 @@ impl Message for Fix {
             SameCellCount => "give every row as many cells as the header".into(),
             NameEveryStop => "give every stop a name".into(),
             WriteDegrees => "write latitude and longitude in degrees".into(),
-            WriteWeekdays => "write weekdays like mon-thu or mon;wed".into(),
+            WriteWeekdays => "write weekdays like mon-thu, mon;wed or Senin-Kamis".into(),
             WriteWindows => "write windows like 07:30-12:00 or 08:00-11:00;13:00-15:00".into(),
-            WriteDecimal => "write a decimal number like -7.652".into(),
+            WriteDecimal => {
+                "write a decimal number like -7.652 (or -7,652), without thousands separators"
+                    .into()
+            }
             WriteCount => "write a count like 12 (or leave it empty for 0)".into(),
-            WriteYesNo => "write yes or no (or 1/0)".into(),
             TimeLimitRange => "give the search some time, at most 24 hours (\"10s\" in a \
                 scenario, 10 after --time-limit); for the first plan with no search at all, set \
                 the iteration budget to 0 (iterations = 0, or --iterations 0)"
@@ -737,8 +760,12 @@ impl Message for Fix {
             CheckBoundaries => "check the path (relative to the scenario file) and that it is \
                 GeoJSON with Polygon or MultiPolygon features, or remove `boundaries`"
                 .into(),
-            OneColumnEach => "keep one column of each name".into(),
-            SaveAsUtf8 => "save the file as CSV UTF-8 (in a spreadsheet: Save As, CSV UTF-8)".into(),
+            WriteYesNo => "write yes or no (or ya/tidak, 1/0)".into(),
+            UseWorkingDate { first, last } => {
+                format!("use a working day from {first} to {last}")
+            }
+            UseKnownName { known } => format!("use one of: {known}"),
+            NameAStop => "use the name of a stop of the scenario (its CSV or a [[stop]])".into(),
         }
     }
 
@@ -797,11 +824,11 @@ impl Message for Fix {
             SameCellCount => "beri setiap baris sel sebanyak baris judul".into(),
             NameEveryStop => "beri setiap titik sebuah nama".into(),
             WriteDegrees => "tulis lintang dan bujur dalam derajat".into(),
-            WriteWeekdays => "tulis hari seperti mon-thu atau mon;wed".into(),
+            WriteWeekdays => "tulis hari seperti Senin-Kamis atau Senin;Rabu".into(),
             WriteWindows => {
-                "tulis jam layanan seperti 07:30-12:00 atau 08:00-11:00;13:00-15:00".into()
+                "tulis jam layanan seperti 07.30-12.00 atau 08.00-11.00;13.00-15.00".into()
             }
-            WriteDecimal => "tulis angka desimal seperti -7.652".into(),
+            WriteDecimal => "tulis angka desimal seperti -7,652 (atau -7.652), tanpa pemisah ribuan".into(),
             WriteCount => "tulis jumlah seperti 12 (atau kosongkan untuk 0)".into(),
             WriteYesNo => "tulis ya atau tidak (atau yes/no, 1/0)".into(),
             TimeLimitRange => "beri pencarian sedikit waktu, paling lama 24 jam (\"10s\" dalam \
@@ -830,9 +857,15 @@ impl Message for Fix {
             CheckBoundaries => "periksa jalurnya (relatif terhadap berkas skenario) dan bahwa \
                 berkas itu GeoJSON berisi fitur Polygon atau MultiPolygon, atau hapus `boundaries`"
                 .into(),
-            OneColumnEach => "sisakan satu kolom untuk setiap nama".into(),
-            SaveAsUtf8 => "simpan berkas sebagai CSV UTF-8 (di lembar kerja: Simpan Sebagai, CSV UTF-8)"
-                .into(),
+            UseWorkingDate { first, last } => format!(
+                "pakai hari kerja dari {} sampai {}",
+                Lang::Id.date_long(*first),
+                Lang::Id.date_long(*last)
+            ),
+            UseKnownName { known } => format!("pakai salah satu dari: {known}"),
+            NameAStop => {
+                "pakai nama titik layanan dari skenario (CSV-nya atau [[stop]])".into()
+            }
         }
     }
 }

@@ -12,7 +12,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use anyhow::bail;
 use geo::{Distance, Haversine};
-use petgraph::graph::DiGraph;
 
 use super::LatLon;
 use super::osm::OsmData;
@@ -57,11 +56,18 @@ pub struct RoadGraph {
     pub classes: Vec<String>,
     /// CSR of the forward arcs: the arcs leaving vertex `v` are `first_out[v]..first_out[v+1]`.
     pub first_out: Vec<u32>,
-    pub arc_head: Vec<u32>,
-    pub arc_time_ms: Vec<u32>,
-    pub arc_length_m: Vec<f64>,
+    /// The arcs, in CSR order: head, time and length together, as a search reads them.
+    pub arcs: Vec<Arc>,
     /// `edge << 1 | 1` when the arc runs the edge from head to tail.
     pub arc_edge: Vec<u32>,
+}
+
+/// A directed arc of the CSR.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Arc {
+    pub head: u32,
+    pub time_ms: u32,
+    pub length_m: f64,
 }
 
 /// What the build saw and what it dropped.
@@ -92,7 +98,7 @@ impl RoadGraph {
     }
 
     pub fn arc_count(&self) -> usize {
-        self.arc_head.len()
+        self.arcs.len()
     }
 
     /// The polyline of an edge, tail first.
@@ -111,121 +117,256 @@ impl RoadGraph {
         classify: Classifier<'_>,
         source: &str,
     ) -> anyhow::Result<(RoadGraph, BuildReport)> {
-        let raw = RawGraph::from_osm(data, classify);
+        Self::from_table(WayTable::from_osm(data, classify), source)
+    }
+
+    /// Builds the graph from usable ways whose nodes are already resolved.
+    pub(crate) fn from_table(
+        mut table: WayTable,
+        source: &str,
+    ) -> anyhow::Result<(RoadGraph, BuildReport)> {
+        let raw = RawGraph::new(&table);
         if raw.edges.is_empty() {
             bail!("no roads a van can use in {source}");
         }
-        Ok(raw.keep_largest_component())
+        // The pieces hold what the rest needs of the references.
+        table.refs = Vec::new();
+        Ok(raw.keep_largest_component(&table))
     }
+}
+
+/// A node reference to a node that is not in the data.
+pub(crate) const MISSING: u32 = u32::MAX;
+
+/// The ways a profile lets a van use, with their node references resolved to indices: the
+/// input of the build. Made from [`OsmData`] (any reader), or by the PBF reader straight from
+/// the file, so that no tags or hash maps of node ids are kept.
+#[derive(Debug, Default)]
+pub(crate) struct WayTable {
+    /// Coordinates and OSM ids of the nodes; `refs` index into them.
+    pub coords: Vec<LatLon>,
+    pub node_ids: Vec<i64>,
+    /// The distinct rules of the ways.
+    pub rules: Vec<WayRule>,
+    /// The usable ways, in input order.
+    pub ways: Vec<TableWay>,
+    /// Node indices of the ways ([`MISSING`] for a node without coordinates).
+    pub refs: Vec<u32>,
+    /// Highway ways given to the build, usable or not.
+    pub highway_ways: usize,
+}
+
+/// A usable way: its id, the index of its rule, and its nodes `refs[start..end]`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TableWay {
+    pub id: i64,
+    pub rule: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl WayTable {
+    /// Classifies the ways of `data` and resolves their nodes.
+    pub(crate) fn from_osm(data: &OsmData, classify: Classifier<'_>) -> WayTable {
+        let mut table = WayTable {
+            highway_ways: data.ways.len(),
+            ..WayTable::default()
+        };
+        let mut index: HashMap<i64, u32> = HashMap::new();
+        for way in &data.ways {
+            let Some(rule) = classify(&way.tags) else {
+                continue;
+            };
+            let rule = table.intern(rule);
+            let start = table.refs.len() as u32;
+            for id in &way.nodes {
+                let node = match index.get(id) {
+                    Some(&i) => i,
+                    None => match data.nodes.get(id) {
+                        Some(&p) => {
+                            let i = table.coords.len() as u32;
+                            table.coords.push(p);
+                            table.node_ids.push(*id);
+                            index.insert(*id, i);
+                            i
+                        }
+                        None => MISSING,
+                    },
+                };
+                table.refs.push(node);
+            }
+            table.ways.push(TableWay {
+                id: way.id,
+                rule,
+                start,
+                end: table.refs.len() as u32,
+            });
+        }
+        table
+    }
+
+    /// The index of `rule` in [`WayTable::rules`], added if new.
+    pub(crate) fn intern(&mut self, rule: WayRule) -> u32 {
+        match self.rules.iter().position(|r| *r == rule) {
+            Some(i) => i as u32,
+            None => {
+                self.rules.push(rule);
+                (self.rules.len() - 1) as u32
+            }
+        }
+    }
+}
+
+/// A run of one way between two consecutive vertices, before the component cut: its polyline
+/// is `piece_nodes[start..end]`.
+struct RawEdge {
+    tail: u32,
+    head: u32,
+    way: u32,
+    start: u32,
+    end: u32,
+    length_m: f64,
+    time_ms: u32,
 }
 
 /// The full graph of usable roads, before the component cut.
 struct RawGraph {
-    vertices: Vec<LatLon>,
-    vertex_osm_ids: Vec<i64>,
-    edges: Vec<Edge>,
-    points: Vec<LatLon>,
-    point_osm_ids: Vec<i64>,
+    /// Node index of each vertex.
+    vertex_nodes: Vec<u32>,
+    edges: Vec<RawEdge>,
+    /// The pieces of the ways (runs of nodes with coordinates, without repeated consecutive
+    /// nodes), concatenated; edges index into it.
+    piece_nodes: Vec<u32>,
     classes: Vec<String>,
+    /// Class index of each rule.
+    rule_class: Vec<u16>,
     report: BuildReport,
 }
 
 impl RawGraph {
-    fn from_osm(data: &OsmData, classify: Classifier<'_>) -> RawGraph {
-        // Ways in id order, so the graph does not depend on the reader's order.
-        let mut usable: Vec<(&super::osm::Way, WayRule)> = data
-            .ways
+    fn new(table: &WayTable) -> RawGraph {
+        let rule_ok: Vec<bool> = table
+            .rules
             .iter()
-            .filter_map(|w| classify(&w.tags).map(|r| (w, r)))
-            .filter(|(_, r)| r.speed_kmh > 0.0 && r.speed_kmh.is_finite())
+            .map(|r| r.speed_kmh > 0.0 && r.speed_kmh.is_finite())
             .collect();
-        usable.sort_by_key(|(w, _)| w.id);
+        // Ways in id order, so the graph does not depend on the reader's order.
+        let mut order: Vec<u32> = (0..table.ways.len() as u32)
+            .filter(|&w| rule_ok[table.ways[w as usize].rule as usize])
+            .collect();
+        if !order.is_sorted_by_key(|&w| table.ways[w as usize].id) {
+            order.sort_by_key(|&w| table.ways[w as usize].id);
+        }
 
         // Each way becomes pieces of consecutive nodes that have coordinates (a clipped
         // extract can miss some), without repeated consecutive nodes.
-        let pieces: Vec<(usize, Vec<(i64, LatLon)>)> = usable
-            .iter()
-            .enumerate()
-            .flat_map(|(i, (w, _))| split_pieces(w, &data.nodes).map(move |p| (i, p)))
-            .collect();
+        let mut piece_nodes: Vec<u32> = Vec::with_capacity(table.refs.len());
+        let mut pieces: Vec<(u32, u32, u32)> = Vec::new(); // way, start, end
+        for &w in &order {
+            let way = &table.ways[w as usize];
+            let mut start = piece_nodes.len();
+            let mut close = |piece_nodes: &mut Vec<u32>, start: usize| {
+                if piece_nodes.len() - start >= 2 {
+                    pieces.push((w, start as u32, piece_nodes.len() as u32));
+                } else {
+                    piece_nodes.truncate(start);
+                }
+            };
+            for &node in &table.refs[way.start as usize..way.end as usize] {
+                if node == MISSING {
+                    close(&mut piece_nodes, start);
+                    start = piece_nodes.len();
+                } else if piece_nodes.len() == start || piece_nodes[piece_nodes.len() - 1] != node {
+                    piece_nodes.push(node);
+                }
+            }
+            close(&mut piece_nodes, start);
+        }
 
-        let mut uses: HashMap<i64, u32> = HashMap::new();
-        for (_, piece) in &pieces {
-            for (k, (id, _)) in piece.iter().enumerate() {
-                let is_end = k == 0 || k + 1 == piece.len();
-                *uses.entry(*id).or_default() += if is_end { 2 } else { 1 };
+        let mut uses = vec![0u8; table.coords.len()];
+        for &(_, start, end) in &pieces {
+            for k in start..end {
+                let is_end = k == start || k + 1 == end;
+                let u = &mut uses[piece_nodes[k as usize] as usize];
+                *u = u.saturating_add(if is_end { 2 } else { 1 });
             }
         }
 
-        let mut classes: Vec<String> = usable.iter().map(|(_, r)| r.class.clone()).collect();
+        let mut rule_used = vec![false; table.rules.len()];
+        for &w in &order {
+            rule_used[table.ways[w as usize].rule as usize] = true;
+        }
+        let mut classes: Vec<String> = table
+            .rules
+            .iter()
+            .zip(&rule_used)
+            .filter(|(_, used)| **used)
+            .map(|(r, _)| r.class.clone())
+            .collect();
         classes.sort();
         classes.dedup();
-        let class_index = |c: &str| classes.binary_search_by(|x| x.as_str().cmp(c)).unwrap() as u16;
+        let rule_class: Vec<u16> = table
+            .rules
+            .iter()
+            .map(|r| {
+                classes
+                    .binary_search(&r.class)
+                    .map_or(u16::MAX, |i| i as u16)
+            })
+            .collect();
 
         let mut report = BuildReport {
-            highway_ways: data.ways.len(),
-            usable_ways: usable.len(),
+            highway_ways: table.highway_ways,
+            usable_ways: order.len(),
             ..Default::default()
         };
-        let mut vertex_of: HashMap<i64, u32> = HashMap::new();
-        let mut vertices = Vec::new();
-        let mut vertex_osm_ids = Vec::new();
+        let mut km_by_class = vec![(false, 0.0f64); classes.len()];
+        let mut vertex_of = vec![MISSING; table.coords.len()];
+        let mut vertex_nodes = Vec::new();
         let mut edges = Vec::new();
-        let mut points: Vec<LatLon> = Vec::new();
-        let mut point_osm_ids = Vec::new();
         let mut bbox: Option<(LatLon, LatLon)> = None;
-        for (way_index, piece) in &pieces {
-            let (way, rule) = &usable[*way_index];
-            let class = class_index(&rule.class);
+        for &(w, start, end) in &pieces {
+            let rule = &table.rules[table.ways[w as usize].rule as usize];
+            let class = rule_class[table.ways[w as usize].rule as usize] as usize;
             let speed_mps = rule.speed_kmh / 3.6;
-            let (forward, backward) = match rule.direction {
-                Direction::Both => (true, true),
-                Direction::Forward => (true, false),
-                Direction::Backward => (false, true),
+            let mut vertex = |node: u32| {
+                let v = &mut vertex_of[node as usize];
+                if *v == MISSING {
+                    *v = vertex_nodes.len() as u32;
+                    vertex_nodes.push(node);
+                }
+                *v
             };
-            let mut vertex = |id: i64, p: LatLon| {
-                *vertex_of.entry(id).or_insert_with(|| {
-                    vertices.push(p);
-                    vertex_osm_ids.push(id);
-                    (vertices.len() - 1) as u32
-                })
-            };
-            let mut tail = vertex(piece[0].0, piece[0].1);
-            let mut first_point = points.len();
+            let nodes = &piece_nodes[start as usize..end as usize];
+            let mut tail = vertex(nodes[0]);
+            let mut first = start;
             let mut length_m = 0.0;
-            points.push(piece[0].1);
-            point_osm_ids.push(piece[0].0);
-            for k in 1..piece.len() {
-                let (id, p) = piece[k];
-                length_m += Haversine.distance(piece[k - 1].1.into(), p.into());
-                points.push(p);
-                point_osm_ids.push(id);
-                if uses[&id] >= 2 {
-                    let head = vertex(id, p);
-                    *report.km_by_class.entry(rule.class.clone()).or_default() += length_m / 1000.0;
-                    edges.push(Edge {
+            let mut prev = table.coords[nodes[0] as usize];
+            for (k, &node) in nodes.iter().enumerate().skip(1) {
+                let p = table.coords[node as usize];
+                length_m += Haversine.distance(prev.into(), p.into());
+                prev = p;
+                if uses[node as usize] >= 2 {
+                    let head = vertex(node);
+                    let km = &mut km_by_class[class];
+                    *km = (true, km.1 + length_m / 1000.0);
+                    let end = start + k as u32 + 1;
+                    edges.push(RawEdge {
                         tail,
                         head,
-                        forward,
-                        backward,
-                        class,
-                        way_id: way.id,
+                        way: w,
+                        start: first,
+                        end,
                         length_m,
                         time_ms: (length_m / speed_mps * 1000.0).round() as u32,
-                        speed_mps,
-                        first_point: first_point as u32,
-                        end_point: points.len() as u32,
                     });
                     tail = head;
-                    first_point = points.len();
+                    first = end - 1;
                     length_m = 0.0;
-                    if k + 1 < piece.len() {
-                        points.push(p);
-                        point_osm_ids.push(id);
-                    }
                 }
             }
-            for &(_, p) in piece {
+            for &node in nodes {
+                let p = table.coords[node as usize];
                 bbox = Some(match bbox {
                     None => (p, p),
                     Some((sw, ne)) => (
@@ -242,53 +383,87 @@ impl RawGraph {
             }
         }
         report.bbox = bbox;
+        report.km_by_class = classes
+            .iter()
+            .zip(&km_by_class)
+            .filter(|(_, (seen, _))| *seen)
+            .map(|(c, (_, km))| (c.clone(), *km))
+            .collect();
         RawGraph {
-            vertices,
-            vertex_osm_ids,
+            vertex_nodes,
             edges,
-            points,
-            point_osm_ids,
+            piece_nodes,
             classes,
+            rule_class,
             report,
         }
     }
 
-    fn keep_largest_component(self) -> (RoadGraph, BuildReport) {
-        let mut g = DiGraph::<(), ()>::with_capacity(self.vertices.len(), self.edges.len() * 2);
-        for _ in 0..self.vertices.len() {
-            g.add_node(());
-        }
+    fn keep_largest_component(self, table: &WayTable) -> (RoadGraph, BuildReport) {
+        let n = self.vertex_nodes.len();
+        let direction = |e: &RawEdge| {
+            let way = &table.ways[e.way as usize];
+            direction_flags(table.rules[way.rule as usize].direction)
+        };
+        let mut first_out = vec![0u32; n + 1];
         for e in &self.edges {
-            if e.forward {
-                g.add_edge(e.tail.into(), e.head.into(), ());
+            let (forward, backward) = direction(e);
+            first_out[e.tail as usize + 1] += forward as u32;
+            first_out[e.head as usize + 1] += backward as u32;
+        }
+        for v in 0..n {
+            first_out[v + 1] += first_out[v];
+        }
+        let mut next = first_out.clone();
+        let mut head = vec![0u32; first_out[n] as usize];
+        for e in &self.edges {
+            let (forward, backward) = direction(e);
+            if forward {
+                head[next[e.tail as usize] as usize] = e.head;
+                next[e.tail as usize] += 1;
             }
-            if e.backward {
-                g.add_edge(e.head.into(), e.tail.into(), ());
+            if backward {
+                head[next[e.head as usize] as usize] = e.tail;
+                next[e.head as usize] += 1;
             }
         }
-        // Kosaraju is iterative; petgraph's Tarjan recurses and overflows the stack at ~1M vertices.
-        let mut components = petgraph::algo::kosaraju_scc(&g);
+        drop(next);
+        let component = strongly_connected(&first_out, &head);
+        drop((first_out, head));
+        let count = component.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+        let mut sizes = vec![0usize; count];
+        let mut smallest = vec![u32::MAX; count];
+        for (v, &c) in component.iter().enumerate() {
+            sizes[c as usize] += 1;
+            smallest[c as usize] = smallest[c as usize].min(v as u32);
+        }
         // Largest first; equal sizes by their smallest vertex, so the choice is stable.
-        for c in &mut components {
-            c.sort();
-        }
-        components.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
-        let mut new_id = vec![u32::MAX; self.vertices.len()];
-        for (i, v) in components[0].iter().enumerate() {
-            new_id[v.index()] = i as u32;
-        }
-
+        let kept = (0..count)
+            .min_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(smallest[a].cmp(&smallest[b])))
+            .expect("a graph with edges has a component") as u32;
         let mut report = self.report;
-        report.component_sizes = components.iter().map(Vec::len).collect();
-        report.dropped_vertices = self.vertices.len() - components[0].len();
-        let vertices = components[0]
-            .iter()
-            .map(|v| self.vertices[v.index()])
+        report.component_sizes = sizes.clone();
+        report.component_sizes.sort_by(|a, b| b.cmp(a));
+        report.dropped_vertices = n - sizes[kept as usize];
+
+        // The kept vertices in an order that keeps neighbours close in memory.
+        let kept_vertices: Vec<u32> = (0..n as u32)
+            .filter(|&v| component[v as usize] == kept)
             .collect();
-        let vertex_osm_ids = components[0]
+        let kept_points: Vec<LatLon> = kept_vertices
             .iter()
-            .map(|v| self.vertex_osm_ids[v.index()])
+            .map(|&v| table.coords[self.vertex_nodes[v as usize] as usize])
             .collect();
+        let order = locality_order(&kept_points);
+        let mut new_id = vec![u32::MAX; n];
+        for (rank, &k) in order.iter().enumerate() {
+            new_id[kept_vertices[k as usize] as usize] = rank as u32;
+        }
+        let vertex_nodes: Vec<u32> = order
+            .iter()
+            .map(|&k| self.vertex_nodes[kept_vertices[k as usize] as usize])
+            .collect();
+        drop((kept_vertices, kept_points, component));
 
         let mut edges = Vec::new();
         let mut points = Vec::new();
@@ -299,107 +474,211 @@ impl RawGraph {
                 report.dropped_edges += 1;
                 continue;
             }
+            let way = &table.ways[e.way as usize];
+            let rule = &table.rules[way.rule as usize];
+            let (forward, backward) = direction_flags(rule.direction);
             let first_point = points.len() as u32;
-            let range = e.first_point as usize..e.end_point as usize;
-            points.extend_from_slice(&self.points[range.clone()]);
-            point_osm_ids.extend_from_slice(&self.point_osm_ids[range]);
+            for &node in &self.piece_nodes[e.start as usize..e.end as usize] {
+                points.push(table.coords[node as usize]);
+                point_osm_ids.push(table.node_ids[node as usize]);
+            }
             report.kept_km += e.length_m / 1000.0;
             edges.push(Edge {
                 tail,
                 head,
+                forward,
+                backward,
+                class: self.rule_class[way.rule as usize],
+                way_id: way.id,
+                length_m: e.length_m,
+                time_ms: e.time_ms,
+                speed_mps: rule.speed_kmh / 3.6,
                 first_point,
                 end_point: points.len() as u32,
-                ..e.clone()
             });
         }
-        let csr = Csr::new(components[0].len(), &edges);
+        let csr = Csr::new(vertex_nodes.len(), &edges);
         let graph = RoadGraph {
-            vertices,
-            vertex_osm_ids,
+            vertices: vertex_nodes
+                .iter()
+                .map(|&node| table.coords[node as usize])
+                .collect(),
+            vertex_osm_ids: vertex_nodes
+                .iter()
+                .map(|&node| table.node_ids[node as usize])
+                .collect(),
             edges,
             points,
             point_osm_ids,
             classes: self.classes,
             first_out: csr.first_out,
-            arc_head: csr.head,
-            arc_time_ms: csr.time_ms,
-            arc_length_m: csr.length_m,
+            arcs: csr.arcs,
             arc_edge: csr.edge,
         };
         (graph, report)
     }
 }
 
-/// Splits a way into runs of consecutive nodes with known coordinates, dropping repeated
-/// consecutive nodes; runs shorter than two nodes are skipped.
-fn split_pieces<'a>(
-    way: &'a super::osm::Way,
-    nodes: &'a HashMap<i64, LatLon>,
-) -> impl Iterator<Item = Vec<(i64, LatLon)>> + 'a {
-    let mut pieces = Vec::new();
-    let mut current: Vec<(i64, LatLon)> = Vec::new();
-    for id in &way.nodes {
-        match nodes.get(id) {
-            Some(&p) => {
-                if current.last().is_none_or(|&(last, _)| last != *id) {
-                    current.push((*id, p));
+fn direction_flags(direction: Direction) -> (bool, bool) {
+    match direction {
+        Direction::Both => (true, true),
+        Direction::Forward => (true, false),
+        Direction::Backward => (false, true),
+    }
+}
+
+/// Strongly connected components (Tarjan's algorithm with an explicit stack, so a million
+/// vertices do not overflow the thread's stack): the component number of each vertex.
+fn strongly_connected(first_out: &[u32], head: &[u32]) -> Vec<u32> {
+    const NONE: u32 = u32::MAX;
+    let n = first_out.len() - 1;
+    let mut index = vec![NONE; n];
+    let mut low = vec![0u32; n];
+    let mut component = vec![NONE; n];
+    let mut stack: Vec<u32> = Vec::new();
+    let mut calls: Vec<(u32, u32)> = Vec::new();
+    let (mut next_index, mut components) = (0u32, 0u32);
+    for root in 0..n as u32 {
+        if index[root as usize] != NONE {
+            continue;
+        }
+        index[root as usize] = next_index;
+        low[root as usize] = next_index;
+        next_index += 1;
+        stack.push(root);
+        calls.push((root, first_out[root as usize]));
+        while let Some(&mut (v, ref mut arc)) = calls.last_mut() {
+            if *arc < first_out[v as usize + 1] {
+                let w = head[*arc as usize];
+                *arc += 1;
+                if index[w as usize] == NONE {
+                    index[w as usize] = next_index;
+                    low[w as usize] = next_index;
+                    next_index += 1;
+                    stack.push(w);
+                    calls.push((w, first_out[w as usize]));
+                } else if component[w as usize] == NONE {
+                    low[v as usize] = low[v as usize].min(index[w as usize]);
+                }
+            } else {
+                calls.pop();
+                if let Some(&(u, _)) = calls.last() {
+                    low[u as usize] = low[u as usize].min(low[v as usize]);
+                }
+                if low[v as usize] == index[v as usize] {
+                    loop {
+                        let w = stack.pop().expect("v is on the stack");
+                        component[w as usize] = components;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    components += 1;
                 }
             }
-            None => pieces.push(std::mem::take(&mut current)),
         }
     }
-    pieces.push(current);
-    pieces.into_iter().filter(|p| p.len() >= 2)
+    component
+}
+
+/// An order of points along a Hilbert curve over their bounding box (ties by index): the
+/// rank of each point is its new number, so that vertices near each other on the map are
+/// near each other in memory, and a search touches fewer cache lines.
+fn locality_order(points: &[LatLon]) -> Vec<u32> {
+    let Some((sw, ne)) = super::bounds(points.iter().copied()) else {
+        return Vec::new();
+    };
+    let scale = |v: f64, lo: f64, hi: f64| {
+        if hi > lo {
+            (((v - lo) / (hi - lo)) * 65535.0).round() as u32
+        } else {
+            0
+        }
+    };
+    let mut keyed: Vec<(u32, u32)> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let x = scale(p.lon, sw.lon, ne.lon);
+            let y = scale(p.lat, sw.lat, ne.lat);
+            (hilbert(x, y), i as u32)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The distance along a Hilbert curve of order 16 of the cell (x, y), both below 2^16.
+pub(crate) fn hilbert(mut x: u32, mut y: u32) -> u32 {
+    let mut d = 0u32;
+    let mut s = 1u32 << 15;
+    while s > 0 {
+        let rx = u32::from(x & s > 0);
+        let ry = u32::from(y & s > 0);
+        d += s * s * ((3 * rx) ^ ry);
+        if ry == 0 {
+            if rx == 1 {
+                x = 0xffff - x;
+                y = 0xffff - y;
+            }
+            std::mem::swap(&mut x, &mut y);
+        }
+        s /= 2;
+    }
+    d
 }
 
 /// Forward arcs sorted by tail (counting sort), then by edge.
 struct Csr {
     first_out: Vec<u32>,
-    head: Vec<u32>,
-    time_ms: Vec<u32>,
-    length_m: Vec<f64>,
+    arcs: Vec<Arc>,
     edge: Vec<u32>,
 }
 
 impl Csr {
     fn new(vertex_count: usize, edges: &[Edge]) -> Csr {
-        let mut arcs: Vec<(u32, u32, u32)> = Vec::with_capacity(edges.len() * 2); // tail, head, edge<<1|rev
-        for (i, e) in edges.iter().enumerate() {
-            let i = i as u32;
-            if e.forward {
-                arcs.push((e.tail, e.head, i << 1));
-            }
-            if e.backward {
-                arcs.push((e.head, e.tail, i << 1 | 1));
-            }
-        }
         let mut first_out = vec![0u32; vertex_count + 1];
-        for &(tail, _, _) in &arcs {
-            first_out[tail as usize + 1] += 1;
+        for e in edges {
+            first_out[e.tail as usize + 1] += e.forward as u32;
+            first_out[e.head as usize + 1] += e.backward as u32;
         }
         for v in 0..vertex_count {
             first_out[v + 1] += first_out[v];
         }
+        let arcs = first_out[vertex_count] as usize;
         let mut next = first_out.clone();
-        let mut order = vec![0usize; arcs.len()];
-        for (i, &(tail, _, _)) in arcs.iter().enumerate() {
-            order[next[tail as usize] as usize] = i;
-            next[tail as usize] += 1;
+        let mut csr = Csr {
+            arcs: vec![
+                Arc {
+                    head: 0,
+                    time_ms: 0,
+                    length_m: 0.0
+                };
+                arcs
+            ],
+            edge: vec![0; arcs],
+            first_out: Vec::new(),
+        };
+        for (i, e) in edges.iter().enumerate() {
+            let i = i as u32;
+            for (ok, tail, head, code) in [
+                (e.forward, e.tail, e.head, i << 1),
+                (e.backward, e.head, e.tail, i << 1 | 1),
+            ] {
+                if ok {
+                    let a = next[tail as usize] as usize;
+                    next[tail as usize] += 1;
+                    csr.arcs[a] = Arc {
+                        head,
+                        time_ms: e.time_ms,
+                        length_m: e.length_m,
+                    };
+                    csr.edge[a] = code;
+                }
+            }
         }
-        let arc = |i: &usize| arcs[*i];
-        Csr {
-            first_out,
-            head: order.iter().map(|i| arc(i).1).collect(),
-            time_ms: order
-                .iter()
-                .map(|i| edges[(arc(i).2 >> 1) as usize].time_ms)
-                .collect(),
-            length_m: order
-                .iter()
-                .map(|i| edges[(arc(i).2 >> 1) as usize].length_m)
-                .collect(),
-            edge: order.iter().map(|i| arc(i).2).collect(),
-        }
+        csr.first_out = first_out;
+        csr
     }
 }
 
@@ -506,7 +785,7 @@ pub(crate) mod tests {
         let mut arcs = Vec::new();
         for v in 0..g.vertex_count() {
             for a in g.first_out[v]..g.first_out[v + 1] {
-                let head = g.arc_head[a as usize] as usize;
+                let head = g.arcs[a as usize].head as usize;
                 arcs.push((g.vertex_osm_ids[v], g.vertex_osm_ids[head]));
             }
         }

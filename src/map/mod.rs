@@ -95,13 +95,11 @@ impl RoadMap {
     /// Reads an OSM file and builds its road map.
     pub fn load(path: &Path, profile: &Profile) -> anyhow::Result<RoadMap> {
         let start = Instant::now();
-        let data = osm::read_osm(path)?;
+        let read = osm::read_roads(path, &|tags| profile.classify(tags))?;
         let read_seconds = start.elapsed().as_secs_f64();
-        let mut map = Self::build(
-            &data,
-            &|tags| profile.classify(tags),
-            &path.display().to_string(),
-        )?;
+        let start = Instant::now();
+        let (graph, report) = RoadGraph::from_table(read.table, &path.display().to_string())?;
+        let mut map = Self::finish(graph, report, read.counts, read.standin, start);
         map.info.read_seconds = read_seconds;
         Ok(map)
     }
@@ -119,13 +117,30 @@ impl RoadMap {
     ) -> anyhow::Result<RoadMap> {
         let start = Instant::now();
         let (graph, report) = RoadGraph::build(data, classify, source)?;
+        Ok(Self::finish(
+            graph,
+            report,
+            data.counts,
+            osm::is_standin(data),
+            start,
+        ))
+    }
+
+    fn finish(
+        graph: RoadGraph,
+        report: BuildReport,
+        read: ReadCounts,
+        standin: bool,
+        start: Instant,
+    ) -> RoadMap {
         let snap_index = SnapIndex::new(&graph);
-        let info = MapInfo::new(data, &graph, report, start.elapsed().as_secs_f64());
-        Ok(RoadMap {
+        let mut info = MapInfo::new(read, standin, &graph, report);
+        info.build_seconds = start.elapsed().as_secs_f64();
+        RoadMap {
             graph,
             snap_index,
             info,
-        })
+        }
     }
 
     /// The nearest point on a road a van can use.
@@ -157,9 +172,9 @@ impl RoadMap {
 }
 
 impl MapInfo {
-    fn new(data: &OsmData, graph: &RoadGraph, report: BuildReport, build_seconds: f64) -> MapInfo {
+    fn new(read: ReadCounts, standin: bool, graph: &RoadGraph, report: BuildReport) -> MapInfo {
         MapInfo {
-            read: data.counts,
+            read,
             highway_ways: report.highway_ways,
             usable_ways: report.usable_ways,
             vertices: graph.vertex_count(),
@@ -171,9 +186,9 @@ impl MapInfo {
             dropped_vertices: report.dropped_vertices,
             dropped_edges: report.dropped_edges,
             bbox: report.bbox,
-            standin: osm::is_standin(data),
+            standin,
             read_seconds: 0.0,
-            build_seconds,
+            build_seconds: 0.0,
         }
     }
 }

@@ -20,6 +20,8 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use super::LatLon;
+use super::graph::WayTable;
+use super::profile::WayRule;
 
 /// Counts of objects seen in the file, before any filtering.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -164,6 +166,39 @@ impl<R: std::io::Read> std::io::Read for Limited<R> {
         })?;
         Ok(n)
     }
+}
+
+/// Decides whether a way is usable, and how; shared by the threads that decode a PBF file.
+pub type SyncClassifier<'a> = &'a (dyn Fn(&[(String, String)]) -> Option<WayRule> + Sync);
+
+/// The road part of an OSM file, ready for the graph build (see [`read_roads`]).
+#[derive(Debug, Default)]
+pub struct RoadsRead {
+    pub(crate) table: WayTable,
+    pub counts: ReadCounts,
+    /// The ways carry [`STANDIN_NOTE`].
+    pub standin: bool,
+}
+
+/// Reads an OSM file for routing: the usable ways, classified as they are read, and the
+/// nodes. The same ways and nodes as [`read_osm`] followed by the classifier, but a PBF file
+/// is read without keeping tags or a hash map of node ids (much faster and smaller on large
+/// files); XML goes through [`read_osm`].
+pub fn read_roads(path: &Path, classify: SyncClassifier<'_>) -> anyhow::Result<RoadsRead> {
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read OSM file {}", path.display()))?;
+    let read = || -> anyhow::Result<RoadsRead> {
+        if bytes.is_empty() || OsmFormat::sniff(&bytes) != Some(OsmFormat::Pbf) {
+            let data = read_osm_bytes_sniffed(&bytes)?;
+            return Ok(RoadsRead {
+                table: WayTable::from_osm(&data, classify),
+                counts: data.counts,
+                standin: is_standin(&data),
+            });
+        }
+        pbf::read_roads(&bytes, classify)
+    };
+    read().with_context(|| format!("cannot read OSM file {}", path.display()))
 }
 
 /// What a reader collects before the nodes used by highway ways are picked out.

@@ -1,12 +1,14 @@
-//! Nearest usable road point for a coordinate (rstar).
+//! Nearest usable road point for a coordinate (a packed R-tree).
 //!
 //! The index holds every segment of every edge of the kept component, projected into a
 //! local equirectangular frame in metres (exact enough for the few tens of kilometres of a
 //! regency). The reported distance is the haversine distance to the snapped point.
 
 use geo::{Distance, Haversine};
-use rstar::RTree;
-use rstar::primitives::{GeomWithData, Line};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use rayon::prelude::*;
 
 use super::LatLon;
 use super::graph::RoadGraph;
@@ -54,12 +56,86 @@ impl LocalFrame {
     }
 }
 
-type Segment = GeomWithData<Line<[f64; 2]>, (u32, u32)>;
+/// A segment in the local frame: its end points.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    from: [f64; 2],
+    to: [f64; 2],
+}
 
-/// R-tree over the segments of the road graph.
+impl Segment {
+    /// The nearest point of the segment to `q` (the formulas of rstar's `Line`, which this
+    /// index replaced, so snapping is unchanged).
+    fn nearest_point(&self, q: [f64; 2]) -> [f64; 2] {
+        let dir = [self.to[0] - self.from[0], self.to[1] - self.from[1]];
+        let rel = [q[0] - self.from[0], q[1] - self.from[1]];
+        let s = (rel[0] * dir[0] + rel[1] * dir[1]) / (dir[0] * dir[0] + dir[1] * dir[1]);
+        if 0.0 < s && s < 1.0 {
+            [self.from[0] + dir[0] * s, self.from[1] + dir[1] * s]
+        } else if s <= 0.0 {
+            self.from
+        } else {
+            self.to
+        }
+    }
+
+    fn distance_2(&self, q: [f64; 2]) -> f64 {
+        let p = self.nearest_point(q);
+        let d = [p[0] - q[0], p[1] - q[1]];
+        d[0] * d[0] + d[1] * d[1]
+    }
+
+    fn envelope(&self) -> Box2 {
+        Box2 {
+            min: [self.from[0].min(self.to[0]), self.from[1].min(self.to[1])],
+            max: [self.from[0].max(self.to[0]), self.from[1].max(self.to[1])],
+        }
+    }
+}
+
+/// An axis-aligned box in the local frame.
+#[derive(Clone, Copy, Debug)]
+struct Box2 {
+    min: [f64; 2],
+    max: [f64; 2],
+}
+
+impl Box2 {
+    const EMPTY: Box2 = Box2 {
+        min: [f64::INFINITY; 2],
+        max: [f64::NEG_INFINITY; 2],
+    };
+
+    fn merge(&mut self, other: &Box2) {
+        for axis in 0..2 {
+            self.min[axis] = self.min[axis].min(other.min[axis]);
+            self.max[axis] = self.max[axis].max(other.max[axis]);
+        }
+    }
+
+    /// The squared distance from `q` to the box (0 inside): no segment in it is nearer.
+    fn distance_2(&self, q: [f64; 2]) -> f64 {
+        let dx = (self.min[0] - q[0]).max(q[0] - self.max[0]).max(0.0);
+        let dy = (self.min[1] - q[1]).max(q[1] - self.max[1]).max(0.0);
+        dx * dx + dy * dy
+    }
+}
+
+/// Children per node of the tree.
+const FANOUT: usize = 16;
+
+/// A static R-tree over the segments of the road graph, packed in the order of a Hilbert
+/// curve (as in flatbush): built with one sort and no allocation per node. It stores only
+/// each segment's edge and number (8 bytes) and a box per 16 segments; the segments' end
+/// points are projected again from the graph when a query reaches them.
 pub struct SnapIndex {
     frame: LocalFrame,
-    tree: RTree<Segment>,
+    /// The segments in tree order: edge and segment number.
+    data: Vec<(u32, u32)>,
+    /// The boxes of the nodes, level by level from the bottom; `levels[k]` is where level
+    /// `k` starts (level 0 boxes groups of `FANOUT` segments).
+    boxes: Vec<Box2>,
+    levels: Vec<usize>,
 }
 
 impl SnapIndex {
@@ -74,17 +150,138 @@ impl SnapIndex {
         let frame = LocalFrame {
             cos_lat0: lat0.to_radians().cos(),
         };
-        let mut segments = Vec::with_capacity(graph.points.len());
-        for edge in 0..graph.edges.len() as u32 {
-            for (k, pair) in graph.geometry(edge).windows(2).enumerate() {
-                let line = Line::new(frame.project(pair[0]), frame.project(pair[1]));
-                segments.push(GeomWithData::new(line, (edge, k as u32)));
+        let mut extent = Box2::EMPTY;
+        for &p in &graph.points {
+            let q = frame.project(p);
+            extent.merge(&Box2 { min: q, max: q });
+        }
+        // Order the segments along a Hilbert curve through their centres (ties by their
+        // order in the graph), so that each node of the tree covers a compact area.
+        let cell = |v: f64, axis: usize| {
+            let (lo, hi) = (extent.min[axis], extent.max[axis]);
+            if hi > lo {
+                (((v - lo) / (hi - lo)) * 65535.0).round() as u32
+            } else {
+                0
             }
+        };
+        let mut keyed: Vec<(u32, u32, u32)> = (0..graph.edges.len() as u32)
+            .into_par_iter()
+            .flat_map_iter(|edge| {
+                graph
+                    .geometry(edge)
+                    .windows(2)
+                    .enumerate()
+                    .map(move |(k, pair)| {
+                        let (a, b) = (frame.project(pair[0]), frame.project(pair[1]));
+                        let x = cell((a[0] + b[0]) / 2.0, 0);
+                        let y = cell((a[1] + b[1]) / 2.0, 1);
+                        (super::graph::hilbert(x, y), edge, k as u32)
+                    })
+            })
+            .collect();
+        keyed.par_sort_unstable();
+        let data: Vec<(u32, u32)> = keyed.par_iter().map(|&(_, e, k)| (e, k)).collect();
+        drop(keyed);
+        let index = SnapIndex {
+            frame,
+            data,
+            boxes: Vec::new(),
+            levels: vec![0],
+        };
+        let mut boxes: Vec<Box2> = index
+            .data
+            .par_chunks(FANOUT)
+            .map(|chunk| {
+                let mut b = Box2::EMPTY;
+                for &(edge, k) in chunk {
+                    b.merge(&index.segment(graph, edge, k).envelope());
+                }
+                b
+            })
+            .collect();
+        let mut levels = vec![0];
+        while boxes.len() - levels[levels.len() - 1] > 1 {
+            let below = *levels.last().expect("a level");
+            let parents: Vec<Box2> = boxes[below..]
+                .chunks(FANOUT)
+                .map(|chunk| {
+                    let mut b = Box2::EMPTY;
+                    chunk.iter().for_each(|c| b.merge(c));
+                    b
+                })
+                .collect();
+            levels.push(boxes.len());
+            boxes.extend(parents);
         }
         SnapIndex {
-            frame,
-            tree: RTree::bulk_load(segments),
+            boxes,
+            levels,
+            ..index
         }
+    }
+
+    /// Segment `k` of `edge`, in the local frame.
+    fn segment(&self, graph: &RoadGraph, edge: u32, k: u32) -> Segment {
+        let g = graph.geometry(edge);
+        Segment {
+            from: self.frame.project(g[k as usize]),
+            to: self.frame.project(g[k as usize + 1]),
+        }
+    }
+
+    /// The nearest segment to `q`: its tree index. Of segments at exactly the same distance,
+    /// the one first in the graph (lowest edge, then segment) wins.
+    fn nearest(&self, graph: &RoadGraph, q: [f64; 2]) -> Option<usize> {
+        if self.data.is_empty() {
+            return None;
+        }
+        // Best-first search: (squared distance bits, level + 1 or 0 for a segment, index).
+        // Squared distances are never negative, so their bits order as the numbers do.
+        let mut heap: BinaryHeap<Reverse<(u64, u32, u32)>> = BinaryHeap::new();
+        let top = self.levels.len() as u32;
+        let root = self.levels[self.levels.len() - 1];
+        for i in root..self.boxes.len() {
+            let d = self.boxes[i].distance_2(q);
+            heap.push(Reverse((d.to_bits(), top, (i - root) as u32)));
+        }
+        let mut best: Option<(f64, usize)> = None;
+        while let Some(Reverse((bits, level, index))) = heap.pop() {
+            let d = f64::from_bits(bits);
+            if let Some((best_d, _)) = best
+                && d > best_d
+            {
+                break;
+            }
+            let index = index as usize;
+            if level == 0 {
+                let better = match best {
+                    None => true,
+                    Some((best_d, b)) => d < best_d || self.data[index] < self.data[b],
+                };
+                if better {
+                    best = Some((d, index));
+                }
+                continue;
+            }
+            let level = level as usize - 1;
+            let children = index * FANOUT..(index + 1) * FANOUT;
+            if level == 0 {
+                for k in children.take_while(|&k| k < self.data.len()) {
+                    let (edge, segment) = self.data[k];
+                    let d = self.segment(graph, edge, segment).distance_2(q);
+                    heap.push(Reverse((d.to_bits(), 0, k as u32)));
+                }
+            } else {
+                let below = self.levels[level - 1];
+                let count = self.levels[level] - below;
+                for k in children.take_while(|&k| k < count) {
+                    let d = self.boxes[below + k].distance_2(q);
+                    heap.push(Reverse((d.to_bits(), level as u32, k as u32)));
+                }
+            }
+        }
+        best.map(|(_, i)| i)
     }
 
     /// The nearest point on a usable road; `None` for an empty graph or a coordinate that
@@ -94,9 +291,9 @@ impl SnapIndex {
             return None;
         }
         let q = self.frame.project(p);
-        let nearest = self.tree.nearest_neighbor(&q)?;
-        let (edge, segment) = nearest.data;
-        let [a, b] = [nearest.geom().from, nearest.geom().to];
+        let nearest = self.nearest(graph, q)?;
+        let (edge, segment) = self.data[nearest];
+        let Segment { from: a, to: b } = self.segment(graph, edge, segment);
         let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
         let len2 = dx * dx + dy * dy;
         let fraction = if len2 > 0.0 {

@@ -50,6 +50,13 @@ pub fn words(prepared: &Prepared, breach: &Breach) -> Text {
         },
         Breach::ServedTimes { times } => PlanMsg::VisitedTimes { times },
         Breach::NotServed { .. } => PlanMsg::MandatoryNotVisited,
+        Breach::Pinned { van, served_by } => {
+            let name = |v: usize| prepared.scenario.vans.get(v).map_or("?", |v| &v.name);
+            PlanMsg::PinnedToVan {
+                van: name(van).to_string(),
+                served_by: name(served_by).to_string(),
+            }
+        }
         Breach::Malformed(_) | Breach::RouteCount { .. } | Breach::NoSuchJob { .. } => {
             verifier(breach)
         }

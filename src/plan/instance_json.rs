@@ -356,6 +356,8 @@ mod tests {
                     requires: mask(&j.requires),
                     load: j.load,
                     mandatory: j.mandatory,
+                    promise: Default::default(),
+                    van: None,
                 }
             })
             .collect();

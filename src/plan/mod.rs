@@ -3,9 +3,13 @@
 //! `export`'s job; this module ends at the model.
 
 mod breach;
+pub mod campaign;
 pub mod compare;
+pub mod coverage;
 pub mod instance_json;
 pub mod model;
+pub mod promises;
+pub mod replan;
 pub mod summary;
 pub mod verify_saved;
 
@@ -54,10 +58,26 @@ pub struct Timings {
 /// Reads, solves and verifies a scenario. A plan the verifier rejects is an error.
 pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solved> {
     let started = Instant::now();
-    let mut prepared = scenario::prepare(path)?;
+    let prepared = scenario::prepare(path)?;
+    let promised = promises::of_scenario(&prepared);
+    let prepare_seconds = started.elapsed().as_secs_f64();
+    solve_prepared(prepared, options, &promised, prepare_seconds)
+}
+
+/// Solves and verifies a prepared scenario keeping `promised` first, starting from the
+/// promised visits; `prepare_seconds` is what preparing took, for the timings.
+pub fn solve_prepared(
+    mut prepared: Prepared,
+    options: &PlanOptions,
+    promised: &[promises::Promised],
+    prepare_seconds: f64,
+) -> anyhow::Result<Solved> {
+    let pinned = promises::pin(&mut prepared, promised);
+    let start = promises::start_routes(&prepared, promised, &pinned);
+    let start = start.routes.iter().any(|r| !r.is_empty()).then_some(start);
     let mut timings = Timings {
-        prepare: started.elapsed().as_secs_f64(),
-        map_load: match &prepared.source {
+        prepare: prepare_seconds,
+        map_load: match prepared.source.as_ref() {
             scenario::travel::TravelSource::Roads { map, .. } => {
                 map.info.read_seconds + map.info.build_seconds
             }
@@ -78,6 +98,7 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
         seed: prepared.scenario.seed,
         time_limit: Some(prepared.scenario.time_limit),
         iterations: prepared.scenario.iterations,
+        start,
     };
     let started = Instant::now();
     let (solution, search) =
@@ -85,7 +106,8 @@ pub fn solve_scenario(path: &Path, options: &PlanOptions) -> anyhow::Result<Solv
     timings.solve = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let verified = checked(&prepared, &solution)?;
-    let plan = model::build(&prepared, &verified, Some(search));
+    let mut plan = model::build(&prepared, &verified, Some(search));
+    plan.promises = promises::judge(&prepared, &plan, promised, &pinned);
     timings.verify = started.elapsed().as_secs_f64();
     Ok(Solved {
         prepared,

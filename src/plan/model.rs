@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::Clock;
 use crate::groups::People;
 use crate::map::LatLon;
+use crate::promise::{Broken, Made, Placement};
 use crate::reason::Why;
 use crate::scenario::reasons::why;
 use crate::scenario::{Prepared, Scenario, TravelSource};
@@ -31,6 +32,10 @@ pub struct Plan {
     pub totals: Totals,
     /// One entry per stop or part of a stop left out.
     pub unvisited: Vec<Unvisited>,
+    /// Promises made before planning (visits done, visits announced, requests with
+    /// deadlines) and what became of each; broken ones lead every summary and report.
+    #[serde(default)]
+    pub promises: Vec<Promise>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,7 +54,20 @@ pub struct ScenarioInfo {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Week {
     pub start: NaiveDate,
+    /// The working dates, holidays left out.
     pub dates: Vec<NaiveDate>,
+    /// Working weekdays that are holidays, with their names.
+    #[serde(default)]
+    pub days_off: Vec<Holiday>,
+}
+
+/// A holiday in the week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Holiday {
+    pub date: NaiveDate,
+    pub name: String,
+    /// False for a date only expected or estimated (not yet set by decree).
+    pub decided: bool,
 }
 
 /// A van or a stop of the scenario: its index there, and its name.
@@ -108,6 +126,7 @@ pub struct Totals {
     pub served: People,
     /// Everyone the scenario's stops hold, served or not.
     pub demand: People,
+    /// Stops with people to record.
     pub stops: usize,
     pub stops_visited: usize,
     /// Visited, but some parts of a split stop were not.
@@ -129,7 +148,35 @@ pub struct Unvisited {
     pub value: f64,
 }
 
+/// A promise made before planning, and what became of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Promise {
+    /// The stop's name, and its index among the scenario's stops (`None` when the scenario
+    /// no longer has it).
+    pub stop: String,
+    pub index: Option<usize>,
+    pub part: usize,
+    pub parts: usize,
+    pub made: Made,
+    /// Where the plan serves this stop: the promised visit, or for a broken promise the
+    /// nearest visit kept (`None` when the plan does not serve the stop at all).
+    pub served: Option<Placement>,
+    /// Why the promise is not kept; `None` when it is.
+    pub broken: Option<Broken>,
+}
+
+impl Promise {
+    pub fn kept(&self) -> bool {
+        self.broken.is_none()
+    }
+}
+
 impl Plan {
+    /// The promises not kept.
+    pub fn broken_promises(&self) -> impl Iterator<Item = &Promise> {
+        self.promises.iter().filter(|p| !p.kept())
+    }
+
     /// Every visit with its van-day, in van-day order.
     pub fn visits(&self) -> impl Iterator<Item = (&VanDay, &Visit)> {
         self.van_days
@@ -224,10 +271,13 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
         value: plan.value,
         served,
         demand,
-        stops: scenario.stops.len(),
+        stops: parts_served.iter().filter(|(_, n)| *n > 0).count(),
         stops_visited: parts_served.iter().filter(|(s, _)| *s > 0).count(),
         stops_partly_visited: parts_served.iter().filter(|(s, n)| *s > 0 && s < n).count(),
-        stops_unvisited: parts_served.iter().filter(|(s, _)| *s == 0).count(),
+        stops_unvisited: parts_served
+            .iter()
+            .filter(|(s, n)| *s == 0 && *n > 0)
+            .count(),
         distance_m: plan.distance,
         drive_seconds: plan.travel_time,
         work_seconds,
@@ -239,10 +289,20 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
         week: Week {
             start: scenario.week_start,
             dates: scenario.dates.clone(),
+            days_off: scenario
+                .days_off
+                .iter()
+                .map(|o| Holiday {
+                    date: o.date,
+                    name: o.name.clone(),
+                    decided: o.decided,
+                })
+                .collect(),
         },
         van_days,
         totals,
         unvisited,
+        promises: Vec::new(),
     }
 }
 

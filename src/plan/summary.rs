@@ -3,17 +3,22 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::model::Plan;
+use super::coverage::by_kecamatan;
+use super::model::{Plan, Promise};
 use crate::groups::{Group, percent};
 use crate::i18n::{Key, Lang, Message, PlanMsg};
+use crate::promise::Made;
 use crate::reason::Category;
+use crate::scenario::Scenario;
 use crate::solve::Stopped;
 
 /// How many stops left out for lack of time the summary names before it counts the rest.
 const NO_TIME_SHOWN: usize = 5;
 
-/// The summary in `lang` (words, dates and numbers).
-pub fn summary(plan: &Plan, lang: Lang) -> String {
+/// The summary in `lang` (words, dates and numbers): people against targets, per group and
+/// per kecamatan, the van-days and what was left out. The optimizer's value is not here: it
+/// means nothing to the office (the CLI logs it with `--timings`).
+pub fn summary(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
     let mut s = String::new();
     let totals = &plan.totals;
     let _ = writeln!(
@@ -25,6 +30,21 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         plan.week.dates.len(),
         lang.t(Key::Days)
     );
+    promises(&mut s, plan, lang);
+    for off in &plan.week.days_off {
+        let _ = writeln!(
+            s,
+            "{}: {} — {}{}",
+            lang.t(Key::DayOff),
+            lang.date_long(off.date),
+            off.name,
+            if off.decided {
+                String::new()
+            } else {
+                format!(" ({})", lang.t(Key::NotYetDecided))
+            }
+        );
+    }
     let _ = writeln!(
         s,
         "{}: {}",
@@ -41,24 +61,40 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         s,
         "{:<26}{:>12}{:>12}{:>12}",
         lang.t(Key::People),
-        lang.t(Key::Served),
-        lang.t(Key::Demand),
+        lang.t(Key::Target),
+        lang.t(Key::Achieved),
         lang.t(Key::Share)
     );
-    for group in Group::ALL {
-        let (served, demand) = (totals.served[group], totals.demand[group]);
+    let line = |s: &mut String, name: &str, target: u32, achieved: u32| {
         let _ = writeln!(
             s,
             "  {:<24}{:>12}{:>12}{:>11}%",
+            name,
+            lang.int(target.into()),
+            lang.int(achieved.into()),
+            lang.dec(percent(achieved, target), 1)
+        );
+    };
+    for group in Group::ALL {
+        line(
+            &mut s,
             lang.group(group),
-            lang.int(served.into()),
-            lang.int(demand.into()),
-            lang.dec(percent(served, demand), 1)
+            totals.demand[group],
+            totals.served[group],
+        );
+    }
+    let _ = writeln!(s, "{}:", lang.t(Key::CoverageByKecamatan));
+    for row in by_kecamatan(plan, scenario) {
+        line(
+            &mut s,
+            &row.kecamatan,
+            row.target.total(),
+            row.achieved.total(),
         );
     }
     let _ = writeln!(
         s,
-        "{}: {} {} ({} {}), {} {}; {} {}",
+        "{}: {} {} ({} {}), {} {}",
         lang.t(Key::Stops),
         totals.stops_visited,
         lang.t(Key::Visited),
@@ -66,8 +102,6 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         lang.t(Key::Partly),
         totals.stops_unvisited,
         lang.t(Key::Unvisited),
-        lang.t(Key::Value),
-        lang.dec(totals.value, 0)
     );
     let _ = writeln!(s, "{}:", lang.t(Key::VanDays));
     for d in &plan.van_days {
@@ -94,8 +128,8 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
             lang.dec(d.km(), 1),
             lang.t(Key::Drive),
             lang.dec(d.drive_seconds / 3600.0, 1),
-            d.depart.hhmm(),
-            d.back.hhmm(),
+            lang.clock(d.depart),
+            lang.clock(d.back),
             lang.dec(d.work_hours(), 1),
             h = lang.t(Key::Hours)
         );
@@ -164,4 +198,58 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         }
     }
     s
+}
+
+/// The promises a plan breaks, and the requests and what became of them.
+fn promises(s: &mut String, plan: &Plan, lang: Lang) {
+    let line = |p: &Promise| {
+        let what = format!(
+            "{} ({})",
+            lang.part(&p.stop, p.part, p.parts),
+            lang.made(&p.made)
+        );
+        match (&p.broken, &p.served) {
+            (None, Some(at)) => format!("  {what}: {}", lang.placement(at)),
+            (None, None) => format!("  {what}"),
+            (Some(broken), served) => {
+                let instead = match served {
+                    Some(at) => PlanMsg::Instead {
+                        at: lang.placement(at),
+                    },
+                    None => PlanMsg::NotServedThisWeek,
+                };
+                format!("  {what} — {}; {}", lang.broken(broken), instead.get(lang))
+            }
+        }
+    };
+    let broken: Vec<&Promise> = plan.broken_promises().collect();
+    if !broken.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            PlanMsg::PromisesBroken {
+                promises: broken.len()
+            }
+            .get(lang)
+        );
+        for p in &broken {
+            let _ = writeln!(s, "{}", line(p));
+        }
+    }
+    let requests: Vec<&Promise> = plan
+        .promises
+        .iter()
+        .filter(|p| matches!(p.made, Made::Request { .. }))
+        .collect();
+    if !requests.is_empty() {
+        let missed = requests.iter().filter(|p| !p.kept()).count();
+        let heading = PlanMsg::Requests {
+            planned: requests.len() - missed,
+            missed,
+        };
+        let _ = writeln!(s, "{}", heading.get(lang));
+        for p in requests.iter().filter(|p| p.kept()) {
+            let _ = writeln!(s, "{}", line(p));
+        }
+    }
 }

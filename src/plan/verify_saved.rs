@@ -2,12 +2,20 @@
 //! independent verifier on them, rebuilds the plan from the verified schedule and checks that
 //! every field of the file (times, counts, km, totals, the unvisited list and its reasons) is
 //! the recomputed one. Van-days are paired by van and date, so their order does not matter.
+//!
+//! A re-planned week is verified against the plan it kept (`--keep`, `--from`): the visits
+//! before `from` must be exactly the kept ones, and the promises (announced visits within the
+//! tolerance, requests by their deadlines) are judged again and must be as the file says.
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::model::{Plan, SCHEMA, Unvisited, VanDay, build};
+use super::promises::{self, Promised};
 use crate::clock::Clock;
 use crate::i18n::{Field, FileMsg, Lang, Message, PlanMsg, Text, UserError};
+use crate::promise::Made;
 use crate::scenario::{self, Prepared};
 use crate::solve::Solution;
 
@@ -18,24 +26,74 @@ pub fn run_verify(scenario_path: &Path, plan_path: &Path) -> anyhow::Result<Stri
 
 /// [`run_verify`] with the confirmation in `lang` (errors carry both languages).
 pub fn run_verify_in(scenario_path: &Path, plan_path: &Path, lang: Lang) -> anyhow::Result<String> {
-    let plan = read_plan(plan_path)?;
     let prepared = scenario::prepare(scenario_path)?;
-    verify_plan(&prepared, &plan, plan_path, lang)
+    let promised = promises::of_scenario(&prepared);
+    let plan = read_plan(plan_path)?;
+    verify_plan(prepared, &promised, &plan, plan_path, lang)
 }
 
-/// Verifies a plan read from `plan_path` against its prepared scenario.
+/// A re-planned week against the plan it kept before `from` (see the module docs).
+pub fn run_verify_kept(
+    scenario_path: &Path,
+    plan_path: &Path,
+    keep: &Path,
+    from: NaiveDate,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let kept = read_plan(keep)?;
+    let (prepared, promised) = super::replan::prepare(scenario_path, keep, &kept, from)?;
+    let changed = past_changes(&read_plan(plan_path)?, &kept, from);
+    if !changed.is_empty() {
+        return Err(listed(plan_path, PlanMsg::Rejected, &changed).into());
+    }
+    let plan = read_plan(plan_path)?;
+    verify_plan(prepared, &promised, &plan, plan_path, lang)
+}
+
+/// Visits before `from` that are not exactly the kept plan's, either way.
+fn past_changes(file: &Plan, kept: &Plan, from: NaiveDate) -> Vec<Text> {
+    let past = |plan: &Plan| -> Vec<(String, NaiveDate, String, usize, Clock, Clock)> {
+        plan.visits()
+            .filter(|(day, _)| day.date < from)
+            .map(|(day, v)| {
+                let (van, stop) = (day.van.name.clone(), v.stop.name.clone());
+                (van, day.date, stop, v.part, v.start, v.end)
+            })
+            .collect()
+    };
+    let (said, done) = (past(file), past(kept));
+    let changed = |a: &[(String, NaiveDate, String, usize, Clock, Clock)], b: &[_]| {
+        a.iter()
+            .filter(|v| !b.contains(*v))
+            .map(|(van, date, stop, ..)| {
+                let (stop, van, date) = (stop.clone(), van.clone(), *date);
+                PlanMsg::PastChanged { stop, van, date }.text()
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = changed(&done, &said);
+    out.extend(changed(&said, &done));
+    out
+}
+
+/// Verifies `plan` (read from `plan_path`) against its prepared scenario and the promises
+/// it had to keep.
 pub fn verify_plan(
-    prepared: &Prepared,
+    mut prepared: Prepared,
+    promised: &[Promised],
     plan: &Plan,
     plan_path: &Path,
     lang: Lang,
 ) -> anyhow::Result<String> {
-    let solution = routes(prepared, plan)
+    let pinned = promises::pin(&mut prepared, promised);
+    let solution = routes(&prepared, plan)
         .map_err(|problems| listed(plan_path, PlanMsg::Rejected, &problems))?;
-    let verified = super::checked(prepared, &solution)?;
+    let verified = super::checked(&prepared, &solution)?;
     // How the search ended cannot be recomputed; it is the file's word.
-    let rebuilt = build(prepared, &verified, plan.search);
-    let problems = differences(plan, &rebuilt);
+    let mut rebuilt = build(&prepared, &verified, plan.search);
+    rebuilt.promises = promises::judge(&prepared, &rebuilt, promised, &pinned);
+    let mut problems = differences(plan, &rebuilt);
+    problems.extend(promise_differences(plan, &rebuilt));
     if !problems.is_empty() {
         return Err(listed(plan_path, PlanMsg::FileDiffers, &problems).into());
     }
@@ -368,6 +426,50 @@ fn day_differences(
             differ(&visit, Field::Location, at(v.location), at(r.location));
         }
     }
+}
+
+/// Promises the file judges otherwise than the recomputed plan, and any visit done that the
+/// plan changed.
+fn promise_differences(file: &Plan, rebuilt: &Plan) -> Vec<Text> {
+    let mut out = Vec::new();
+    for p in rebuilt.broken_promises() {
+        if let Made::Done { van, date, .. } = &p.made {
+            out.push(
+                PlanMsg::PastChanged {
+                    stop: p.stop.clone(),
+                    van: van.clone(),
+                    date: *date,
+                }
+                .text(),
+            );
+        }
+    }
+    let said = |p: &super::model::Promise| {
+        file.promises
+            .iter()
+            .find(|q| q.stop == p.stop && q.part == p.part && q.made == p.made)
+    };
+    for p in &rebuilt.promises {
+        if said(p) != Some(p) {
+            let show = |q: Option<&super::model::Promise>| match q {
+                None => "-".to_string(),
+                Some(q) => match &q.broken {
+                    None => "kept".to_string(),
+                    Some(b) => Lang::En.broken(b),
+                },
+            };
+            out.push(
+                PlanMsg::Differs {
+                    subject: format!("{} ({})", p.stop, Lang::En.made(&p.made)),
+                    field: Field::Promise,
+                    said: show(said(p)),
+                    recomputed: show(Some(p)),
+                }
+                .text(),
+            );
+        }
+    }
+    out
 }
 
 fn people_text(people: &crate::groups::People) -> String {

@@ -1,14 +1,12 @@
 //! One-to-many Dijkstra on CSR arrays.
 //!
-//! Distances are whole milliseconds (see `map::graph`); the heap holds `time << 32 | vertex`
+//! Distances are whole milliseconds (see `map::graph`); a 4-ary heap holds `time << 32 | vertex`
 //! in one `u64`, so ties break by vertex id and the search is deterministic. The metres of
 //! the fastest path ride along. A [`QueryState`] is reused between queries: a generation
 //! stamp marks which entries belong to the current query, so nothing is cleared or
 //! re-allocated per query.
 
 use std::cell::RefCell;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 use crate::map::graph::RoadGraph;
 
@@ -24,17 +22,24 @@ pub struct Entry {
     pub metres: f64,
 }
 
+/// What a search knows about one vertex, in one place so that a relaxation touches one
+/// cache line. An entry counts only when its `stamp` is the query's generation.
+#[derive(Clone, Copy, Debug, Default)]
+struct Label {
+    stamp: u32,
+    time_ms: u32,
+    parent_arc: u32,
+    /// The generation of the query for which the vertex is a target.
+    target: u32,
+    metres: f64,
+}
+
 /// Buffers for one search at a time; keep one per thread.
 #[derive(Debug, Default)]
 pub struct QueryState {
     generation: u32,
-    stamp: Vec<u32>,
-    time_ms: Vec<u32>,
-    metres: Vec<f64>,
-    parent_arc: Vec<u32>,
-    settled: Vec<u32>,
-    target: Vec<u32>,
-    heap: BinaryHeap<Reverse<u64>>,
+    labels: Vec<Label>,
+    heap: QuadHeap,
 }
 
 thread_local! {
@@ -48,14 +53,9 @@ pub fn with_state<T>(f: impl FnOnce(&mut QueryState) -> T) -> T {
 
 impl QueryState {
     fn start(&mut self, vertex_count: usize) {
-        if self.stamp.len() != vertex_count || self.generation == u32::MAX {
+        if self.labels.len() != vertex_count || self.generation == u32::MAX {
             *self = QueryState {
-                stamp: vec![0; vertex_count],
-                time_ms: vec![0; vertex_count],
-                metres: vec![0.0; vertex_count],
-                parent_arc: vec![NO_ARC; vertex_count],
-                settled: vec![0; vertex_count],
-                target: vec![0; vertex_count],
+                labels: vec![Label::default(); vertex_count],
                 ..QueryState::default()
             };
         }
@@ -65,23 +65,24 @@ impl QueryState {
 
     /// Time and metres to `v` found by the last search (exact for settled vertices).
     pub fn reached(&self, v: u32) -> Option<(u32, f64)> {
-        let v = v as usize;
-        (self.stamp[v] == self.generation).then(|| (self.time_ms[v], self.metres[v]))
+        let l = &self.labels[v as usize];
+        (l.stamp == self.generation).then_some((l.time_ms, l.metres))
     }
 
     /// The arc by which the last search reached `v` ([`NO_ARC`] at a start).
     pub fn parent_arc(&self, v: u32) -> u32 {
-        self.parent_arc[v as usize]
+        self.labels[v as usize].parent_arc
     }
 
+    #[inline]
     fn improve(&mut self, v: u32, time_ms: u32, metres: f64, arc: u32) {
-        let i = v as usize;
-        if self.stamp[i] != self.generation || time_ms < self.time_ms[i] {
-            self.stamp[i] = self.generation;
-            self.time_ms[i] = time_ms;
-            self.metres[i] = metres;
-            self.parent_arc[i] = arc;
-            self.heap.push(Reverse((time_ms as u64) << 32 | v as u64));
+        let l = &mut self.labels[v as usize];
+        if l.stamp != self.generation || time_ms < l.time_ms {
+            l.stamp = self.generation;
+            l.time_ms = time_ms;
+            l.metres = metres;
+            l.parent_arc = arc;
+            self.heap.push((time_ms as u64) << 32 | v as u64);
         }
     }
 
@@ -92,8 +93,9 @@ impl QueryState {
         let generation = self.generation;
         let mut remaining = 0usize;
         for &t in targets {
-            if self.target[t as usize] != generation {
-                self.target[t as usize] = generation;
+            let l = &mut self.labels[t as usize];
+            if l.target != generation {
+                l.target = generation;
                 remaining += 1;
             }
         }
@@ -101,31 +103,112 @@ impl QueryState {
             self.improve(s.vertex, s.time_ms, s.metres, NO_ARC);
         }
         while remaining > 0 {
-            let Some(Reverse(key)) = self.heap.pop() else {
+            let Some(key) = self.heap.pop() else {
                 break;
             };
             let (time, u) = ((key >> 32) as u32, key as u32 as usize);
-            if self.settled[u] == generation {
+            // Each push lowers the vertex's time, so only the entry with its current time
+            // is live; the others are stale copies of a vertex already settled.
+            let l = self.labels[u];
+            if l.time_ms != time {
                 continue;
             }
-            self.settled[u] = generation;
-            if self.target[u] == generation {
+            if l.target == generation {
                 remaining -= 1;
             }
-            let metres = self.metres[u];
-            for arc in graph.first_out[u]..graph.first_out[u + 1] {
-                let a = arc as usize;
-                let v = graph.arc_head[a];
-                let t = time.saturating_add(graph.arc_time_ms[a]);
-                self.improve(v, t, metres + graph.arc_length_m[a], arc);
+            let (first, end) = (graph.first_out[u], graph.first_out[u + 1]);
+            for arc in first..end {
+                let a = graph.arcs[arc as usize];
+                let t = time.saturating_add(a.time_ms);
+                self.improve(a.head, t, l.metres + a.length_m, arc);
             }
         }
+    }
+}
+
+/// A 4-ary min-heap of `u64` keys: shallower than a binary heap, and its children share a
+/// cache line. Keys are `time << 32 | vertex`, so it pops in the same order as any other
+/// exact priority queue.
+#[derive(Debug, Default)]
+pub(crate) struct QuadHeap {
+    keys: Vec<u64>,
+}
+
+impl QuadHeap {
+    pub(crate) fn clear(&mut self) {
+        self.keys.clear();
+    }
+
+    #[inline]
+    pub(crate) fn push(&mut self, key: u64) {
+        let mut i = self.keys.len();
+        self.keys.push(key);
+        while i > 0 {
+            let parent = (i - 1) / 4;
+            if self.keys[parent] <= key {
+                break;
+            }
+            self.keys[i] = self.keys[parent];
+            i = parent;
+        }
+        self.keys[i] = key;
+    }
+
+    #[inline]
+    pub(crate) fn pop(&mut self) -> Option<u64> {
+        let last = self.keys.pop()?;
+        let n = self.keys.len();
+        if n == 0 {
+            return Some(last);
+        }
+        let top = self.keys[0];
+        let mut i = 0;
+        loop {
+            let first = 4 * i + 1;
+            if first >= n {
+                break;
+            }
+            let mut min = first;
+            for c in first + 1..(first + 4).min(n) {
+                if self.keys[c] < self.keys[min] {
+                    min = c;
+                }
+            }
+            if self.keys[min] >= last {
+                break;
+            }
+            self.keys[i] = self.keys[min];
+            i = min;
+        }
+        self.keys[i] = last;
+        Some(top)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_quad_heap_pops_the_smallest_key(keys in proptest::collection::vec(any::<u64>(), 0..300)) {
+            let mut heap = QuadHeap::default();
+            let mut model = std::collections::BinaryHeap::new();
+            for (i, &k) in keys.iter().enumerate() {
+                heap.push(k);
+                model.push(std::cmp::Reverse(k));
+                if i % 3 == 2 {
+                    prop_assert_eq!(heap.pop(), model.pop().map(|r| r.0));
+                }
+            }
+            while let Some(std::cmp::Reverse(k)) = model.pop() {
+                prop_assert_eq!(heap.pop(), Some(k));
+            }
+            prop_assert_eq!(heap.pop(), None);
+        }
+    }
+
     use crate::map::graph::tests::{grid_data, test_classify};
 
     #[test]

@@ -7,6 +7,7 @@
 
 use rayon::prelude::*;
 
+use super::ch::{Hierarchy, Seed};
 use super::dijkstra::{Entry, NO_ARC, QueryState, with_state};
 use crate::map::graph::RoadGraph;
 use crate::map::snap::Snapped;
@@ -40,14 +41,51 @@ pub struct Path {
     pub geometry: Vec<LatLon>,
 }
 
+/// How a matrix is computed. Both give the same whole milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// One Dijkstra search per source (rayon over sources).
+    Dijkstra,
+    /// A contraction hierarchy built for the matrix, then bucket-based many-to-many.
+    Hierarchy,
+}
+
+/// Below this many vertices, or this many points, a matrix uses plain Dijkstra: contracting
+/// the graph costs more than the searches it saves.
+pub const HIERARCHY_MIN_VERTICES: usize = 20_000;
+pub const HIERARCHY_MIN_POINTS: usize = 50;
+
+/// The method [`matrix`] uses for `points` points on this graph.
+pub fn method_for(graph: &RoadGraph, points: usize) -> Method {
+    if graph.vertex_count() >= HIERARCHY_MIN_VERTICES && points >= HIERARCHY_MIN_POINTS {
+        Method::Hierarchy
+    } else {
+        Method::Dijkstra
+    }
+}
+
 /// Travel times and distances between all pairs of `points`.
 pub fn matrix(map: &RoadMap, points: &[Snapped]) -> TravelMatrix {
+    matrix_with(map, points, method_for(&map.graph, points.len()))
+}
+
+/// Travel times and distances between all pairs of `points`, by the given method. The times
+/// are the same either way; the metres are those of a fastest path, which can differ between
+/// the methods where two paths take exactly the same milliseconds.
+pub fn matrix_with(map: &RoadMap, points: &[Snapped], method: Method) -> TravelMatrix {
     let n = points.len();
     let (mut seconds, mut metres) = (vec![0.0; n * n], vec![0.0; n * n]);
-    fill(map, points, &mut seconds, &mut metres, |best| match best {
-        Some(b) => (b.time_ms as f64 / 1000.0, b.metres),
-        None => (f64::INFINITY, f64::INFINITY),
-    });
+    fill(
+        map,
+        points,
+        method,
+        &mut seconds,
+        &mut metres,
+        |best| match best {
+            Some(b) => (b.time_ms as f64 / 1000.0, b.metres),
+            None => (f64::INFINITY, f64::INFINITY),
+        },
+    );
     TravelMatrix { n, seconds, metres }
 }
 
@@ -57,10 +95,18 @@ pub fn matrix(map: &RoadMap, points: &[Snapped]) -> TravelMatrix {
 pub fn matrix_compact(map: &RoadMap, points: &[Snapped]) -> (Vec<u32>, Vec<f32>) {
     let n = points.len();
     let (mut millis, mut metres) = (vec![0; n * n], vec![0.0; n * n]);
-    fill(map, points, &mut millis, &mut metres, |best| match best {
-        Some(b) => (b.time_ms, b.metres as f32),
-        None => (u32::MAX, f32::INFINITY),
-    });
+    let method = method_for(&map.graph, n);
+    fill(
+        map,
+        points,
+        method,
+        &mut millis,
+        &mut metres,
+        |best| match best {
+            Some(b) => (b.time_ms, b.metres as f32),
+            None => (u32::MAX, f32::INFINITY),
+        },
+    );
     (millis, metres)
 }
 
@@ -69,6 +115,7 @@ pub fn matrix_compact(map: &RoadMap, points: &[Snapped]) -> (Vec<u32>, Vec<f32>)
 fn fill<T: Send, M: Send>(
     map: &RoadMap,
     points: &[Snapped],
+    method: Method,
     seconds: &mut [T],
     metres: &mut [M],
     cell: impl Fn(Option<Best>) -> (T, M) + Sync,
@@ -76,20 +123,69 @@ fn fill<T: Send, M: Send>(
     let graph = &map.graph;
     let n = points.len().max(1);
     let targets: Vec<Vec<End>> = points.iter().map(|p| target_ends(graph, p)).collect();
-    let target_vertices: Vec<u32> = targets.iter().flatten().map(|e| e.entry.vertex).collect();
-    seconds
-        .par_chunks_mut(n)
-        .zip(metres.par_chunks_mut(n))
-        .zip(points.par_iter())
-        .for_each(|((time_row, metre_row), from)| {
-            let starts = entries(&source_ends(graph, from));
-            with_state(|state| {
-                state.one_to_many(graph, &starts, &target_vertices);
-                for (k, (to, ends)) in points.iter().zip(&targets).enumerate() {
-                    (time_row[k], metre_row[k]) = cell(best(graph, state, from, to, ends));
-                }
-            })
-        });
+    let rows = seconds.par_chunks_mut(n).zip(metres.par_chunks_mut(n));
+    match method {
+        Method::Dijkstra => {
+            let target_vertices: Vec<u32> =
+                targets.iter().flatten().map(|e| e.entry.vertex).collect();
+            rows.zip(points.par_iter())
+                .for_each(|((time_row, metre_row), from)| {
+                    let starts = entries(&source_ends(graph, from));
+                    with_state(|state| {
+                        state.one_to_many(graph, &starts, &target_vertices);
+                        for (k, (to, ends)) in points.iter().zip(&targets).enumerate() {
+                            let reached = |v| state.reached(v);
+                            (time_row[k], metre_row[k]) =
+                                cell(best(graph, &reached, from, to, ends));
+                        }
+                    })
+                });
+        }
+        Method::Hierarchy => {
+            let hierarchy = Hierarchy::new(graph);
+            let seeds = |ends: &[End]| -> Vec<Seed> {
+                ends.iter()
+                    .map(|e| Seed {
+                        vertex: e.entry.vertex,
+                        time_ms: e.entry.time_ms,
+                        metres: e.entry.metres,
+                    })
+                    .collect()
+            };
+            let sources: Vec<Vec<Seed>> = points
+                .iter()
+                .map(|p| seeds(&source_ends(graph, p)))
+                .collect();
+            // One target per end vertex: the distance to the vertex, as Dijkstra's `reached`.
+            let end_vertices: Vec<Vec<Seed>> = targets
+                .iter()
+                .flatten()
+                .map(|e| {
+                    vec![Seed {
+                        vertex: e.entry.vertex,
+                        time_ms: 0,
+                        metres: 0.0,
+                    }]
+                })
+                .collect();
+            let table = hierarchy.many_to_many(&sources, &end_vertices);
+            rows.zip(points.par_iter()).zip(&table).for_each(
+                |(((time_row, metre_row), from), row)| {
+                    let mut column = 0;
+                    for (k, (to, ends)) in points.iter().zip(&targets).enumerate() {
+                        let first = column;
+                        column += ends.len();
+                        let reached = |v: u32| {
+                            ends.iter()
+                                .position(|e| e.entry.vertex == v)
+                                .and_then(|k| row[first + k])
+                        };
+                        (time_row[k], metre_row[k]) = cell(best(graph, &reached, from, to, ends));
+                    }
+                },
+            );
+        }
+    }
 }
 
 /// The fastest path from `from` to `to`, or `None` when there is none.
@@ -100,7 +196,7 @@ pub fn path(map: &RoadMap, from: &Snapped, to: &Snapped) -> Option<Path> {
     let vertices: Vec<u32> = targets.iter().map(|e| e.entry.vertex).collect();
     with_state(|state| {
         state.one_to_many(graph, &entries(&sources), &vertices);
-        let b = best(graph, state, from, to, &targets)?;
+        let b = best(graph, &|v| state.reached(v), from, to, &targets)?;
         let mut geometry = Geometry(vec![from.point]);
         match b.via {
             None => geometry.along_edge(graph, from, to),
@@ -154,14 +250,14 @@ struct Best {
 /// The cheapest way into `to` after a search from `from`.
 fn best(
     graph: &RoadGraph,
-    state: &QueryState,
+    reached: &dyn Fn(u32) -> Option<(u32, f64)>,
     from: &Snapped,
     to: &Snapped,
     ends: &[End],
 ) -> Option<Best> {
     let mut best = direct(graph, from, to);
     for end in ends {
-        if let Some((t, m)) = state.reached(end.entry.vertex) {
+        if let Some((t, m)) = reached(end.entry.vertex) {
             let time_ms = t.saturating_add(end.entry.time_ms);
             if best.is_none_or(|b| time_ms < b.time_ms) {
                 best = Some(Best {

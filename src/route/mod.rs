@@ -1,4 +1,5 @@
 //! Shortest paths on the road graph.
 
+pub mod ch;
 pub mod dijkstra;
 pub mod matrix;

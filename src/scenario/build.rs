@@ -94,7 +94,7 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> (Built, Vec
             continue;
         };
         for (v, van) in scenario.vans.iter().enumerate() {
-            if van.days & (1 << weekday) == 0 {
+            if van.days & (1 << weekday) == 0 || scenario.vans_off.contains(&(v, *date)) {
                 continue;
             }
             tours.push(Tour {
@@ -130,6 +130,10 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> (Built, Vec
     let mut jobs = Vec::new();
     let mut job_info = Vec::new();
     for (s, stop) in scenario.stops.iter().enumerate() {
+        // Nobody left to record (a campaign's stop already done): no visit to plan.
+        if stop.people.total() == 0 {
+            continue;
+        }
         let location = s + 1;
         let requires = mask(&equipment, &stop.requires);
         let days = scenario
@@ -137,6 +141,7 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> (Built, Vec
             .iter()
             .enumerate()
             .filter(|(_, d)| stop.days & (1 << d.weekday().num_days_from_monday()) != 0)
+            .filter(|(_, d)| !(stop.is_school() && scenario.school_days_off.contains(d)))
             .fold(0u64, |m, (i, _)| m | 1 << i);
         let windows: Vec<Window> = if stop.windows.is_empty() {
             vec![Window {
@@ -212,6 +217,8 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> (Built, Vec
                 requires,
                 load: f64::from(people.total()),
                 mandatory: stop.mandatory,
+                promise: Default::default(),
+                van: None,
             });
             job_info.push(JobInfo {
                 stop: s,

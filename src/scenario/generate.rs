@@ -13,7 +13,8 @@
 //!   year, apportioned equally per school with an SLB counting one tenth of a school
 //!   (SLBs are small). Mon-Thu, 07:30-12:00.
 //! - Home visits (6): one bedridden elderly resident in the first desa (by code) of six
-//!   kecamatan, 300 m north of the desa centroid (a placeholder address); they need the
+//!   kecamatan, 300 m north of the desa centroid (a placeholder address, named "(alamat
+//!   belum diisi)", "address not filled in", as the office reads the names); they need the
 //!   portable kit, 08:00-14:00, and are mandatory (a bedridden resident cannot wait).
 
 use std::collections::BTreeMap;
@@ -159,7 +160,7 @@ fn candidate_rows(data: &Source, desa: &[crate::magetan::Desa]) -> anyhow::Resul
             bail!("desa.csv has no desa in kecamatan {name}");
         };
         rows.push(row(
-            format!("Kunjungan rumah {} (placeholder address)", d.name),
+            format!("Kunjungan rumah {} (alamat belum diisi)", d.name),
             d.centroid.lat + 0.0027,
             d.centroid.lon,
             [1, 0, 0],
@@ -335,15 +336,20 @@ Candidate stops for scenarios/magetan-week.toml. GENERATED, counts are ESTIMATES
 Made by: cargo run --release -- scenario stops --out scenarios/magetan-stops.csv
 from data/magetan (desa.csv, kecamatan-stats.csv, schools-sma-smk-slb.csv), by the
 rules in src/scenario/generate.rs:
-- desa halls at desa centroids (placeholder for the hall's address). elderly = the 4,591
-  residents without a recorded KTP-el (2024), disabled = the 3,453 persons with
-  disabilities (2020), apportioned by kecamatan population estimate / desa count.
+The counts elderly, disabled and new_eligible are meant to be the people at the stop
+still without a KTP-el recording; the office fills them from its own lists. Here:
+- desa halls at desa centroids (placeholder for the hall's address). elderly: apportioned
+  from the 4,591 residents without a recorded KTP-el (2024). disabled: apportioned from
+  ALL 3,453 persons with disabilities (2020), recorded or not, so it overstates those
+  still without a KTP-el. Both by kecamatan population estimate / desa count.
   Halls in kecamatan at >= 600 m require a generator (assumption).
 - schools (SMA/SMK/SLB with usable coordinates): new_eligible = ~9,500 turning 17 per
-  year, equal per school, an SLB counting 1/10; Mon-Thu 07:30-12:00.
-- 6 home visits (bedridden elderly, placeholder addresses) need the portable kit;
-  they are mandatory.
-Replace these rows with the office's own lists (same columns).";
+  year (all of them, none recorded yet), equal per school, an SLB counting 1/10;
+  Mon-Thu 07:30-12:00.
+- 6 home visits (bedridden elderly, addresses not filled in: alamat belum diisi)
+  need the portable kit; they are mandatory.
+Replace these rows with the office's own lists (same columns, or the Indonesian headers
+nama, lintang, bujur, lansia, disabilitas, pemula, jam, hari, ...; see scenarios/README.md).";
 
 #[cfg(test)]
 mod tests {
@@ -370,7 +376,7 @@ mod tests {
             count
         );
         let text = std::fs::read_to_string(&out).unwrap();
-        let (stops, problems) = super::super::stops_csv::read_stops_csv(&out).unwrap();
+        let (stops, problems) = super::super::stops_csv::read_stops_file(&out).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(stops.len(), count);
         (text, stops)
@@ -387,7 +393,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let all = dir.path().join("all.csv");
         write_magetan_stops(data(), &all).unwrap();
-        let (candidates, _) = super::super::stops_csv::read_stops_csv(&all).unwrap();
+        let (candidates, _) = super::super::stops_csv::read_stops_file(&all).unwrap();
         let (text, stops) = sampled(100, 1);
         assert_eq!(sampled(100, 1).0, text, "same seed, same file");
         assert_ne!(sampled(100, 2).0, text, "another seed, another sample");
@@ -410,7 +416,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let all = dir.path().join("all.csv");
         let n = write_magetan_stops(data(), &all).unwrap();
-        let (candidates, _) = super::super::stops_csv::read_stops_csv(&all).unwrap();
+        let (candidates, _) = super::super::stops_csv::read_stops_file(&all).unwrap();
         let (text, stops) = sampled(1000, 1);
         assert_eq!(sampled(1000, 1).0, text, "same seed, same file");
         assert_eq!(
@@ -460,7 +466,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("stops.csv");
         let n = write_magetan_stops(data, &out).unwrap();
-        let (stops, problems) = super::super::stops_csv::read_stops_csv(&out).unwrap();
+        let (stops, problems) = super::super::stops_csv::read_stops_file(&out).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(stops.len(), n);
         let halls = stops

@@ -6,14 +6,17 @@ pub mod check;
 pub mod generate;
 pub mod limits;
 pub mod model;
+pub mod office;
 pub mod problem;
 pub mod raw;
 pub mod reasons;
+pub mod sheet;
 pub mod stops_csv;
 pub mod travel;
 pub mod units;
 
 use std::path::Path;
+use std::sync::Arc;
 
 pub use build::Built;
 pub use model::Scenario;
@@ -38,9 +41,11 @@ pub fn read(path: &Path) -> anyhow::Result<(Scenario, Vec<Problem>)> {
 }
 
 /// A scenario ready to solve: its travel source and its instance.
+#[derive(Clone)]
 pub struct Prepared {
     pub scenario: Scenario,
-    pub source: TravelSource,
+    /// Shared, so that the weeks of a campaign use one loaded map.
+    pub source: Arc<TravelSource>,
     pub built: Built,
 }
 
@@ -79,7 +84,7 @@ pub fn check(path: &Path) -> anyhow::Result<(Option<Prepared>, Vec<Problem>)> {
             return Ok((
                 Some(Prepared {
                     scenario,
-                    source,
+                    source: Arc::new(source),
                     built,
                 }),
                 problems,

@@ -12,9 +12,11 @@ use super::limits;
 use super::problem::{At, Loc, Problem};
 use super::raw::{RawScenario, RawStop, TextList};
 use super::units::{
-    WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_weekdays, weekday_name,
+    WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_time_of_day, parse_weekdays,
+    weekday_name,
 };
 use crate::groups::{Group, People, PerGroup};
+use crate::holidays::{self, DayOff};
 use crate::i18n::{Fix, Says, Text, Thing};
 use crate::map::LatLon;
 
@@ -83,8 +85,16 @@ pub struct Scenario {
     pub name: String,
     pub travel: TravelChoice,
     pub week_start: NaiveDate,
-    /// The working dates of the week, in order.
+    /// The working dates of the week, in order (holidays left out).
     pub dates: Vec<NaiveDate>,
+    /// Weekdays worked (bit 0 = Monday).
+    pub working: u8,
+    /// Every holiday the scenario knows (built-in or its own, and its extra days off).
+    pub holidays: Vec<DayOff>,
+    /// The week's working weekdays that are holidays, so no van works.
+    pub days_off: Vec<DayOff>,
+    /// The week's working dates on which schools are closed, so no school is visited.
+    pub school_days_off: Vec<NaiveDate>,
     pub seed: u64,
     pub time_limit: Duration,
     /// Search iterations; with a budget the plan depends only on the seed (the time limit
@@ -104,6 +114,34 @@ pub struct Scenario {
     pub boundaries: Option<PathBuf>,
     /// Where `boundaries` is written.
     pub boundaries_at: Option<Loc>,
+    /// Vans out on given dates: (van index, date).
+    pub vans_off: Vec<(usize, NaiveDate)>,
+    /// Visits agreed before planning.
+    pub commitments: Vec<Commitment>,
+    /// How far a promised visit's start may move, in seconds (`[replan] tolerance`).
+    pub tolerance: f64,
+    /// `[office]`: who signs the letters and whom to call.
+    pub office: super::office::Office,
+}
+
+/// A visit agreed before planning: this stop, by this van, on this date, starting then.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Commitment {
+    pub stop: usize,
+    pub van: usize,
+    pub date: NaiveDate,
+    /// Seconds since midnight.
+    pub start: f64,
+}
+
+/// A promised start may move this much when the scenario does not say (seconds).
+pub const DEFAULT_TOLERANCE: f64 = 30.0 * 60.0;
+
+impl Stop {
+    /// A school: its people are all pupils turning 17 (it is closed in school holidays).
+    pub fn is_school(&self) -> bool {
+        self.people.total() > 0 && self.people.total() == self.people[Group::NewEligible]
+    }
 }
 
 /// Stands in for a missing or unreadable `week_start` (a problem already), so that weekday
@@ -285,10 +323,8 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             .unwrap_or(0b11111),
         None => 0b11111,
     };
-    let dates: Vec<NaiveDate> = (0..7)
-        .filter(|d| working & (1 << d) != 0)
-        .map(|d| week_start + chrono::Days::new(d))
-        .collect();
+    let holidays = days_off(&mut r, raw);
+    let (dates, days_off, school_days_off) = week_days(week_start, working, &holidays);
 
     let time_limit = match &raw.time_limit {
         Some(t) => r
@@ -384,7 +420,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
 
     let mut stops: Vec<Stop> = Vec::new();
     if let Some(csv) = raw.stops.as_ref().and_then(|s| s.csv.as_ref()) {
-        match super::stops_csv::read_stops_csv(Path::new(&csv.value)) {
+        match super::stops_csv::read_stops_file(Path::new(&csv.value)) {
             Ok((csv_stops, problems)) => {
                 stops.extend(csv_stops);
                 r.problems.extend(problems);
@@ -415,6 +451,10 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         travel,
         week_start,
         dates,
+        working,
+        holidays,
+        days_off,
+        school_days_off,
         seed: raw.seed.unwrap_or(1),
         time_limit,
         iterations: raw.iterations,
@@ -428,7 +468,17 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         stops,
         boundaries: raw.boundaries.as_ref().map(|b| PathBuf::from(&b.value)),
         boundaries_at: raw.boundaries.as_ref().and_then(|b| b.at.clone()),
+        vans_off: Vec::new(),
+        commitments: Vec::new(),
+        tolerance: raw
+            .replan
+            .as_ref()
+            .and_then(|p| p.tolerance.as_ref())
+            .and_then(|t| r.parse(t, "replan.tolerance", parse_duration))
+            .unwrap_or(DEFAULT_TOLERANCE),
+        office: super::office::resolve(raw.office.as_ref(), &mut r.problems),
     };
+    let scenario = resolve_promises(&mut r, raw, scenario);
     (scenario, r.problems)
 }
 
@@ -707,6 +757,174 @@ fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
     }
 }
 
+/// A date of the scenario's week written in it, or a problem.
+fn week_date(
+    r: &mut Reader,
+    scenario: &Scenario,
+    date: &At<toml::value::Datetime>,
+    what: &str,
+) -> Option<NaiveDate> {
+    let text = date.value.to_string();
+    let Ok(day) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") else {
+        r.problem(date.loc(), Says::NotADate { text }, Fix::WriteDate);
+        return None;
+    };
+    if !scenario.dates.contains(&day) {
+        r.problem(
+            date.loc(),
+            Says::NotAWorkingDate {
+                what: what.to_string(),
+                date: day,
+            },
+            Fix::UseWorkingDate {
+                first: scenario.dates.first().copied().unwrap_or_default(),
+                last: scenario.dates.last().copied().unwrap_or_default(),
+            },
+        );
+        return None;
+    }
+    Some(day)
+}
+
+/// The index of the van named `name`, or a problem.
+fn van_named(r: &mut Reader, scenario: &Scenario, name: &At<String>) -> Option<usize> {
+    let found = scenario.vans.iter().position(|v| v.name == name.value);
+    if found.is_none() {
+        let fix = Fix::UseKnownName {
+            known: scenario
+                .vans
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        r.problem(
+            name.loc(),
+            Says::UnknownVan {
+                van: name.value.clone(),
+            },
+            fix,
+        );
+    }
+    found
+}
+
+/// Vans out and visits agreed before planning, checked against the vans, stops and dates.
+fn resolve_promises(r: &mut Reader, raw: &RawScenario, mut scenario: Scenario) -> Scenario {
+    for off in &raw.van_off {
+        let van = van_named(r, &scenario, &off.van);
+        let date = week_date(r, &scenario, &off.date, "van_off");
+        if let (Some(van), Some(date)) = (van, date) {
+            scenario.vans_off.push((van, date));
+        }
+    }
+    for c in &raw.commitment {
+        let stop = scenario.stops.iter().position(|s| s.name == c.stop.value);
+        if stop.is_none() {
+            r.problem(
+                c.stop.loc(),
+                Says::UnknownStop {
+                    stop: c.stop.value.clone(),
+                },
+                Fix::NameAStop,
+            );
+        }
+        let van = van_named(r, &scenario, &c.van);
+        let date = week_date(r, &scenario, &c.date, "commitment");
+        let start = r.parse(&c.start, "commitment start", parse_time_of_day);
+        if let (Some(stop), Some(van), Some(date), Some(start)) = (stop, van, date, start) {
+            scenario.commitments.push(Commitment {
+                stop,
+                van,
+                date,
+                start,
+            });
+        }
+    }
+    scenario
+}
+
+/// The working dates of the week of `monday`, the holidays among its working weekdays, and
+/// the working dates on which schools are closed.
+fn week_days(
+    monday: NaiveDate,
+    working: u8,
+    holidays: &[DayOff],
+) -> (Vec<NaiveDate>, Vec<DayOff>, Vec<NaiveDate>) {
+    let week: Vec<NaiveDate> = (0..7)
+        .filter(|d| working & (1 << d) != 0)
+        .map(|d| monday + chrono::Days::new(d))
+        .collect();
+    let dates: Vec<NaiveDate> = week
+        .iter()
+        .copied()
+        .filter(|d| !holidays.iter().any(|o| o.date == *d))
+        .collect();
+    let days_off = holidays
+        .iter()
+        .filter(|o| week.contains(&o.date))
+        .cloned()
+        .collect();
+    let school = holidays::school()
+        .into_iter()
+        .map(|o| o.date)
+        .filter(|d| dates.contains(d))
+        .collect();
+    (dates, days_off, school)
+}
+
+impl Scenario {
+    /// The same scenario for the week of `monday`: its working dates and holidays, and only
+    /// the commitments and vans out that fall in it.
+    pub fn for_week(&self, monday: NaiveDate) -> Scenario {
+        let (dates, days_off, school_days_off) = week_days(monday, self.working, &self.holidays);
+        Scenario {
+            week_start: monday,
+            commitments: self
+                .commitments
+                .iter()
+                .filter(|c| dates.contains(&c.date))
+                .cloned()
+                .collect(),
+            vans_off: self
+                .vans_off
+                .iter()
+                .filter(|(_, d)| dates.contains(d))
+                .copied()
+                .collect(),
+            dates,
+            days_off,
+            school_days_off,
+            ..self.clone()
+        }
+    }
+}
+
+/// The days off: the office's `holidays` or the built-in national list, plus
+/// `extra_days_off`.
+fn days_off(r: &mut Reader, raw: &RawScenario) -> Vec<DayOff> {
+    let mut read = |list: &Option<Vec<At<toml::value::Datetime>>>, name: &str| -> Vec<DayOff> {
+        let mut out = Vec::new();
+        for value in list.iter().flatten() {
+            let text = value.value.to_string();
+            match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(date) => out.push(DayOff {
+                    date,
+                    name: name.to_string(),
+                    decided: true,
+                }),
+                Err(_) => r.problem(value.loc(), Says::NotADate { text }, Fix::WriteDate),
+            }
+        }
+        out
+    };
+    let mut off = match &raw.holidays {
+        Some(_) => read(&raw.holidays, "holidays"),
+        None => holidays::national(),
+    };
+    off.extend(read(&raw.extra_days_off, "extra_days_off"));
+    off
+}
 #[cfg(test)]
 mod tests {
     use super::*;

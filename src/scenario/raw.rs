@@ -44,6 +44,10 @@ pub struct RawScenario {
     pub straight_line: Option<RawStraightLine>,
     pub week_start: Option<At<toml::value::Datetime>>,
     pub working_days: Option<At<TextList>>,
+    /// The office's own list of holidays, instead of the built-in national list.
+    pub holidays: Option<Vec<At<toml::value::Datetime>>>,
+    /// Days off on top of the holidays (a regency anniversary, an office event).
+    pub extra_days_off: Option<Vec<At<toml::value::Datetime>>>,
     pub seed: Option<u64>,
     pub time_limit: Option<At<String>>,
     pub iterations: Option<u64>,
@@ -57,6 +61,39 @@ pub struct RawScenario {
     pub stops: Option<RawStopsFile>,
     #[serde(default)]
     pub stop: Vec<RawStop>,
+    /// Vans out on given dates (in the workshop, on leave).
+    #[serde(default)]
+    pub van_off: Vec<RawVanOff>,
+    /// Visits agreed before planning (by phone, or announced): kept at their van, date and
+    /// start time.
+    #[serde(default)]
+    pub commitment: Vec<RawCommitment>,
+    pub replan: Option<RawReplan>,
+    /// `[office]`: letterhead, letter numbers, signatory and contact (scenario/office.rs).
+    pub office: Option<super::office::RawOffice>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVanOff {
+    pub van: At<String>,
+    pub date: At<toml::value::Datetime>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCommitment {
+    pub stop: At<String>,
+    pub van: At<String>,
+    pub date: At<toml::value::Datetime>,
+    pub start: At<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReplan {
+    /// How far a promised visit's start may move ("30min").
+    pub tolerance: Option<At<String>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -331,6 +368,8 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         straight_line,
         week_start: pick(base.week_start, top.week_start),
         working_days: pick(base.working_days, top.working_days),
+        holidays: pick(base.holidays, top.holidays),
+        extra_days_off: pick(base.extra_days_off, top.extra_days_off),
         seed: pick(base.seed, top.seed),
         time_limit: pick(base.time_limit, top.time_limit),
         iterations: pick(base.iterations, top.iterations),
@@ -342,6 +381,10 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         van: merge_by_name(base.van, top.van, |v| &v.name.value),
         stops: pick(base.stops, top.stops),
         stop: merge_by_name(base.stop, top.stop, |s| &s.name.value),
+        van_off: [base.van_off, top.van_off].concat(),
+        commitment: [base.commitment, top.commitment].concat(),
+        replan: pick(base.replan, top.replan),
+        office: super::office::merge(base.office, top.office),
     }
 }
 

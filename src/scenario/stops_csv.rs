@@ -1,311 +1,110 @@
-//! Stops from a CSV file that planners keep in a spreadsheet. Lines starting with `#` are
-//! comments. Columns (by header name, any order; only name, lat and lon are required):
-//! name, lat, lon, elderly, disabled, new_eligible, window, days, requires, home_visit,
-//! mandatory, desa, kecamatan. Lists inside a cell are separated by `;`.
+//! Stops from a table that planners keep in a spreadsheet: a CSV file (as Excel saves it, in
+//! either `,` or `;` form) or an `.xlsx` workbook, read by [`super::sheet`]. Columns (by header
+//! name or Indonesian alias, any order; only name, lat and lon are required): name (nama),
+//! lat (lintang), lon (bujur), one count per group (elderly/lansia, disabled/disabilitas,
+//! new_eligible/pemula: people still without a KTP-el recording), window (jam), days (hari),
+//! requires (peralatan), home_visit (kunjungan rumah), mandatory (wajib), desa
+//! (desa/kelurahan), kecamatan. Lists inside a cell are separated by `;` or `,`.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-use anyhow::Context;
-
-use std::collections::HashMap;
+use std::path::Path;
 
 use super::model::Stop;
-use super::problem::{Loc, Problem};
-use super::units::{closest, did_you_mean, items, parse_intervals, parse_weekdays};
+use super::problem::Problem;
+use super::sheet::{self, Column, Table};
+use super::units::{items, parse_intervals, parse_weekdays};
 use crate::groups::{Group, People};
-use crate::i18n::{Fix, Says, Text};
+use crate::i18n::{Fix, Says};
 use crate::map::LatLon;
 
 /// Every column the reader knows, in the order the generator writes them: the place, one
 /// count per group, then the rules of the visit.
 pub fn columns() -> Vec<&'static str> {
-    let mut columns = vec!["name", "lat", "lon"];
-    columns.extend(Group::ALL.map(Group::key));
-    columns.extend([
-        "window",
-        "days",
-        "requires",
-        "home_visit",
-        "mandatory",
-        "desa",
-        "kecamatan",
-    ]);
-    columns
+    known().iter().map(|c| c.key).collect()
 }
 
-/// Reads the stops of a CSV file. A file that cannot be read or has a bad header is an
-/// error; bad cells are problems (file, row line, column), and the row is skipped.
-pub fn read_stops_csv(path: &Path) -> anyhow::Result<(Vec<Stop>, Vec<Problem>)> {
-    let file = std::fs::File::open(path)
-        .with_context(|| format!("cannot open stops CSV {}", path.display()))?;
-    read_stops(path, file)
+/// The columns with the other headers that mean them.
+fn known() -> Vec<Column> {
+    let mut known = vec![
+        Column::new("name", &["nama", "nama lokasi", "lokasi"]).required(),
+        Column::new("lat", &["lintang", "latitude"]).required(),
+        Column::new("lon", &["bujur", "longitude"]).required(),
+    ];
+    known.extend(Group::ALL.map(|g| Column::new(g.key(), &[g.header_id()])));
+    known.extend([
+        Column::new("window", &["jam", "jam layanan"]),
+        Column::new("days", &["hari"]),
+        Column::new("requires", &["peralatan"]),
+        Column::new("home_visit", &["kunjungan rumah"]),
+        Column::new("mandatory", &["wajib"]),
+        Column::new("desa", &["desa/kelurahan", "kelurahan"]),
+        Column::new("kecamatan", &["kec", "kec."]),
+    ]);
+    known
+}
+
+/// Reads the stops of a CSV or `.xlsx` file. A file that cannot be read is an error; a bad
+/// header or bad cells are problems (file, line, column, fix), and a bad row is skipped.
+pub fn read_stops_file(path: &Path) -> anyhow::Result<(Vec<Stop>, Vec<Problem>)> {
+    Ok(stops_of(&sheet::read(path)?))
 }
 
 /// Reads stops from CSV text; `path` is used in messages.
-pub fn read_stops(
-    path: &Path,
-    input: impl std::io::Read,
-) -> anyhow::Result<(Vec<Stop>, Vec<Problem>)> {
-    let file = Arc::new(PathBuf::from(path));
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .trim(csv::Trim::All)
-        .from_reader(input);
-    let header = reader
-        .headers()
-        .with_context(|| format!("{}: cannot read the CSV header", path.display()))?
-        .clone();
-    let header_line = header.position().map_or(1, |p| p.line() as usize);
-    let mut problems = Vec::new();
-    let known = columns();
-    let mut column: HashMap<&'static str, usize> = HashMap::new();
-    for (i, h) in header.iter().enumerate() {
-        match known.iter().find(|c| **c == h) {
-            Some(name) => {
-                if column.insert(name, i).is_some() {
-                    let at = Loc {
-                        file: file.clone(),
-                        line: header_line,
-                        col: i + 1,
-                    };
-                    let column = name.to_string();
-                    let says = Says::DuplicateColumn { column };
-                    problems.push(Problem::new(Some(&at), says, Fix::OneColumnEach));
-                }
-            }
-            None => problems.push(Problem::new(
-                Some(&Loc {
-                    file: file.clone(),
-                    line: header_line,
-                    col: i + 1,
-                }),
-                Says::UnknownColumn {
-                    column: h.to_string(),
-                },
-                match closest(h, known.iter().copied()) {
-                    Some(best) => did_you_mean(best),
-                    None => Fix::RemoveOrUse {
-                        known: known.join(", "),
-                    }
-                    .into(),
-                },
-            )),
-        }
-    }
-    for required in ["name", "lat", "lon"] {
-        if !column.contains_key(required) {
-            problems.push(Problem::new(
-                Some(&Loc {
-                    file: file.clone(),
-                    line: header_line,
-                    col: 1,
-                }),
-                Says::MissingColumn {
-                    column: required.to_string(),
-                },
-                Fix::AddColumn {
-                    column: required.to_string(),
-                },
-            ));
-        }
-    }
-    if !problems.is_empty() {
-        return Ok((Vec::new(), problems));
-    }
+pub fn read_stops(path: &Path, input: &[u8]) -> anyhow::Result<(Vec<Stop>, Vec<Problem>)> {
+    Ok(stops_of(&sheet::read_csv(path, input)?))
+}
 
+fn stops_of(table: &Table) -> (Vec<Stop>, Vec<Problem>) {
+    let columns = match table.columns(&known()) {
+        Ok(columns) => columns,
+        Err(problems) => return (Vec::new(), problems),
+    };
     let mut stops = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                problems.push(Problem::new(
-                    Some(&Loc {
-                        file: file.clone(),
-                        line,
-                        col: 1,
-                    }),
-                    Says::UnreadableRow {
-                        error: e.to_string(),
-                    },
-                    match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => Fix::SaveAsUtf8,
-                        _ => Fix::SameCellCount,
-                    },
-                ));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let mut row = Row {
-            record: &record,
-            column: &column,
-            file: &file,
-            line,
-            problems: Vec::new(),
-        };
-        let (name, name_at) = row.cell("name");
-        let name = name.to_string();
+    let mut problems = Vec::new();
+    for line in &table.rows {
+        let mut row = columns.record(table, line);
+        let name = row.text("name");
         if name.is_empty() {
-            row.bad("name", Says::EmptyCell.into(), Fix::NameEveryStop.into());
+            row.bad("name", Says::EmptyCell, Fix::NameEveryStop);
         }
-        let lat = row.number("lat");
-        let lon = row.number("lon");
-        if row.problems.is_empty()
+        let (lat, lon) = (row.number("lat"), row.number("lon"));
+        if let (Some(lat), Some(lon)) = (lat, lon)
             && (!(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon))
         {
             row.bad(
                 "lat",
-                Says::CellNotCoordinate { lat, lon }.into(),
-                Fix::WriteDegrees.into(),
+                Says::CellNotCoordinate { lat, lon },
+                Fix::WriteDegrees,
             );
         }
         let people = People::from_fn(|group| row.count(group.key()));
-        let days = row.parsed("days", 0x7f, parse_weekdays, Fix::WriteWeekdays.into());
-        let windows = row.parsed(
-            "window",
-            Vec::new(),
-            parse_intervals,
-            Fix::WriteWindows.into(),
-        );
+        let days = row.parsed("days", 0x7f, parse_weekdays, Fix::WriteWeekdays);
+        let windows = row.parsed("window", Vec::new(), parse_intervals, Fix::WriteWindows);
         let home_visit = row.flag("home_visit");
         let mandatory = row.flag("mandatory");
-        let requires = items(row.cell("requires").0).map(str::to_string).collect();
-        let (desa, kecamatan) = (
-            row.cell("desa").0.to_string(),
-            row.cell("kecamatan").0.to_string(),
-        );
+        let requires = items(&row.text("requires")).map(str::to_string).collect();
+        let at = row.loc("name");
         if !row.problems.is_empty() {
             problems.append(&mut row.problems);
             continue;
         }
         stops.push(Stop {
             name,
-            location: LatLon { lat, lon },
+            location: LatLon {
+                lat: lat.unwrap_or_default(),
+                lon: lon.unwrap_or_default(),
+            },
             people,
             windows,
             days,
             requires,
             home_visit,
             mandatory,
-            desa,
-            kecamatan,
-            at: Some(name_at),
+            desa: row.text("desa"),
+            kecamatan: row.text("kecamatan"),
+            at: Some(at),
         });
     }
-    Ok((stops, problems))
-}
-
-/// One data row being read; collects its problems.
-struct Row<'a> {
-    record: &'a csv::StringRecord,
-    /// Header position of each known column the file has.
-    column: &'a HashMap<&'static str, usize>,
-    file: &'a Arc<PathBuf>,
-    line: usize,
-    problems: Vec<Problem>,
-}
-
-impl<'a> Row<'a> {
-    /// The cell of a column ("" when the file has no such column) and where it is.
-    fn cell(&self, name: &str) -> (&'a str, Loc) {
-        debug_assert!(columns().contains(&name), "{name} is a known column");
-        let col = self.column.get(name).copied();
-        let text = col.and_then(|i| self.record.get(i)).unwrap_or("");
-        (
-            text,
-            Loc {
-                file: self.file.clone(),
-                line: self.line,
-                col: col.map_or(1, |i| i + 1),
-            },
-        )
-    }
-
-    fn bad(&mut self, column: &str, message: Text, fix: Text) {
-        let at = self.cell(column).1;
-        self.problems.push(Problem::new(
-            Some(&at),
-            Says::Cell {
-                column: column.to_string(),
-                error: message,
-            },
-            fix,
-        ));
-    }
-
-    fn number(&mut self, column: &str) -> f64 {
-        let text = self.cell(column).0;
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => v,
-            _ => {
-                self.bad(
-                    column,
-                    Says::NotANumber {
-                        text: text.to_string(),
-                    }
-                    .into(),
-                    Fix::WriteDecimal.into(),
-                );
-                f64::NAN
-            }
-        }
-    }
-
-    fn count(&mut self, column: &str) -> u32 {
-        let text = self.cell(column).0;
-        if text.is_empty() {
-            return 0;
-        }
-        text.parse::<u32>().unwrap_or_else(|_| {
-            self.bad(
-                column,
-                Says::NotACount {
-                    text: text.to_string(),
-                }
-                .into(),
-                Fix::WriteCount.into(),
-            );
-            0
-        })
-    }
-
-    fn parsed<T>(
-        &mut self,
-        column: &str,
-        empty: T,
-        parse: impl Fn(&str) -> Result<T, Text>,
-        fix: Text,
-    ) -> T {
-        let text = self.cell(column).0;
-        if text.is_empty() {
-            return empty;
-        }
-        parse(text).unwrap_or_else(|e| {
-            self.bad(column, e, fix);
-            empty
-        })
-    }
-
-    fn flag(&mut self, column: &str) -> bool {
-        let text = self.cell(column).0;
-        match text.to_ascii_lowercase().as_str() {
-            "" | "0" | "no" | "false" | "tidak" => false,
-            "1" | "yes" | "true" | "ya" => true,
-            _ => {
-                self.bad(
-                    column,
-                    Says::NotYesNo {
-                        text: text.to_string(),
-                    }
-                    .into(),
-                    Fix::WriteYesNo.into(),
-                );
-                false
-            }
-        }
-    }
+    (stops, problems)
 }
 
 #[cfg(test)]
@@ -350,30 +149,6 @@ mod tests {
     }
 
     #[test]
-    fn a_row_that_is_not_utf8_says_how_to_save_the_file() {
-        let bytes = b"name,lat,lon\nA,-7.6,111.3\nCaf\xe9,-7.6,111.3\n";
-        let (stops, problems) = read_stops(Path::new("s.csv"), &bytes[..]).unwrap();
-        assert_eq!(stops.len(), 1);
-        let text = problems[0].to_string();
-        assert!(text.starts_with("s.csv:3:1: unreadable row"), "{text}");
-        assert!(
-            text.contains("CSV UTF-8") && !text.contains("cells"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn a_column_given_twice_is_a_problem() {
-        let (_, problems) = read("name,lat,lon,lat\nA,1,2,3\n");
-        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert_eq!(text.len(), 1, "{text:?}");
-        assert!(
-            text[0].starts_with("s.csv:1:4: the header has two `lat` columns"),
-            "{text:?}"
-        );
-    }
-
-    #[test]
     fn unknown_and_missing_columns() {
         let (_, problems) = read("name,lat,lng\nA,1,2\n");
         let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
@@ -383,5 +158,70 @@ mod tests {
             "{text:?}"
         );
         assert!(text[1].contains("no `lon` column"), "{text:?}");
+    }
+
+    #[test]
+    fn reads_what_excel_in_indonesia_saves() {
+        let text = "\u{feff}# dibuat di Excel;;;;;;;\r\nNama;Lintang;Bujur;Lansia;Disabilitas;Jam;Hari;Kunjungan rumah;Desa/Kelurahan\r\n\
+             Balai Desa A;-7,652;111,33;12;3;08.00-11.00;Senin-Kamis;tidak;A\r\n\
+             ;;;;;;;;\r\n\
+             Rumah B;-7,7;111,4;1;;\"08.00 s.d. 10.00\";Jumat;ya;B\r\n";
+        let (stops, problems) = read(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let (a, b) = (&stops[0], &stops[1]);
+        assert_eq!((a.location.lat, a.location.lon), (-7.652, 111.33));
+        assert_eq!(a.people[Group::Elderly], 12);
+        assert_eq!(a.people[Group::Disabled], 3);
+        assert_eq!(a.windows, vec![(28800.0, 39600.0)]);
+        assert_eq!(a.days, 0b1111);
+        assert!(!a.home_visit && b.home_visit);
+        assert_eq!(b.days, 0b10000);
+        assert_eq!(b.desa, "B");
+        assert_eq!(
+            b.at.as_ref().unwrap().line,
+            5,
+            "CRLF lines are counted as lines"
+        );
+    }
+
+    #[test]
+    fn reads_an_xlsx_workbook_with_typed_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stops.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, h) in ["nama", "lintang", "bujur", "lansia", "wajib", "hari"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(0, col as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, "Balai Desa A").unwrap();
+        sheet.write_number(1, 1, -7.652).unwrap();
+        sheet.write_number(1, 2, 111.33).unwrap();
+        sheet.write_number(1, 3, 12).unwrap();
+        sheet.write_boolean(1, 4, true).unwrap();
+        sheet.write_string(1, 5, "Senin, Rabu").unwrap();
+        sheet.write_string(2, 0, "Balai Desa B").unwrap();
+        sheet.write_string(2, 1, "south").unwrap();
+        sheet.write_number(2, 2, 111.4).unwrap();
+        book.save(&path).unwrap();
+        let (stops, problems) = read_stops_file(&path).unwrap();
+        assert_eq!(stops.len(), 1);
+        let a = &stops[0];
+        assert_eq!(
+            (
+                a.location.lat,
+                a.people[Group::Elderly],
+                a.mandatory,
+                a.days
+            ),
+            (-7.652, 12, true, 0b101)
+        );
+        let text = problems[0].to_string();
+        assert!(
+            text.contains("stops.xlsx:3:2: column `lat`: `south` is not a number"),
+            "{text}"
+        );
     }
 }

@@ -1,5 +1,6 @@
-//! Small text formats of the scenario: times of day ("07:30"), intervals ("07:30-12:00"),
-//! durations ("20min", "1h30min", "20s") and weekday lists ("mon-thu", "mon, wed").
+//! Small text formats of the scenario: times of day ("07:30", or "07.30" as Indonesian writes
+//! them), intervals ("07:30-12:00", "08.00 s.d. 12.00"), durations ("20min", "1h30min",
+//! "20s") and weekday lists ("mon-thu", "mon, wed", "Senin-Kamis").
 
 use crate::i18n::{Fix, Says, Text};
 use chrono::Weekday;
@@ -20,7 +21,12 @@ pub fn weekday_name(day: Weekday) -> &'static str {
     WEEKDAYS[day.num_days_from_monday() as usize].0
 }
 
-/// Parses "07:30" into seconds since midnight.
+/// The Indonesian names of the weekdays, Monday first ("Jum'at" is also written).
+const HARI: [&str; 7] = [
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+];
+
+/// Parses "07:30" or "07.30" into seconds since midnight.
 pub fn parse_time_of_day(text: &str) -> Result<f64, Text> {
     let bad = || {
         Says::NotATime {
@@ -28,7 +34,7 @@ pub fn parse_time_of_day(text: &str) -> Result<f64, Text> {
         }
         .into()
     };
-    let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
+    let (h, m) = text.trim().split_once([':', '.']).ok_or_else(bad)?;
     let h: u32 = h.trim().parse().map_err(|_| bad())?;
     let m: u32 = m.trim().parse().map_err(|_| bad())?;
     if h > 24 || m > 59 || (h == 24 && m > 0) {
@@ -43,9 +49,13 @@ pub fn format_time_of_day(seconds: f64) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// Parses "07:30-12:00" into `(open, close)` in seconds since midnight.
+/// Parses "07:30-12:00" (also "07.30–12.00" or "07.30 s.d. 12.00") into `(open, close)` in
+/// seconds since midnight.
 pub fn parse_interval(text: &str) -> Result<(f64, f64), Text> {
-    let (a, b) = text.split_once('-').ok_or_else(|| {
+    let split = ["s.d.", "s/d", "-", "\u{2013}"]
+        .iter()
+        .find_map(|sep| text.split_once(sep));
+    let (a, b) = split.ok_or_else(|| {
         Text::from(Says::NotAnInterval {
             text: text.to_string(),
         })
@@ -110,14 +120,15 @@ pub fn parse_duration(text: &str) -> Result<f64, Text> {
     Ok(total)
 }
 
-/// Parses weekday lists: "mon-fri", "mon, wed, fri", "mon;tue". Returns a bitmask with bit 0
-/// for Monday.
+/// Parses weekday lists: "mon-fri", "mon, wed, fri", "mon;tue", "Senin-Kamis", "Senin, Rabu".
+/// Returns a bitmask with bit 0 for Monday.
 pub fn parse_weekdays(text: &str) -> Result<u8, Text> {
     let day = |name: &str| -> Result<u32, Text> {
-        let name = name.trim().to_ascii_lowercase();
+        let name = name.trim().to_lowercase().replace('\'', "");
         WEEKDAYS
             .iter()
-            .position(|(short, _)| name == *short)
+            .zip(HARI)
+            .position(|((short, _), hari)| name == *short || name == hari)
             .map(|i| i as u32)
             .ok_or_else(|| Says::NotAWeekday { name: name.clone() }.into())
     };
@@ -207,10 +218,19 @@ mod tests {
     #[test]
     fn times_and_intervals() {
         assert_eq!(parse_time_of_day("07:30"), Ok(27000.0));
-        assert!(parse_time_of_day("7.30").is_err());
+        assert_eq!(parse_time_of_day("7.30"), Ok(27000.0));
+        assert!(parse_time_of_day("7,30").is_err());
         assert!(parse_time_of_day("25:00").is_err());
         assert_eq!(parse_interval("07:30-12:00"), Ok((27000.0, 43200.0)));
         assert!(parse_interval("12:00-07:30").is_err());
+        for text in [
+            "08.00-15.00",
+            "08.00\u{2013}15.00",
+            "08.00 s.d. 15.00",
+            "08:00 s/d 15:00",
+        ] {
+            assert_eq!(parse_interval(text), Ok((28800.0, 54000.0)), "{text}");
+        }
         assert_eq!(
             parse_intervals("13:00-15:00; 07:30-10:00").unwrap(),
             vec![(27000.0, 36000.0), (46800.0, 54000.0)]
@@ -234,6 +254,8 @@ mod tests {
         assert_eq!(parse_weekdays("mon-fri"), Ok(0b11111));
         assert_eq!(parse_weekdays("mon, wed; fri"), Ok(0b10101));
         assert!(parse_weekdays("fri-mon").is_err());
+        assert_eq!(parse_weekdays("Senin-Kamis"), Ok(0b1111));
+        assert_eq!(parse_weekdays("senin, RABU; Jum'at"), Ok(0b10101));
         assert!(
             parse_weekdays("monday")
                 .unwrap_err()

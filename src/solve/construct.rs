@@ -8,14 +8,20 @@ use super::route::{Insertion, Model};
 
 /// Whether a Prize search should bother serving `job` at all.
 pub fn worth_serving(model: &Model, job: usize) -> bool {
-    model.must[job] || model.inst.jobs[job].value > 0.0
+    model.rank[job] > 0 || model.inst.jobs[job].value > 0.0
 }
 
 pub fn construct(model: &Model) -> Plan {
+    complete(model, Plan::empty(model))
+}
+
+/// Inserts the jobs `plan` does not serve yet, best-rated first, as far as they fit.
+pub fn complete(model: &Model, mut plan: Plan) -> Plan {
     let inst = model.inst;
     let (nj, nt) = (inst.jobs.len(), inst.tours.len());
-    let mut plan = Plan::empty(model);
-    let mut candidates: Vec<usize> = (0..nj).filter(|&j| worth_serving(model, j)).collect();
+    let mut candidates: Vec<usize> = (0..nj)
+        .filter(|&j| !plan.is_served(j) && worth_serving(model, j))
+        .collect();
     // best[j * nt + t]: the cheapest insertion of job j into tour t.
     let mut best: Vec<Option<Insertion>> = vec![None; nj * nt];
     let refresh = |plan: &Plan, best: &mut Vec<Option<Insertion>>, jobs: &[usize], t: usize| {
@@ -49,12 +55,12 @@ pub fn construct(model: &Model) -> Plan {
     plan
 }
 
-/// (must-serve, uses a tour already in use, rating): higher is better.
-type Rating = (bool, bool, f64);
+/// (must-serve, then promised; uses a tour already in use; rating): higher is better.
+type Rating = (u8, bool, f64);
 
 fn rate(model: &Model, plan: &Plan, job: usize, tour: usize, ins: Insertion) -> Rating {
     let (in_use, rating) = model.policy.rate(model, &plan.routes[tour], job, ins);
-    (model.must[job], in_use, rating)
+    (model.rank[job], in_use, rating)
 }
 
 fn better(a: Rating, b: Rating) -> bool {

@@ -109,6 +109,8 @@ mod tests {
                 requires: 0,
                 load: 1.0,
                 mandatory: true,
+                promise: Default::default(),
+                van: None,
             }],
             tours: vec![tour(0, 0b1), tour(1, 0)],
             objective: Objective::Prize,

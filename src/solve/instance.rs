@@ -177,7 +177,27 @@ pub struct Job {
     pub requires: u64,
     /// Blank cards (or demand units) used.
     pub load: f64,
+    /// Must be in every plan: a plan without it is rejected.
     pub mandatory: bool,
+    /// A promise is kept before any value is weighed, but a plan without it still stands.
+    #[serde(default)]
+    pub promise: Promise,
+    /// The only van (`Tour::van`) that may serve it, for a visit pinned to a van.
+    #[serde(default)]
+    pub van: Option<usize>,
+}
+
+/// How strongly a job is promised: the search keeps a visit already announced before it
+/// serves a request by its deadline, and both before it weighs any value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Promise {
+    #[default]
+    None,
+    /// A request (with its deadline in the job's days) or a stop that must be served.
+    Requested,
+    /// A visit announced, or already made, at this van, day and time.
+    Announced,
 }
 
 /// One van on one day.

@@ -11,6 +11,7 @@
 //! ([`Model::allowed`]). No randomness: the result depends only on the plan.
 
 use super::construct::worth_serving;
+use super::insertions::Insertions;
 use super::plan::Plan;
 use super::route::{Model, Route, tol};
 use super::rules;
@@ -25,17 +26,18 @@ const MAX_SEGMENT: usize = 3;
 const MAX_PASSES: usize = 20;
 
 /// Improves `plan` until no move helps (or [`MAX_PASSES`]); never makes it worse.
-pub fn local_search(model: &Model, plan: &mut Plan) {
-    descend(model, plan, true);
+/// `insertions` remembers where unserved jobs fit, for the refill.
+pub fn local_search(model: &Model, plan: &mut Plan, insertions: &mut Insertions) {
+    descend(model, plan, insertions, true);
 }
 
 /// [`local_search`] without cross-exchange, whose 15 string pairs per neighbour make a pass
 /// several times slower: for the many candidates that are only near the best plan.
-pub fn quick_local_search(model: &Model, plan: &mut Plan) {
-    descend(model, plan, false);
+pub fn quick_local_search(model: &Model, plan: &mut Plan, insertions: &mut Insertions) {
+    descend(model, plan, insertions, false);
 }
 
-fn descend(model: &Model, plan: &mut Plan, cross: bool) {
+fn descend(model: &Model, plan: &mut Plan, insertions: &mut Insertions, cross: bool) {
     for _ in 0..MAX_PASSES {
         let mut improved = false;
         for a in 0..model.inst.jobs.len() {
@@ -44,7 +46,8 @@ fn descend(model: &Model, plan: &mut Plan, cross: bool) {
             }
         }
         // Shorter routes may leave room for more value.
-        let refilled = !improved && model.policy.refills() && replace_and_insert(model, plan);
+        let refilled =
+            !improved && model.policy.refills() && replace_and_insert(model, plan, insertions);
         if !improved && !refilled {
             break;
         }
@@ -396,7 +399,7 @@ fn cross_strings(
 
 /// Prize: an unserved job takes the place of a nearby served job worth less; then unserved
 /// jobs are inserted wherever they fit. Returns whether the value grew.
-fn replace_and_insert(model: &Model, plan: &mut Plan) -> bool {
+fn replace_and_insert(model: &Model, plan: &mut Plan, insertions: &mut Insertions) -> bool {
     let inst = model.inst;
     let mut improved = false;
     let pool: Vec<usize> = plan
@@ -406,8 +409,9 @@ fn replace_and_insert(model: &Model, plan: &mut Plan) -> bool {
     for u in pool {
         if let Some((r, ins)) = (0..plan.routes.len())
             .filter_map(|r| {
-                plan.routes[r]
-                    .best_insertion(model, u, false, || false)
+                insertions
+                    .best(model, &plan.routes[r], u)
+                    .by_added
                     .map(|i| (r, i))
             })
             .min_by(|x, y| x.1.added.total_cmp(&y.1.added))
@@ -419,7 +423,7 @@ fn replace_and_insert(model: &Model, plan: &mut Plan) -> bool {
         for &s in model.neighbours[u].iter().take(GRANULARITY) {
             let s = s as usize;
             let Some(r) = plan.route_of(s) else { continue };
-            if model.must[s] || inst.jobs[s].value >= inst.jobs[u].value {
+            if model.rank[s] > 0 || inst.jobs[s].value >= inst.jobs[u].value {
                 continue;
             }
             let route = &plan.routes[r];
@@ -457,6 +461,8 @@ mod tests {
             requires: 0,
             load: 0.0,
             mandatory: false,
+            promise: Default::default(),
+            van: None,
         }
     }
 
@@ -495,7 +501,7 @@ mod tests {
             plan.insert(&model, j, 0, pos);
         }
         let before = plan.score(&model).travel;
-        local_search(&model, &mut plan);
+        local_search(&model, &mut plan, &mut Insertions::new(&model));
         let after = plan.score(&model);
         assert!(after.travel < before, "{} !< {before}", after.travel);
         assert_eq!(after.travel, 12.0, "{:?}", plan.solution());
@@ -512,7 +518,7 @@ mod tests {
         plan.insert(&model, 2, 0, 1);
         plan.insert(&model, 1, 1, 0);
         plan.insert(&model, 3, 1, 1);
-        local_search(&model, &mut plan);
+        local_search(&model, &mut plan, &mut Insertions::new(&model));
         assert_eq!(plan.score(&model).travel, 8.0, "{:?}", plan.solution());
     }
 
@@ -527,7 +533,7 @@ mod tests {
         let model = Model::new(&inst);
         let mut plan = Plan::empty(&model);
         plan.insert(&model, 0, 0, 0);
-        local_search(&model, &mut plan);
+        local_search(&model, &mut plan, &mut Insertions::new(&model));
         assert_eq!(plan.solution().routes, vec![vec![2]]);
 
         // Time for every job: the unserved ones are inserted.
@@ -535,7 +541,7 @@ mod tests {
         let model = Model::new(&inst);
         let mut plan = Plan::empty(&model);
         plan.insert(&model, 0, 0, 0);
-        local_search(&model, &mut plan);
+        local_search(&model, &mut plan, &mut Insertions::new(&model));
         assert_eq!(plan.score(&model).value, 6.0);
     }
 
@@ -549,7 +555,7 @@ mod tests {
         plan.insert(&model, 3, 0, 1);
         plan.insert(&model, 1, 0, 2);
         plan.insert(&model, 2, 0, 3);
-        local_search(&model, &mut plan);
+        local_search(&model, &mut plan, &mut Insertions::new(&model));
         assert!(plan.routes[1].jobs.is_empty());
         assert_eq!(plan.score(&model).travel, 8.0);
     }
@@ -623,7 +629,7 @@ mod tests {
             }
         }
 
-        local_search(&model, &mut plan);
+        local_search(&model, &mut plan, &mut Insertions::new(&model));
         let after = plan.score(&model).travel;
         assert_eq!(after, 0.0, "{:?}", plan.solution());
         let routes = plan.solution().routes;
@@ -657,7 +663,7 @@ mod tests {
         plan.set_route(&model, 0, vec![0, 6, 7, 1]);
         plan.set_route(&model, 1, vec![4, 2, 3, 5]);
         assert!(plan.routes.iter().all(|r| r.feasible));
-        local_search(&model, &mut plan);
+        local_search(&model, &mut plan, &mut Insertions::new(&model));
         assert_eq!(plan.score(&model).travel, 0.0, "{:?}", plan.solution());
         let verified = crate::solve::verify(&inst, &plan.solution()).expect("verifier accepts");
         let windowed: Vec<f64> = verified.tours[0]
@@ -681,7 +687,7 @@ mod tests {
         let mut plan = Plan::empty(&model);
         plan.set_route(&model, 0, vec![0, 6, 7, 1]);
         plan.set_route(&model, 1, vec![4, 2, 3, 5]);
-        local_search(&model, &mut plan);
+        local_search(&model, &mut plan, &mut Insertions::new(&model));
         let routes = plan.solution().routes;
         assert!(
             routes[1].contains(&2) && routes[1].contains(&3),

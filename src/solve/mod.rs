@@ -17,6 +17,7 @@
 
 mod construct;
 pub mod explain;
+mod insertions;
 pub mod instance;
 mod local_search;
 mod plan;
@@ -37,7 +38,7 @@ use serde::{Deserialize, Serialize};
 const CHAINS: u64 = 2;
 
 pub use explain::{Reason, explain_unserved};
-pub use instance::{Instance, Job, Matrix, Objective, Solution, Tour, Window};
+pub use instance::{Instance, Job, Matrix, Objective, Promise, Solution, Tour, Window};
 pub use verify::{Breach, TourSchedule, VerifiedPlan, Violation, Visit, verify};
 
 /// How long to search and with which random seed.
@@ -49,6 +50,9 @@ pub struct SolveOptions {
     /// Iteration budget. When set, the result depends only on the seed and this budget
     /// (a time limit then only cuts the search short).
     pub iterations: Option<u64>,
+    /// A plan to start from instead of building one (re-planning starts from the kept plan);
+    /// what of it breaks a rule is left out.
+    pub start: Option<Solution>,
 }
 
 /// How the search ended. A search cut short by the clock gives a plan that depends on the
@@ -90,7 +94,10 @@ pub fn solve_reporting(instance: &Instance, options: &SolveOptions) -> (Solution
     }
     let budget = search::Budget::new(options.time_limit, options.iterations);
     let model = route::Model::new(instance);
-    let first = construct::construct(&model);
+    let first = match &options.start {
+        Some(start) => construct::complete(&model, plan::Plan::from_solution(&model, start)),
+        None => construct::construct(&model),
+    };
     if options.time_limit == Some(Duration::ZERO) || options.iterations == Some(0) {
         return (first.solution(), construction);
     }
@@ -134,4 +141,88 @@ fn well_formed(instance: &Instance) -> bool {
             .tours
             .iter()
             .all(|t| t.start_location < n && t.end_location < n)
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+    use rand_pcg::Pcg64Mcg;
+
+    use super::*;
+
+    fn options(start: Option<Solution>) -> SolveOptions {
+        SolveOptions {
+            seed: 1,
+            time_limit: None,
+            iterations: Some(200),
+            start,
+        }
+    }
+
+    /// One tour with room for one job only: a far, valuable job and a near, promised one.
+    fn one_slot(promise: Promise) -> Instance {
+        let mut rng = Pcg64Mcg::seed_from_u64(7);
+        rules::testkit::instance(&mut rng, |inst, _| {
+            inst.tours.truncate(1);
+            inst.jobs.truncate(2);
+            for job in &mut inst.jobs {
+                job.service_fixed = 0.0;
+                job.service_work = 600.0;
+            }
+            inst.tours[0].end = 900.0;
+            inst.jobs[0].value = 100.0;
+            inst.jobs[1].value = 1.0;
+            inst.jobs[1].promise = promise;
+        })
+    }
+
+    #[test]
+    fn a_promise_is_kept_before_any_value() {
+        let plain = solve(&one_slot(Promise::None), &options(None));
+        assert_eq!(plain.routes, [vec![0]], "without the promise, value wins");
+        let promised = one_slot(Promise::Requested);
+        let solution = solve(&promised, &options(None));
+        assert_eq!(
+            solution.routes,
+            [vec![1]],
+            "the promised job is served first"
+        );
+        assert!(verify(&promised, &solution).is_ok());
+        // A promised job that cannot be served does not make the plan fail.
+        let mut hopeless = one_slot(Promise::Requested);
+        hopeless.jobs[1].days = 0;
+        let solution = solve(&hopeless, &options(None));
+        assert!(verify(&hopeless, &solution).is_ok());
+    }
+
+    #[test]
+    fn a_start_plan_is_kept_where_it_is_feasible_and_completed() {
+        let mut rng = Pcg64Mcg::seed_from_u64(3);
+        let inst = rules::testkit::instance(&mut rng, |_, _| {});
+        let free = solve(&inst, &options(None));
+        // Start from the free plan's routes swapped between the tours, plus a job twice and
+        // one that does not exist: the duplicate and the unknown job are dropped.
+        let mut start = Solution {
+            routes: vec![free.routes[1].clone(), free.routes[0].clone()],
+        };
+        start.routes[0].push(99);
+        if let Some(&j) = start.routes[1].first() {
+            start.routes[0].push(j);
+        }
+        let zero = SolveOptions {
+            iterations: Some(0),
+            ..options(Some(start.clone()))
+        };
+        let kept = solve(&inst, &zero);
+        assert!(verify(&inst, &kept).is_ok());
+        for (t, route) in start.routes.iter().enumerate() {
+            let expected: Vec<usize> = route
+                .iter()
+                .copied()
+                .filter(|&j| j < inst.jobs.len())
+                .filter(|j| !start.routes[..t].iter().flatten().any(|k| k == j))
+                .collect();
+            assert_eq!(kept.routes[t][..expected.len()], expected[..], "tour {t}");
+        }
+    }
 }

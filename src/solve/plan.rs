@@ -1,7 +1,7 @@
 //! A working plan in the search: one route per tour, which route serves each job, and what
 //! it achieves.
 
-use super::instance::Solution;
+use super::instance::{Promise, Solution};
 use super::route::{Model, Route};
 
 const UNSERVED: usize = usize::MAX;
@@ -18,6 +18,10 @@ pub struct Plan {
 pub struct Score {
     /// Jobs that must be served but are not.
     pub missing: usize,
+    /// Announced visits not kept.
+    pub broken: usize,
+    /// Requests not served (by their deadline).
+    pub missed: usize,
     /// Tours used.
     pub tours: usize,
     pub value: f64,
@@ -32,6 +36,27 @@ impl Plan {
                 .collect(),
             route_of: vec![UNSERVED; model.inst.jobs.len()],
         }
+    }
+
+    /// The plan serving `solution`'s routes, each kept only as far as it stays feasible
+    /// (a job that would break its route, or that an earlier route serves, is left out).
+    pub fn from_solution(model: &Model, solution: &Solution) -> Self {
+        let mut plan = Plan::empty(model);
+        let jobs = model.inst.jobs.len();
+        for (t, route) in solution.routes.iter().enumerate().take(plan.routes.len()) {
+            for &j in route {
+                if j >= jobs || plan.is_served(j) || !model.allowed(j, t) {
+                    continue;
+                }
+                let pos = plan.routes[t].jobs.len();
+                let mut candidate = plan.routes[t].clone();
+                candidate.insert(model, j, pos);
+                if candidate.feasible {
+                    plan.put_route(t, candidate);
+                }
+            }
+        }
+        plan
     }
 
     pub fn is_served(&self, job: usize) -> bool {
@@ -114,8 +139,17 @@ impl Plan {
             .zip(&model.must)
             .filter(|&(&r, &must)| must && r == UNSERVED)
             .count();
+        let unserved = |promise: Promise| {
+            self.route_of
+                .iter()
+                .zip(&model.inst.jobs)
+                .filter(|&(&r, job)| job.promise == promise && r == UNSERVED)
+                .count()
+        };
         Score {
             missing,
+            broken: unserved(Promise::Announced),
+            missed: unserved(Promise::Requested),
             tours: self.routes.iter().filter(|r| !r.jobs.is_empty()).count(),
             value: self.routes.iter().map(|r| r.value).sum(),
             travel: self.routes.iter().map(|r| r.drive).sum(),

@@ -156,11 +156,17 @@ impl Policy for Prize {
     }
 
     fn key(&self, s: &Score) -> Key {
-        Key::new(&[s.missing as f64, -s.value, s.travel])
+        Key::new(&[
+            s.missing as f64,
+            s.broken as f64,
+            s.missed as f64,
+            -s.value,
+            s.travel,
+        ])
     }
 
     fn hard_terms(&self) -> usize {
-        1
+        3
     }
 
     fn anneal_delta(&self, new: &Score, old: &Score) -> f64 {
@@ -292,6 +298,8 @@ mod tests {
     fn score(missing: usize, tours: usize, value: f64, travel: f64) -> Score {
         Score {
             missing,
+            broken: 0,
+            missed: 0,
             tours,
             value,
             travel,
@@ -333,9 +341,23 @@ mod tests {
             score(0, 2, 0.0, 1.0),
             score(0, 2, 9.0, 2.0)
         ));
-        // Hard terms: VisitAll never trades a tour for travel, Prize decides on missing alone.
+        // Prize keeps promises before it weighs value: one broken promise loses to any value.
+        let broken = Score {
+            broken: 1,
+            ..score(0, 1, 1000.0, 1.0)
+        };
+        assert!(better(&prize, score(0, 1, 1.0, 99.0), broken));
+        // Hard terms: VisitAll never trades a tour for travel, Prize decides on missing jobs
+        // and broken promises alone.
         let (a, b) = (score(0, 2, 5.0, 1.0), score(0, 3, 1.0, 9.0));
         assert!(VisitAll.key(&a).cmp_first(&VisitAll.key(&b), 2).is_lt());
-        assert!(prize.key(&a).cmp_first(&prize.key(&b), 1).is_eq());
+        assert!(prize.key(&a).cmp_first(&prize.key(&b), 3).is_eq());
+        assert!(prize.key(&a).cmp_first(&prize.key(&broken), 3).is_lt());
+        // An announced visit kept beats a request served.
+        let missed = Score {
+            missed: 1,
+            ..score(0, 1, 1.0, 1.0)
+        };
+        assert!(better(&prize, missed, broken));
     }
 }

@@ -6,6 +6,9 @@
 //! [`shifts`](super::rules::shifts)); every other rule is asked through
 //! [`rules`](super::rules).
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::insertions::Best;
 use super::instance::Instance;
 use super::policy::{self, Policy};
 use super::rules;
@@ -32,6 +35,9 @@ pub struct Model<'a> {
     allowed: Vec<bool>,
     /// Whether each job must be served (by a rule, or because the objective serves all).
     pub must: Vec<bool>,
+    /// Which jobs to place first: 3 for jobs that must be served, then promises (2 announced,
+    /// 1 requested), 0 for the rest.
+    pub rank: Vec<u8>,
     /// What the search optimises, chosen once from the instance's objective.
     pub policy: Box<dyn Policy>,
     /// For each job, the other jobs by increasing travel time from it.
@@ -50,10 +56,15 @@ impl<'a> Model<'a> {
             }
         }
         let policy = policy::choose(inst);
-        let must = inst
+        let must: Vec<bool> = inst
             .jobs
             .iter()
             .map(|j| rules::must_serve(j) || policy.serve_all())
+            .collect();
+        let rank = must
+            .iter()
+            .zip(&inst.jobs)
+            .map(|(&must, job)| if must { 3 } else { job.promise as u8 })
             .collect();
         let n = inst.jobs.len();
         let neighbours = (0..n)
@@ -74,6 +85,7 @@ impl<'a> Model<'a> {
             duration,
             allowed,
             must,
+            rank,
             policy,
             neighbours,
         }
@@ -110,11 +122,27 @@ pub struct Route {
     depart: Vec<f64>,
     /// Latest arrival at node `i` (`1..=n+1`) keeping the rest feasible; index 0 unused.
     latest: Vec<f64>,
+    /// The longest time between leaving a node and the latest arrival at the next: no visit
+    /// longer than this fits anywhere (travel only adds to it).
+    room: f64,
     pub drive: f64,
     pub load: f64,
     pub value: f64,
     /// False when the cached schedule broke a rule (only after an unchecked edit).
     pub feasible: bool,
+    /// Names this route's content: every [`update`](Route::update) takes a new one, and a
+    /// clone keeps it, so equal stamps mean equal routes (what the insertion cache keys on).
+    pub stamp: u64,
+}
+
+/// The source of route stamps, unique across threads; their values never steer the search,
+/// only equality does, so plans stay deterministic.
+static STAMPS: AtomicU64 = AtomicU64::new(1);
+
+/// A stamp newer than every route's so far: routes updated from now on have one at least as
+/// large.
+pub fn next_stamp() -> u64 {
+    STAMPS.load(Ordering::Relaxed)
 }
 
 /// Where and at what added driving a job fits into a route.
@@ -135,10 +163,12 @@ impl Route {
             arrive: Vec::new(),
             depart: Vec::new(),
             latest: Vec::new(),
+            room: 0.0,
             drive: 0.0,
             load: 0.0,
             value: 0.0,
             feasible: true,
+            stamp: 0,
         };
         r.update(model);
         r
@@ -149,6 +179,7 @@ impl Route {
         let inst = model.inst;
         let tour = &inst.tours[self.tour];
         let n = self.jobs.len();
+        self.stamp = STAMPS.fetch_add(1, Ordering::Relaxed);
         self.locs.clear();
         self.locs.push(tour.start_location);
         self.locs
@@ -209,6 +240,17 @@ impl Route {
             )
             .unwrap_or(f64::NEG_INFINITY);
         }
+        self.room = (0..=n)
+            .map(|i| self.latest[i + 1] + tol(self.latest[i + 1]) - self.depart[i])
+            .fold(f64::NEG_INFINITY, f64::max);
+    }
+
+    /// Whether `job` passes the checks that need no position: the rules' filters, and a
+    /// service no longer than the route's room.
+    fn may_take(&self, model: &Model, job: usize) -> bool {
+        model.allowed(job, self.tour)
+            && model.duration(job, self.tour) <= self.room + tol(self.room)
+            && rules::admits(model, self, &[job], &[])
     }
 
     /// The added driving and the time shift of inserting `job` before node `pos + 1` (after
@@ -254,7 +296,7 @@ impl Route {
         by_shift: bool,
         mut coin: impl FnMut() -> bool,
     ) -> Option<Insertion> {
-        if !model.allowed(job, self.tour) || !rules::admits(model, self, &[job], &[]) {
+        if !self.may_take(model, job) {
             return None;
         }
         let mut best: Option<Insertion> = None;
@@ -267,6 +309,27 @@ impl Route {
                 let ins = Insertion { pos, added, shift };
                 if best.is_none_or(|b| key(&ins) < key(&b)) {
                     best = Some(ins);
+                }
+            }
+        }
+        best
+    }
+
+    /// The feasible insertions of `job` with the least added driving and with the least
+    /// shift, in one pass over the positions.
+    pub fn best_insertions(&self, model: &Model, job: usize) -> Best {
+        let mut best = Best::default();
+        if !self.may_take(model, job) {
+            return best;
+        }
+        for pos in rules::positions(model, self, job) {
+            if let Some((added, shift)) = self.insertion_cost(model, job, pos) {
+                let ins = Insertion { pos, added, shift };
+                if best.by_added.is_none_or(|b| added < b.added) {
+                    best.by_added = Some(ins);
+                }
+                if best.by_shift.is_none_or(|b| shift < b.shift) {
+                    best.by_shift = Some(ins);
                 }
             }
         }

@@ -15,6 +15,11 @@
 //! travel phase anneals the last [`TRAVEL_SHARE`] of the budget on travel alone from the
 //! best plan, never accepting less than its value.
 //!
+//! Recreate and refill ask where every unserved job fits in every route; the answers are
+//! cached per route version ([`Insertions`]), so a ruin costs what it changed. With many tours
+//! (more than [`GRANULAR_TOURS`]) a changed route is tried only for the jobs near the ruin
+//! ([`Search::focus`]), which keeps an iteration's work independent of the fleet's size.
+//!
 //! Under fleet minimisation (VisitAll), up to [`FLEET_SHARE`] of the budget goes to route
 //! elimination first: empty the smallest route, forbid new tours, and ruin-and-recreate
 //! until every job is back, keeping a count of how often each job was left out (absences)
@@ -27,10 +32,11 @@ use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
 use super::construct::worth_serving;
+use super::insertions::{Best, Insertions};
 use super::local_search::{local_search, quick_local_search};
 use super::plan::{Plan, Score};
 use super::policy::Policy;
-use super::route::{Insertion, Model};
+use super::route::{Insertion, Model, next_stamp};
 
 /// Share of the budget fleet minimisation may spend removing tours.
 const FLEET_SHARE: f64 = 0.4;
@@ -38,11 +44,16 @@ const FLEET_SHARE: f64 = 0.4;
 const AVG_REMOVED: f64 = 10.0;
 /// Longest string SISR removes.
 const MAX_STRING: f64 = 10.0;
-/// Probability of skipping an insertion position.
+/// Probability of passing over a route's best insertion for a job (SISR's blinks, per route
+/// rather than per position, so that answers can be cached).
 const BLINK: f64 = 0.01;
 /// Share of recreates that insert by value per time rather than in a fixed order, when the
 /// policy recreates by ratio.
 const RATIO_SHARE: f64 = 0.5;
+/// How many of a job's nearest jobs count as near it (see [`Search::focus`]).
+const NEAR: usize = 20;
+/// Above this many tours, new answers are computed only for jobs near the ruin.
+const GRANULAR_TOURS: usize = 16;
 /// Share of ruins that remove random visits rather than strings.
 const RANDOM_RUIN: f64 = 0.2;
 /// The travel phase: final share of the budget that anneals on travel alone, never below
@@ -111,6 +122,7 @@ struct Search<'m, 'a> {
     rng: Pcg64Mcg,
     /// Route elimination: how often each job was left out.
     absences: Vec<u64>,
+    insertions: Insertions,
 }
 
 /// Temperatures of the travel phase, scaled from the mean leg of the best plan.
@@ -135,6 +147,13 @@ impl Phase {
     }
 }
 
+/// What a ruin removed (jobs), and from where (routes).
+#[derive(Default)]
+struct Ruin {
+    jobs: Vec<usize>,
+    routes: Vec<usize>,
+}
+
 enum Order {
     Random,
     Value,
@@ -150,6 +169,7 @@ impl<'m, 'a> Search<'m, 'a> {
             policy: model.policy.as_ref(),
             rng: Pcg64Mcg::seed_from_u64(seed),
             absences: vec![0; model.inst.jobs.len()],
+            insertions: Insertions::new(model),
         }
     }
 
@@ -183,15 +203,15 @@ impl<'m, 'a> Search<'m, 'a> {
             *it += 1;
 
             let mut candidate = current.clone();
-            self.ruin(&mut candidate);
-            self.recreate(&mut candidate, true);
+            let ruin = self.ruin(&mut candidate);
+            self.recreate(&mut candidate, true, &ruin);
             let mut score = candidate.score(self.model);
             if self.near(&score, &best_score) {
-                quick_local_search(self.model, &mut candidate);
+                quick_local_search(self.model, &mut candidate, &mut self.insertions);
                 score = candidate.score(self.model);
                 // The full neighbourhood, cross-exchange included, for new best plans only.
                 if self.policy.cmp(&score, &best_score).is_lt() {
-                    local_search(self.model, &mut candidate);
+                    local_search(self.model, &mut candidate, &mut self.insertions);
                     score = candidate.score(self.model);
                 }
             }
@@ -214,8 +234,9 @@ impl<'m, 'a> Search<'m, 'a> {
     /// The travel phase: never below the best value; more value always wins, equal
     /// value is annealed on travel time.
     fn accept_travel(&mut self, new: &Score, old: &Score, best: &Score, temperature: f64) -> bool {
-        if new.missing != old.missing {
-            return new.missing < old.missing;
+        let hard = self.hard_cmp(new, old);
+        if hard.is_ne() {
+            return hard.is_lt();
         }
         // Sums of the same values in another order may differ in the last bits.
         let eps = 1e-9 * best.value.abs().max(1.0);
@@ -231,18 +252,24 @@ impl<'m, 'a> Search<'m, 'a> {
 
     /// Whether a candidate is close enough to the best plan to be polished by local search.
     fn near(&self, new: &Score, best: &Score) -> bool {
-        if new.missing != best.missing {
-            return new.missing < best.missing;
+        let kept =
+            (new.missing, new.broken, new.missed).cmp(&(best.missing, best.broken, best.missed));
+        if kept.is_ne() {
+            return kept.is_lt();
         }
         self.policy.near(new, best)
     }
 
+    /// The order of two scores on the policy's hard terms alone.
+    fn hard_cmp(&self, new: &Score, old: &Score) -> std::cmp::Ordering {
+        self.policy
+            .key(new)
+            .cmp_first(&self.policy.key(old), self.policy.hard_terms())
+    }
+
     /// Lexicographic on the policy's hard terms, then simulated annealing on the rest.
     fn accept(&mut self, new: &Score, old: &Score, temperature: f64) -> bool {
-        let hard = self
-            .policy
-            .key(new)
-            .cmp_first(&self.policy.key(old), self.policy.hard_terms());
+        let hard = self.hard_cmp(new, old);
         if hard.is_ne() {
             return hard.is_lt();
         }
@@ -260,8 +287,12 @@ impl<'m, 'a> Search<'m, 'a> {
                 .filter(|&r| !current.routes[r].jobs.is_empty())
                 .min_by_key(|&r| current.routes[r].jobs.len())
                 .expect("a used tour");
+            let ruin = Ruin {
+                jobs: current.routes[smallest].jobs.clone(),
+                routes: vec![smallest],
+            };
             current.set_route(self.model, smallest, Vec::new());
-            self.recreate(&mut current, false);
+            self.recreate(&mut current, false, &ruin);
             let mut current_absent = self.absent(&current);
             loop {
                 let score = current.score(self.model);
@@ -275,8 +306,8 @@ impl<'m, 'a> Search<'m, 'a> {
                 }
                 *it += 1;
                 let mut candidate = current.clone();
-                self.ruin(&mut candidate);
-                self.recreate(&mut candidate, false);
+                let ruin = self.ruin(&mut candidate);
+                self.recreate(&mut candidate, false, &ruin);
                 for j in candidate.unserved() {
                     self.absences[j] += 1;
                 }
@@ -296,13 +327,15 @@ impl<'m, 'a> Search<'m, 'a> {
         plan.unserved().map(|j| self.absences[j]).sum()
     }
 
-    /// Removes strings of visits near a random job (SISR), or sometimes random visits.
-    fn ruin(&mut self, plan: &mut Plan) {
+    /// Removes strings of visits near a random job (SISR), or sometimes random visits, and
+    /// says what it removed from where.
+    fn ruin(&mut self, plan: &mut Plan) -> Ruin {
         let model = self.model;
         let n = model.inst.jobs.len();
         let served = plan.served_count();
+        let mut ruin = Ruin::default();
         if served == 0 || n == 0 {
-            return;
+            return ruin;
         }
         if self.rng.random_bool(RANDOM_RUIN) {
             let k = self
@@ -311,9 +344,11 @@ impl<'m, 'a> Search<'m, 'a> {
             for _ in 0..k {
                 let victims: Vec<usize> = (0..n).filter(|&j| plan.is_served(j)).collect();
                 let j = victims[self.rng.random_range(0..victims.len())];
+                ruin.routes.push(plan.route_of(j).expect("a served job"));
                 plan.remove(model, j);
+                ruin.jobs.push(j);
             }
-            return;
+            return ruin;
         }
         let used = plan.routes.iter().filter(|r| !r.jobs.is_empty()).count();
         let avg_len = served as f64 / used as f64;
@@ -324,14 +359,13 @@ impl<'m, 'a> Search<'m, 'a> {
             .random_range(1.0..max_strings.max(1.0) + 1.0)
             .floor() as usize;
         let seed = self.rng.random_range(0..n);
-        let mut ruined: Vec<usize> = Vec::new();
         for &c in std::iter::once(&(seed as u32)).chain(&model.neighbours[seed]) {
-            if ruined.len() >= strings {
+            if ruin.routes.len() >= strings {
                 break;
             }
             let c = c as usize;
             let Some(r) = plan.route_of(c) else { continue };
-            if ruined.contains(&r) {
+            if ruin.routes.contains(&r) {
                 continue;
             }
             let jobs = &plan.routes[r].jobs;
@@ -345,96 +379,131 @@ impl<'m, 'a> Search<'m, 'a> {
             let lo = at.saturating_sub(len - 1);
             let hi = at.min(jobs.len() - len);
             let from = self.rng.random_range(lo..=hi);
+            ruin.jobs
+                .extend_from_slice(&plan.routes[r].jobs[from..from + len]);
             plan.remove_string(model, r, from, len);
-            ruined.push(r);
+            ruin.routes.push(r);
         }
+        ruin
     }
 
     /// Inserts unserved jobs at their cheapest feasible place. A policy that fills tours in
     /// use first opens a new one for a job only when `open_new` and nothing else fits.
-    fn recreate(&mut self, plan: &mut Plan, open_new: bool) {
-        if self.policy.recreate_by_ratio() && self.rng.random_bool(RATIO_SHARE) {
-            self.recreate_by_ratio(plan);
-        } else {
-            self.recreate_in_order(plan, open_new);
-        }
-    }
-
-    /// Repeatedly inserts the job with the best value² per time used (Vansteenwegen
-    /// et al. 2009), its rating perturbed by a random factor per job.
-    fn recreate_by_ratio(&mut self, plan: &mut Plan) {
+    fn recreate(&mut self, plan: &mut Plan, open_new: bool, ruin: &Ruin) {
         let model = self.model;
-        let nt = plan.routes.len();
+        self.focus(plan, ruin);
         let pool: Vec<usize> = plan
             .unserved()
             .filter(|&j| worth_serving(model, j))
             .collect();
+        if self.policy.recreate_by_ratio() && self.rng.random_bool(RATIO_SHARE) {
+            self.recreate_by_ratio(plan, pool);
+        } else {
+            self.recreate_in_order(plan, pool, open_new);
+        }
+    }
+
+    /// With more than [`GRANULAR_TOURS`] tours, routes that changed (their answers are not
+    /// cached) are tried, until the next ruin, only for jobs that must be served or are near
+    /// it: among the [`NEAR`] nearest of a job removed or still on a ruined route, where the
+    /// ruin opened room. The work then follows the ruin rather than the size of the plan.
+    /// With few tours every route is near every job, and orienteering needs the far jobs
+    /// too (a route may move to another region), so all jobs stay in focus.
+    fn focus(&mut self, plan: &Plan, ruin: &Ruin) {
+        let model = self.model;
+        let focus = &mut self.insertions.focus;
+        if plan.routes.len() <= GRANULAR_TOURS {
+            focus.fill(true);
+            return;
+        }
+        focus.clone_from(&model.must);
+        let ruined = ruin.routes.iter().flat_map(|&r| &plan.routes[r].jobs);
+        for &j in ruin.jobs.iter().chain(ruined) {
+            focus[j] = true;
+            for &b in model.neighbours[j].iter().take(NEAR) {
+                focus[b as usize] = true;
+            }
+        }
+    }
+
+    /// The best insertions of `job` into route `r`, or none when it is known not to fit
+    /// (routes only gain visits during a recreate that started at stamp `since`), when the
+    /// route changed and the job is out of focus, or when passed over by a blink.
+    fn fit(&mut self, plan: &Plan, r: usize, job: usize, since: u64) -> Best {
+        let route = &plan.routes[r];
+        if self.insertions.known_misfit(route, job, since) {
+            return Best::default();
+        }
+        let best = self.insertions.best(self.model, route, job);
+        if best.by_added.is_some() && self.rng.random_bool(BLINK) {
+            return Best::default();
+        }
+        best
+    }
+
+    /// The route where `job` shifts the next visit least, and where (the first on ties).
+    fn least_shift(&mut self, plan: &Plan, job: usize, since: u64) -> Option<(usize, Insertion)> {
+        let mut best: Option<(usize, Insertion)> = None;
+        for r in 0..plan.routes.len() {
+            if let Some(ins) = self.fit(plan, r, job, since).by_shift
+                && best.is_none_or(|(_, b)| ins.shift < b.shift)
+            {
+                best = Some((r, ins));
+            }
+        }
+        best
+    }
+
+    /// Repeatedly inserts the job with the best value² per time used (Vansteenwegen
+    /// et al. 2009), its rating perturbed by a random factor per job. Each job's rating is
+    /// that of its least-shift route, kept per job and updated only for the route that grew.
+    fn recreate_by_ratio(&mut self, plan: &mut Plan, pool: Vec<usize>) {
+        let model = self.model;
+        let since = next_stamp();
         let noise: Vec<f64> = pool
             .iter()
             .map(|_| self.rng.random_range(0.7..1.3))
             .collect();
-        let mut done = vec![false; pool.len()];
-        let mut best: Vec<Option<Insertion>> = vec![None; pool.len() * nt];
-        for r in 0..nt {
-            self.refresh(plan, &pool, &done, r, &mut best, false);
-        }
+        // A job that fits no route now never will in this recreate: routes only grow.
+        let mut best: Vec<Option<(usize, Insertion)>> = pool
+            .iter()
+            .map(|&j| self.least_shift(plan, j, since))
+            .collect();
         loop {
-            let mut choice: Option<(usize, usize, (bool, f64))> = None;
+            let mut choice: Option<(usize, (u8, f64))> = None;
             for (k, &j) in pool.iter().enumerate() {
-                for r in 0..nt {
-                    let Some(ins) = best[k * nt + r] else {
-                        continue;
-                    };
-                    let v = model.inst.jobs[j].value.max(0.0);
-                    let rating = (model.must[j], noise[k] * v * v / (ins.shift + 1e-9));
-                    if choice.is_none_or(|c| rating > c.2) {
-                        choice = Some((k, r, rating));
-                    }
+                let Some((_, ins)) = best[k] else { continue };
+                let v = model.inst.jobs[j].value.max(0.0);
+                let rating = (model.rank[j], noise[k] * v * v / (ins.shift + 1e-9));
+                if choice.is_none_or(|c| rating > c.1) {
+                    choice = Some((k, rating));
                 }
             }
-            let Some((k, r, _)) = choice else { break };
-            let pos = best[k * nt + r].expect("chosen insertion").pos;
-            plan.insert(model, pool[k], r, pos);
-            done[k] = true;
-            for b in &mut best[k * nt..(k + 1) * nt] {
-                *b = None;
-            }
-            self.refresh(plan, &pool, &done, r, &mut best, true);
-        }
-    }
-
-    /// Recomputes the best insertion into route `r` of every job still in the pool; after an
-    /// insertion into `r` (`grown`), only of jobs that fitted before. A visit more only
-    /// delays a route (when travel times keep the triangle inequality), so a job that did
-    /// not fit still does not; this skips most of the pool on a full route. A job whose
-    /// positions were all blinked away also stays out of `r` until the next recreate: one more
-    /// source of randomness, not a lost plan.
-    fn refresh(
-        &mut self,
-        plan: &Plan,
-        pool: &[usize],
-        done: &[bool],
-        r: usize,
-        best: &mut [Option<Insertion>],
-        grown: bool,
-    ) {
-        let nt = plan.routes.len();
-        for (k, &j) in pool.iter().enumerate() {
-            if !done[k] && (!grown || best[k * nt + r].is_some()) {
-                let rng = &mut self.rng;
-                best[k * nt + r] =
-                    plan.routes[r].best_insertion(self.model, j, true, || rng.random_bool(BLINK));
+            let Some((k, _)) = choice else { break };
+            let (r, ins) = best[k].take().expect("chosen insertion");
+            plan.insert(model, pool[k], r, ins.pos);
+            for (k, &j) in pool.iter().enumerate() {
+                let Some((at, old)) = best[k] else { continue };
+                best[k] = if at == r {
+                    self.least_shift(plan, j, since)
+                } else {
+                    match self.fit(plan, r, j, since).by_shift {
+                        Some(new)
+                            if new.shift < old.shift || (new.shift == old.shift && r < at) =>
+                        {
+                            Some((r, new))
+                        }
+                        _ => best[k],
+                    }
+                };
             }
         }
     }
 
     /// Inserts jobs one by one in a random order rule, each at its cheapest place.
-    fn recreate_in_order(&mut self, plan: &mut Plan, open_new: bool) {
+    fn recreate_in_order(&mut self, plan: &mut Plan, mut pool: Vec<usize>, open_new: bool) {
         let model = self.model;
-        let mut pool: Vec<usize> = plan
-            .unserved()
-            .filter(|&j| worth_serving(model, j))
-            .collect();
+        let since = next_stamp();
         if pool.is_empty() {
             return;
         }
@@ -446,13 +515,11 @@ impl<'m, 'a> Search<'m, 'a> {
                 if pass_empty && (!used_first || !open_new || choice.is_some()) {
                     break;
                 }
-                for (r, route) in plan.routes.iter().enumerate() {
-                    if used_first && route.jobs.is_empty() != pass_empty {
+                for r in 0..plan.routes.len() {
+                    if used_first && plan.routes[r].jobs.is_empty() != pass_empty {
                         continue;
                     }
-                    let rng = &mut self.rng;
-                    if let Some(ins) =
-                        route.best_insertion(model, j, false, || rng.random_bool(BLINK))
+                    if let Some(ins) = self.fit(plan, r, j, since).by_added
                         && choice.is_none_or(|(_, c)| ins.added < c.added)
                     {
                         choice = Some((r, ins));
@@ -465,7 +532,8 @@ impl<'m, 'a> Search<'m, 'a> {
         }
     }
 
-    /// Orders the jobs to reinsert: jobs that must be served first, then by a random rule.
+    /// Orders the jobs to reinsert: jobs that must be served first, then promises, then by a
+    /// random rule.
     fn sort(&mut self, pool: &mut [usize]) {
         let model = self.model;
         let inst = model.inst;
@@ -496,8 +564,8 @@ impl<'m, 'a> Search<'m, 'a> {
             }
         };
         pool.sort_by(|&a, &b| {
-            model.must[b]
-                .cmp(&model.must[a])
+            model.rank[b]
+                .cmp(&model.rank[a])
                 .then(key(a).total_cmp(&key(b)))
         });
     }
@@ -511,6 +579,8 @@ mod tests {
     fn score(value: f64, travel: f64) -> Score {
         Score {
             missing: 0,
+            broken: 0,
+            missed: 0,
             tours: 1,
             value,
             travel,

@@ -99,6 +99,11 @@ pub enum Breach {
         drive: f64,
         limit: f64,
     },
+    /// A job pinned to one van (a promise) served by another.
+    Pinned {
+        van: usize,
+        served_by: usize,
+    },
 }
 
 impl fmt::Display for Breach {
@@ -122,6 +127,9 @@ impl fmt::Display for Breach {
             ),
             Breach::BackLate { back, end } => {
                 write!(f, "back at {back}, after the tour's end {end}")
+            }
+            Breach::Pinned { van, served_by } => {
+                write!(f, "is pinned to van {van} but served by van {served_by}")
             }
             Breach::Load { load, capacity } => {
                 write!(f, "load {load} exceeds capacity {capacity}")
@@ -371,6 +379,8 @@ mod tests {
             requires: 0b1,
             load: 3.0,
             mandatory: false,
+            promise: Default::default(),
+            van: None,
         };
         Instance {
             time: line.clone(),

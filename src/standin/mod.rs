@@ -22,7 +22,7 @@ pub use crate::magetan::{Desa, Inputs, Kecamatan, Source};
 pub use calibrate::Measured;
 pub use check::measure_on_map;
 pub use network::{Network, crossings};
-pub use tiling::{TiledSummary, write_tiled};
+pub use tiling::{TileWays, TiledSummary, joined_ways, write_tiled, write_tiled_ways};
 
 use crate::map::LatLon;
 

@@ -35,12 +35,104 @@ struct Connector {
     first_inner_id: i64,
 }
 
-/// Writes enough copies of `base` to reach at least `min_junctions` junctions.
+/// How the roads of the tiles are cut into ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TileWays {
+    /// As in the base network: one way from junction to junction.
+    Single,
+    /// Joined through junctions into longer ways, as real OSM ways run on through
+    /// junctions (see [`joined_ways`]).
+    Joined,
+}
+
+/// Most base ways joined into one way: real OSM roads are split at name, class and surface
+/// changes, and mappers split long roads too.
+const MAX_JOINED: usize = 12;
+
+/// The ways of `base` joined end to end: a way runs on into the way (first by id) that meets
+/// it at its last node and has exactly the same tags (so the same class, speed and
+/// direction; a two-way road may be taken backwards), up to [`MAX_JOINED`] ways. The junction
+/// between them stays a junction when a third way uses it; otherwise it becomes an inner node
+/// of the joined way, as in real data. Ids are renumbered from 1.
+pub fn joined_ways(base: &Network) -> Vec<crate::map::osm::Way> {
+    let two_way = |w: &crate::map::osm::Way| {
+        !w.tags
+            .iter()
+            .any(|(k, _)| k.starts_with("oneway") || k == "junction")
+    };
+    let mut meeting: std::collections::HashMap<i64, Vec<usize>> = std::collections::HashMap::new();
+    for (i, w) in base.ways.iter().enumerate() {
+        meeting.entry(w.nodes[0]).or_default().push(i);
+        if two_way(w) {
+            let last = w.nodes[w.nodes.len() - 1];
+            if last != w.nodes[0] {
+                meeting.entry(last).or_default().push(i);
+            }
+        }
+    }
+    let mut used = vec![false; base.ways.len()];
+    let mut out = Vec::new();
+    for i in 0..base.ways.len() {
+        if used[i] {
+            continue;
+        }
+        used[i] = true;
+        let mut way = base.ways[i].clone();
+        for _ in 1..MAX_JOINED {
+            let last = *way.nodes.last().expect("ways have nodes");
+            let next = meeting.get(&last).and_then(|candidates| {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|&j| !used[j] && base.ways[j].tags == way.tags)
+            });
+            let Some(j) = next else {
+                break;
+            };
+            used[j] = true;
+            let nodes = &base.ways[j].nodes;
+            if nodes[0] == last {
+                way.nodes.extend_from_slice(&nodes[1..]);
+            } else {
+                way.nodes.extend(nodes[..nodes.len() - 1].iter().rev());
+            }
+        }
+        way.id = out.len() as i64 + 1;
+        out.push(way);
+    }
+    out
+}
+
+/// Writes enough copies of `base` to reach at least `min_junctions` junctions, one way per
+/// junction-to-junction road.
 pub fn write_tiled(
     base: &Network,
     min_junctions: u64,
     path: &Path,
 ) -> anyhow::Result<TiledSummary> {
+    write_tiled_ways(base, min_junctions, path, TileWays::Single)
+}
+
+/// Writes enough copies of `base` to reach at least `min_junctions` junctions, its roads cut
+/// into ways as `ways` says.
+pub fn write_tiled_ways(
+    base: &Network,
+    min_junctions: u64,
+    path: &Path,
+    ways: TileWays,
+) -> anyhow::Result<TiledSummary> {
+    let joined;
+    let base = match ways {
+        TileWays::Single => base,
+        TileWays::Joined => {
+            joined = Network {
+                nodes: base.nodes.clone(),
+                node_tags: base.node_tags.clone(),
+                ways: joined_ways(base),
+            };
+            &joined
+        }
+    };
     anyhow::ensure!(!base.nodes.is_empty(), "the base network is empty");
     let base_junctions = base.junction_count() as u64;
     let tiles = min_junctions.div_ceil(base_junctions).max(1) as usize;

@@ -84,6 +84,8 @@ pub fn random_instance(seed: u64, shape: &Shape) -> Instance {
                 },
                 load: rng.random_range(0.0..8.0),
                 mandatory: rng.random_bool(shape.mandatory),
+                promise: Default::default(),
+                van: None,
             }
         })
         .collect();

@@ -8,7 +8,10 @@ use anyhow::{Context, bail};
 use osmpbf::{Blob, BlobDecode, BlobReader, PrimitiveBlock};
 use rayon::prelude::*;
 
-use super::{RawOsm, ReadCounts, Way, checked_coord};
+use super::{RawOsm, ReadCounts, RoadsRead, SyncClassifier, Way, checked_coord, is_standin_tags};
+use crate::map::LatLon;
+use crate::map::graph::{MISSING, TableWay, WayTable};
+use crate::map::profile::WayRule;
 
 /// Features of the PBF format this reader understands (others would mean misread data).
 const SUPPORTED_FEATURES: [&str; 2] = ["OsmSchema-V0.6", "DenseNodes"];
@@ -33,7 +36,9 @@ pub(super) fn read(bytes: &[u8]) -> anyhow::Result<RawOsm> {
     let parts = blobs
         .par_iter()
         .enumerate()
-        .map(|(i, blob)| decode_guarded(blob).with_context(|| format!("in PBF block {i}")))
+        .map(|(i, blob)| {
+            decode_guarded(blob, decode_block).with_context(|| format!("in PBF block {i}"))
+        })
         .collect::<anyhow::Result<Vec<RawOsm>>>()?;
     let mut raw = RawOsm::default();
     for part in parts {
@@ -97,12 +102,18 @@ impl Read for CountingReader<'_> {
 /// overflows, a build with overflow checks (debug, tests) panics, while release builds wrap
 /// (and `checked_coord` then rejects the coordinates). As a last resort the panic is turned
 /// into an error here; the panic message still appears on stderr in such builds.
-fn decode_guarded(blob: &Blob) -> anyhow::Result<RawOsm> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode(blob)))
+fn decode_guarded<T: Default>(
+    blob: &Blob,
+    data: impl Fn(&PrimitiveBlock) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode(blob, data)))
         .unwrap_or_else(|_| bail!("the block is corrupt (its delta-coded values overflow)"))
 }
 
-fn decode(blob: &Blob) -> anyhow::Result<RawOsm> {
+fn decode<T: Default>(
+    blob: &Blob,
+    data: impl Fn(&PrimitiveBlock) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     match blob.decode().context("cannot decode block")? {
         BlobDecode::OsmHeader(header) => {
             for feature in header.required_features() {
@@ -113,11 +124,11 @@ fn decode(blob: &Blob) -> anyhow::Result<RawOsm> {
                     );
                 }
             }
-            Ok(RawOsm::default())
+            Ok(T::default())
         }
-        BlobDecode::OsmData(block) => decode_block(&block),
+        BlobDecode::OsmData(block) => data(&block),
         // The format says readers skip blob types they do not know.
-        BlobDecode::Unknown(_) => Ok(RawOsm::default()),
+        BlobDecode::Unknown(_) => Ok(T::default()),
     }
 }
 
@@ -154,6 +165,220 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
         ways,
         counts,
     })
+}
+
+/// What one block holds for the road build: its nodes, and its highway ways classified
+/// (their tags are not kept).
+#[derive(Default)]
+struct RoadBlock {
+    ids: Vec<i64>,
+    coords: Vec<LatLon>,
+    /// Way id, index into `rules` (or [`NOT_USABLE`]), and number of node references.
+    ways: Vec<(i64, u32, u32)>,
+    refs: Vec<i64>,
+    rules: Vec<WayRule>,
+    counts: ReadCounts,
+    standin: bool,
+}
+
+const NOT_USABLE: u32 = u32::MAX;
+
+/// Reads the road part of a PBF file straight into a [`WayTable`]: blocks are decoded and
+/// their ways classified in parallel, node ids are looked up in a sorted array, and the
+/// references of each way are split at missing nodes as [`super::read_osm`] does.
+pub(super) fn read_roads(bytes: &[u8], classify: SyncClassifier<'_>) -> anyhow::Result<RoadsRead> {
+    let blobs = frame(bytes)?;
+    let mut blocks = blobs
+        .par_iter()
+        .enumerate()
+        .map(|(i, blob)| {
+            decode_guarded(blob, |block| decode_roads(block, classify))
+                .with_context(|| format!("in PBF block {i}"))
+        })
+        .collect::<anyhow::Result<Vec<RoadBlock>>>()?;
+    drop(blobs);
+
+    let mut counts = ReadCounts::default();
+    let mut standin = false;
+    let nodes: usize = blocks.iter().map(|b| b.ids.len()).sum();
+    let mut table = WayTable {
+        node_ids: Vec::with_capacity(nodes),
+        coords: Vec::with_capacity(nodes),
+        ..WayTable::default()
+    };
+    for b in &mut blocks {
+        table.node_ids.append(&mut b.ids);
+        table.coords.append(&mut b.coords);
+        b.ids.shrink_to_fit();
+        b.coords.shrink_to_fit();
+    }
+    // Files are normally sorted by id, so this is usually just a check.
+    if !table.node_ids.is_sorted() {
+        let mut order: Vec<u32> = (0..table.node_ids.len() as u32).collect();
+        order.sort_by_key(|&i| table.node_ids[i as usize]);
+        table.node_ids = order.iter().map(|&i| table.node_ids[i as usize]).collect();
+        table.coords = order.iter().map(|&i| table.coords[i as usize]).collect();
+    }
+    let node_ids = std::mem::take(&mut table.node_ids);
+    let lookup = NodeLookup::new(&node_ids);
+
+    let refs: usize = blocks.iter().map(|b| b.refs.len()).sum();
+    table.refs = Vec::with_capacity(refs);
+    for b in &mut blocks {
+        let resolved = b.refs.par_iter().map(|&id| lookup.get(id));
+        let start = table.refs.len();
+        table.refs.par_extend(resolved);
+        let global: Vec<u32> = std::mem::take(&mut b.rules)
+            .into_iter()
+            .map(|r| table.intern(r))
+            .collect();
+        counts.nodes += b.counts.nodes;
+        counts.ways += b.counts.ways;
+        counts.relations += b.counts.relations;
+        counts.highway_ways += b.counts.highway_ways;
+        standin |= b.standin;
+        // Split at missing nodes: each run of at least two present nodes is a way.
+        let mut at = start;
+        for &(id, rule, len) in &b.ways {
+            let end = at + len as usize;
+            let mut run = at;
+            for k in at..=end {
+                if k < end && table.refs[k] != MISSING {
+                    continue;
+                }
+                if k < end {
+                    counts.missing_node_refs += 1;
+                }
+                if k - run >= 2 {
+                    table.highway_ways += 1;
+                    if rule != NOT_USABLE {
+                        table.ways.push(TableWay {
+                            id,
+                            rule: global[rule as usize],
+                            start: run as u32,
+                            end: k as u32,
+                        });
+                    }
+                }
+                run = k + 1;
+            }
+            at = end;
+        }
+        *b = RoadBlock::default();
+    }
+    drop(lookup);
+    table.node_ids = node_ids;
+    Ok(RoadsRead {
+        table,
+        counts,
+        standin,
+    })
+}
+
+fn decode_roads(block: &PrimitiveBlock, classify: SyncClassifier<'_>) -> anyhow::Result<RoadBlock> {
+    let mut out = RoadBlock::default();
+    let mut tags: Vec<(String, String)> = Vec::new();
+    for group in block.groups() {
+        for node in group.nodes() {
+            out.ids.push(node.id());
+            out.coords
+                .push(checked_coord(node.id(), node.lat(), node.lon())?);
+        }
+        for node in group.dense_nodes() {
+            out.ids.push(node.id());
+            out.coords
+                .push(checked_coord(node.id(), node.lat(), node.lon())?);
+        }
+        for way in group.ways() {
+            out.counts.ways += 1;
+            if !way.tags().any(|(k, _)| k == "highway") {
+                continue;
+            }
+            out.counts.highway_ways += 1;
+            // The tag strings are reused from way to way: no allocation per way.
+            let mut n = 0;
+            for (k, v) in way.tags() {
+                if n == tags.len() {
+                    tags.push((String::new(), String::new()));
+                }
+                let (key, value) = &mut tags[n];
+                key.clear();
+                key.push_str(k);
+                value.clear();
+                value.push_str(v);
+                n += 1;
+            }
+            let tags = &tags[..n];
+            out.standin |= is_standin_tags(tags);
+            let rule = match classify(tags) {
+                Some(rule) => match out.rules.iter().position(|r| *r == rule) {
+                    Some(i) => i as u32,
+                    None => {
+                        out.rules.push(rule);
+                        (out.rules.len() - 1) as u32
+                    }
+                },
+                None => NOT_USABLE,
+            };
+            let before = out.refs.len();
+            out.refs.extend(way.refs());
+            out.ways
+                .push((way.id(), rule, (out.refs.len() - before) as u32));
+        }
+        out.counts.relations += group.relations().len() as u64;
+    }
+    out.counts.nodes = out.ids.len() as u64;
+    Ok(out)
+}
+
+/// Finds node ids in a sorted array: a table of where each range of ids starts narrows the
+/// binary search to a few entries.
+struct NodeLookup<'a> {
+    ids: &'a [i64],
+    shift: u32,
+    starts: Vec<u32>,
+}
+
+impl<'a> NodeLookup<'a> {
+    fn new(ids: &'a [i64]) -> NodeLookup<'a> {
+        let (Some(&min), Some(&max)) = (ids.first(), ids.last()) else {
+            return NodeLookup {
+                ids,
+                shift: 0,
+                starts: vec![0, 0],
+            };
+        };
+        let span = max.abs_diff(min);
+        let buckets = (ids.len() as u64 / 2).max(1);
+        let mut shift = 0;
+        while span >> shift >= buckets {
+            shift += 1;
+        }
+        let mut starts = vec![0u32; (span >> shift) as usize + 2];
+        for &id in ids {
+            starts[(id.abs_diff(min) >> shift) as usize + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        NodeLookup { ids, shift, starts }
+    }
+
+    /// The index of `id`, or [`MISSING`].
+    fn get(&self, id: i64) -> u32 {
+        let (Some(&min), Some(&max)) = (self.ids.first(), self.ids.last()) else {
+            return MISSING;
+        };
+        if id < min || id > max {
+            return MISSING;
+        }
+        let b = (id.abs_diff(min) >> self.shift) as usize;
+        let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+        match self.ids[lo..hi].binary_search(&id) {
+            Ok(i) => (lo + i) as u32,
+            Err(_) => MISSING,
+        }
+    }
 }
 
 #[cfg(test)]

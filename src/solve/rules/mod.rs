@@ -50,6 +50,7 @@ mod capacity;
 mod driving_limit;
 mod equipment;
 mod mandatory;
+mod pinned;
 pub mod shifts;
 pub mod windows;
 
@@ -195,6 +196,7 @@ macro_rules! registry {
 
 registry!(
     equipment::Equipment,
+    pinned::Pinned,
     windows::Windows,
     shifts::Shifts,
     capacity::Capacity,
@@ -244,6 +246,8 @@ pub(super) mod testkit {
                 requires: 0,
                 load: 0.0,
                 mandatory: false,
+                promise: Default::default(),
+                van: None,
             })
             .collect();
         let tours = (0..2)

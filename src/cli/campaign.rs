@@ -1,0 +1,35 @@
+//! `jempol campaign`: a thin wrapper over `jempol::export::run_campaign`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use jempol::export::campaign::run_campaign;
+use jempol::i18n::{Key, Lang};
+
+use super::plan::SearchArgs;
+
+/// Plan week after week until everyone is recorded, with holidays left out.
+/// / Susun rencana minggu demi minggu sampai semua sasaran terekam, di luar hari libur.
+#[derive(Args)]
+pub struct CampaignArgs {
+    /// The scenario TOML; the campaign starts in its week. / Skenario TOML.
+    scenario: PathBuf,
+    /// How many weeks to plan. / Berapa minggu yang direncanakan.
+    #[arg(long)]
+    weeks: usize,
+    /// Output folder [default: out/<scenario name>-campaign/]. / Folder keluaran.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    search: SearchArgs,
+}
+
+pub fn campaign(args: CampaignArgs, lang: Lang) -> anyhow::Result<()> {
+    anyhow::ensure!(args.weeks >= 1, "--weeks must be at least 1");
+    let options = args.search.options(args.out.clone())?;
+    let run = run_campaign(&args.scenario, args.weeks, None, &options, lang)?;
+    print!("{}", run.summary);
+    println!("{} {}", lang.t(Key::Wrote), run.out.display());
+    Ok(())
+}

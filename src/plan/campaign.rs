@@ -1,0 +1,125 @@
+//! `jempol campaign SCENARIO --weeks N`: plans week after week until everyone is recorded.
+//!
+//! A rolling horizon: each week is the scenario moved to that week (its own working days and
+//! holidays), with what the earlier weeks (and the teams' realisation, when given) leave of
+//! each stop's people; each is solved and verified like `plan`. The map and the travel
+//! matrices are loaded once. A stop fully recorded leaves the campaign.
+
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::{PlanOptions, Solved, promises, solve_prepared};
+use crate::groups::People;
+use crate::scenario::{self, Prepared, build::build};
+
+/// One planned week and what it leaves.
+pub struct Week {
+    pub solved: Solved,
+    /// People still to record at each stop after this week.
+    pub remaining: Vec<People>,
+}
+
+/// What the teams recorded before the campaign starts (see `realisation`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Recorded {
+    /// People recorded at each stop of the scenario.
+    pub people: Vec<People>,
+    /// The last date recorded; the campaign starts the Monday after.
+    pub last: Option<NaiveDate>,
+}
+
+/// The weeks of a campaign.
+pub struct Campaign {
+    /// People to record at each stop when the campaign starts.
+    pub start: Vec<People>,
+    pub weeks: Vec<Week>,
+}
+
+/// The Monday on or after `date`.
+fn next_monday(date: NaiveDate) -> NaiveDate {
+    let ahead = (7 - date.weekday().num_days_from_monday()) % 7;
+    date + Days::new(u64::from(ahead))
+}
+
+/// Plans `weeks` weeks of `path` from its `week_start`, or from the Monday after the last
+/// date `recorded` (whose people are taken off first).
+pub fn campaign(
+    path: &Path,
+    weeks: usize,
+    recorded: Option<&Recorded>,
+    options: &PlanOptions,
+) -> anyhow::Result<Campaign> {
+    let started = Instant::now();
+    let base = scenario::prepare(path)?;
+    let prepare_seconds = started.elapsed().as_secs_f64();
+    let mut remaining: Vec<People> = base.scenario.stops.iter().map(|s| s.people).collect();
+    let mut monday = base.scenario.week_start;
+    if let Some(recorded) = recorded {
+        for (left, done) in remaining.iter_mut().zip(&recorded.people) {
+            *left = left.map(|g, &n| n.saturating_sub(done[g]));
+        }
+        if let Some(last) = recorded.last {
+            monday = next_monday(last + Days::new(1));
+        }
+    }
+    let start = remaining.clone();
+    let (time, distance) = (
+        base.built.instance.time.clone(),
+        base.built.instance.distance.clone(),
+    );
+    let mut planned = Vec::with_capacity(weeks);
+    for week in 0..weeks {
+        let mut scenario = base.scenario.for_week(monday + Days::new(7 * week as u64));
+        for (stop, left) in scenario.stops.iter_mut().zip(&remaining) {
+            stop.people = *left;
+        }
+        let (built, too_big) = build(&scenario, time.clone(), distance.clone());
+        if let Some(problem) = too_big.first() {
+            anyhow::bail!("{problem}");
+        }
+        let prepared = Prepared {
+            scenario,
+            source: base.source.clone(),
+            built,
+        };
+        let promised = promises::of_scenario(&prepared);
+        let seconds = if week == 0 { prepare_seconds } else { 0.0 };
+        let solved = solve_prepared(prepared, options, &promised, seconds)?;
+        for (_, visit) in solved.plan.visits() {
+            let left = &mut remaining[visit.stop.index];
+            *left = left.map(|g, &n| n.saturating_sub(visit.people[g]));
+        }
+        planned.push(Week {
+            solved,
+            remaining: remaining.clone(),
+        });
+    }
+    Ok(Campaign {
+        start,
+        weeks: planned,
+    })
+}
+
+impl Campaign {
+    /// People recorded over the whole campaign.
+    pub fn recorded(&self) -> People {
+        self.weeks.iter().fold(People::default(), |sum, w| {
+            sum + w.solved.plan.totals.served
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_start_on_the_monday_after_the_last_recorded_day() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        assert_eq!(next_monday(day(12)), day(14), "Saturday");
+        assert_eq!(next_monday(day(14)), day(14), "a Monday");
+        assert_eq!(next_monday(day(11) + Days::new(1)), day(14), "after Friday");
+    }
+}

@@ -1,0 +1,66 @@
+//! Promises made before planning, as data: what was promised (a visit done, a visit
+//! announced, a request with a deadline), where a plan serves it, and why one was not kept.
+//! The plan model stores them; the message catalogue words them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Clock;
+use crate::reason::Why;
+
+/// What was promised.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Made {
+    /// A visit made before the re-planned days: copied unchanged.
+    Done {
+        van: String,
+        date: NaiveDate,
+        start: Clock,
+        end: Clock,
+    },
+    /// An announced visit: the same van and date, starting within `tolerance_s` of `start`.
+    Announced {
+        van: String,
+        date: NaiveDate,
+        start: Clock,
+        tolerance_s: u32,
+    },
+    /// A stop the scenario marks mandatory: when re-planning it is kept like a promise, so
+    /// that a week that can no longer serve it still has a plan, saying so.
+    Required,
+    /// A request, served on or before its deadline.
+    Request {
+        id: String,
+        deadline: Option<NaiveDate>,
+        /// Its location is the desa's centre: the address was not given.
+        approximate: bool,
+    },
+}
+
+/// A van (by name), a day and a time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Placement {
+    pub van: String,
+    pub date: NaiveDate,
+    pub start: Clock,
+}
+
+/// Why a promise (an announced visit, a request with a deadline) was not kept.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Broken {
+    /// The van does not work that day in the scenario (in the workshop, a day off).
+    VanOff { van: String, date: NaiveDate },
+    /// The stop is no longer in the scenario.
+    StopRemoved,
+    /// The stop's window no longer contains the promised time (± the tolerance).
+    WindowChanged,
+    /// The deadline is before the first day that can still be planned.
+    DeadlinePassed { deadline: NaiveDate },
+    /// Nothing in the scenario forbids it, but the day cannot fit it with the other promises.
+    #[default]
+    NoLongerFits,
+    /// A rule rules it out on every van-day it could use.
+    Rule { why: Why },
+}

@@ -1,0 +1,536 @@
+//! A contraction hierarchy for travel-time matrices on large graphs (bucket-based
+//! many-to-many, Knopp et al. 2007).
+//!
+//! Vertices are contracted one by one in the order of a priority (edge difference,
+//! contracted neighbours and depth, updated lazily); a shortcut `u -> x` replaces a path
+//! `u -> v -> x` through a contracted vertex `v` unless a limited witness search finds
+//! another path at most as long. Shortcuts keep the exact sum of their arcs' whole
+//! milliseconds, so every distance the hierarchy gives equals the plain Dijkstra distance
+//! (a too short witness search only adds shortcuts, never changes a distance).
+//! Metres ride along: they are the length of *a* fastest path, which may differ from the one
+//! plain Dijkstra picks when two paths take exactly the same milliseconds.
+//!
+//! A matrix query runs one backward upward search per target vertex, storing its distances
+//! in buckets at the vertices it reaches, then one forward upward search per source, which
+//! meets each target at the highest vertex of its shortest path. Both are small searches: the
+//! cost is the contraction, a few seconds at a million vertices, paid once per matrix.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use rayon::prelude::*;
+
+use super::dijkstra::QuadHeap;
+use crate::map::graph::RoadGraph;
+
+/// A search start or goal: a vertex and the time and metres between it and the point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Seed {
+    pub vertex: u32,
+    pub time_ms: u32,
+    pub metres: f64,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct WorkArc {
+    other: u32,
+    time_ms: u32,
+    metres: f64,
+}
+
+/// An arc of the finished hierarchy, always towards the higher-ranked vertex.
+#[derive(Clone, Copy, Debug)]
+struct UpArc {
+    head: u32,
+    time_ms: u32,
+    metres: f64,
+}
+
+/// The contracted graph: for each vertex, its arcs up to higher-ranked vertices, forward
+/// (`up`) and backward (`down`: arcs `x -> v` stored at `v`).
+pub struct Hierarchy {
+    up_first: Vec<u32>,
+    up: Vec<UpArc>,
+    down_first: Vec<u32>,
+    down: Vec<UpArc>,
+    pub shortcuts: usize,
+}
+
+/// Settled vertices after which a witness search gives up (and the shortcut is added).
+const WITNESS_SETTLED: usize = 30;
+
+/// The graph during contraction: the arcs between vertices not yet contracted, and, for a
+/// contracted vertex, its arcs to the vertices that were left (its upward arcs).
+struct Contraction {
+    out: Vec<Vec<WorkArc>>,
+    inc: Vec<Vec<WorkArc>>,
+    /// 0: not contracted; otherwise the round in which the vertex was (or is being)
+    /// contracted.
+    round: Vec<u32>,
+    depth: Vec<u32>,
+    neighbours_contracted: Vec<u32>,
+    priority: Vec<i64>,
+}
+
+/// Buffers of one thread's witness searches.
+#[derive(Default)]
+struct Witness {
+    /// Stamp and distance per vertex; stamp `goal_stamp | 1 << 31`... kept apart: see `goal`.
+    label: Vec<(u32, u32)>,
+    goal: Vec<u32>,
+    generation: u32,
+    goal_stamp: u32,
+    heap: QuadHeap,
+}
+
+thread_local! {
+    static WITNESS: std::cell::RefCell<Witness> = std::cell::RefCell::new(Witness::default());
+}
+
+impl Witness {
+    fn prepare(&mut self, n: usize) {
+        if self.label.len() != n || self.generation > u32::MAX - 1_000_000 {
+            *self = Witness {
+                label: vec![(0, 0); n],
+                goal: vec![0; n],
+                ..Witness::default()
+            };
+        }
+    }
+
+    fn reached(&self, v: u32) -> Option<u32> {
+        let (stamp, d) = self.label[v as usize];
+        (stamp == self.generation).then_some(d)
+    }
+}
+
+impl Contraction {
+    fn new(graph: &RoadGraph) -> Contraction {
+        let n = graph.vertex_count();
+        // Parallel arcs keep the fastest; loops are of no use to a shortest path.
+        let out: Vec<Vec<WorkArc>> = (0..n)
+            .map(|u| {
+                let mut list = Vec::new();
+                for arc in graph.first_out[u]..graph.first_out[u + 1] {
+                    let a = graph.arcs[arc as usize];
+                    if a.head as usize != u {
+                        let arc = WorkArc {
+                            other: a.head,
+                            time_ms: a.time_ms,
+                            metres: a.length_m,
+                        };
+                        insert_min(&mut list, arc);
+                    }
+                }
+                list
+            })
+            .collect();
+        let mut inc: Vec<Vec<WorkArc>> = vec![Vec::new(); n];
+        for (u, list) in out.iter().enumerate() {
+            for a in list {
+                inc[a.other as usize].push(WorkArc {
+                    other: u as u32,
+                    ..*a
+                });
+            }
+        }
+        let mut c = Contraction {
+            out,
+            inc,
+            round: vec![0; n],
+            depth: vec![0; n],
+            neighbours_contracted: vec![0; n],
+            priority: vec![0; n],
+        };
+        for v in 0..n {
+            c.priority[v] = c.estimate(v as u32);
+        }
+        c
+    }
+
+    /// Cheap priority: the edge difference as if every path through `v` needed a shortcut
+    /// (on road graphs close to the real count), contracted neighbours and depth.
+    fn estimate(&self, v: u32) -> i64 {
+        let vi = v as usize;
+        let (inc, out) = (&self.inc[vi], &self.out[vi]);
+        let removed = (inc.len() + out.len()) as i64;
+        let mut added = 0i64;
+        for a in inc {
+            added += out.iter().filter(|b| b.other != a.other).count() as i64;
+        }
+        4 * (added - removed) + 2 * self.neighbours_contracted[vi] as i64 + self.depth[vi] as i64
+    }
+
+    /// Whether `v` comes before all its remaining neighbours, by priority then number: such
+    /// vertices are never adjacent, so they can be contracted in the same round.
+    fn is_local_minimum(&self, v: u32) -> bool {
+        let key = (self.priority[v as usize], v);
+        self.inc[v as usize]
+            .iter()
+            .chain(&self.out[v as usize])
+            .all(|a| key < (self.priority[a.other as usize], a.other))
+    }
+
+    /// Dijkstra from `source` over the remaining graph (the vertices of this round are
+    /// detached), up to
+    /// `limit` milliseconds and [`WITNESS_SETTLED`] vertices, or until the `goals` (marked with
+    /// the current goal stamp) are settled.
+    fn witness_search(&self, w: &mut Witness, source: u32, limit: u32, goals: usize) {
+        w.generation += 1;
+        w.heap.clear();
+        w.label[source as usize] = (w.generation, 0);
+        w.heap.push(source as u64);
+        let mut count = 0;
+        let mut goals_left = goals;
+        while let Some(key) = w.heap.pop() {
+            let (d, u) = ((key >> 32) as u32, key as u32);
+            if d > w.label[u as usize].1 {
+                continue;
+            }
+            count += 1;
+            if count > WITNESS_SETTLED || d > limit {
+                break;
+            }
+            if u != source && w.goal[u as usize] == w.goal_stamp {
+                goals_left -= 1;
+                if goals_left == 0 {
+                    break;
+                }
+            }
+            for a in &self.out[u as usize] {
+                let nd = d.saturating_add(a.time_ms);
+                let label = &mut w.label[a.other as usize];
+                if nd <= limit && (label.0 != w.generation || nd < label.1) {
+                    *label = (w.generation, nd);
+                    w.heap.push((nd as u64) << 32 | a.other as u64);
+                }
+            }
+        }
+    }
+
+    /// The shortcuts that contracting `v` needs: (from, to, time, metres).
+    fn shortcuts(&self, v: u32) -> Vec<(u32, u32, u32, f64)> {
+        WITNESS.with(|w| {
+            let mut w = w.borrow_mut();
+            w.prepare(self.round.len());
+            let vi = v as usize;
+            let mut found = Vec::new();
+            let max_out = self.out[vi].iter().map(|a| a.time_ms).max().unwrap_or(0);
+            w.goal_stamp += 1;
+            let goal_stamp = w.goal_stamp;
+            for a in &self.out[vi] {
+                w.goal[a.other as usize] = goal_stamp;
+            }
+            let goals = self.out[vi].len();
+            for into in &self.inc[vi] {
+                // The in-neighbour may itself be a goal: it needs no shortcut to itself.
+                let goals = goals - usize::from(w.goal[into.other as usize] == goal_stamp);
+                if goals == 0 {
+                    continue;
+                }
+                let limit = into.time_ms.saturating_add(max_out);
+                self.witness_search(&mut w, into.other, limit, goals);
+                for from in &self.out[vi] {
+                    if from.other == into.other {
+                        continue;
+                    }
+                    let time = into.time_ms.saturating_add(from.time_ms);
+                    if w.reached(from.other).is_none_or(|d| d > time) {
+                        found.push((into.other, from.other, time, into.metres + from.metres));
+                    }
+                }
+            }
+            found
+        })
+    }
+
+    /// Removes the arcs of the remaining vertices to and from `v` (but `v` keeps its own).
+    fn detach(&mut self, v: u32) {
+        let vi = v as usize;
+        for k in 0..self.inc[vi].len() {
+            let u = self.inc[vi][k].other as usize;
+            self.out[u].retain(|b| b.other != v);
+        }
+        for k in 0..self.out[vi].len() {
+            let x = self.out[vi][k].other as usize;
+            self.inc[x].retain(|b| b.other != v);
+        }
+    }
+
+    /// Adds the shortcuts of a detached vertex `v`.
+    fn contract(&mut self, v: u32, shortcuts: &[(u32, u32, u32, f64)]) {
+        let vi = v as usize;
+        let inc = std::mem::take(&mut self.inc[vi]);
+        let out = std::mem::take(&mut self.out[vi]);
+        for &(u, x, time_ms, metres) in shortcuts {
+            insert_min(
+                &mut self.out[u as usize],
+                WorkArc {
+                    other: x,
+                    time_ms,
+                    metres,
+                },
+            );
+            insert_min(
+                &mut self.inc[x as usize],
+                WorkArc {
+                    other: u,
+                    time_ms,
+                    metres,
+                },
+            );
+        }
+        for a in inc.iter().chain(&out) {
+            let u = a.other as usize;
+            self.neighbours_contracted[u] += 1;
+            self.depth[u] = self.depth[u].max(self.depth[vi] + 1);
+        }
+        self.inc[vi] = inc;
+        self.out[vi] = out;
+    }
+}
+
+/// Adds an arc, or lowers the time of an existing arc to the same vertex.
+fn insert_min(arcs: &mut Vec<WorkArc>, arc: WorkArc) {
+    match arcs.iter_mut().find(|a| a.other == arc.other) {
+        Some(a) => {
+            if arc.time_ms < a.time_ms {
+                *a = arc;
+            }
+        }
+        None => arcs.push(arc),
+    }
+}
+
+impl Hierarchy {
+    /// Contracts the graph in rounds: each round contracts, in parallel, the vertices that
+    /// come before all their neighbours (an independent set), with witness searches that
+    /// avoid every vertex of the round. Deterministic: the same graph gives the same
+    /// hierarchy whatever the number of threads.
+    pub fn new(graph: &RoadGraph) -> Hierarchy {
+        let n = graph.vertex_count();
+        let arcs_before = graph.arc_count();
+        let mut c = Contraction::new(graph);
+        let mut remaining: Vec<u32> = (0..n as u32).collect();
+        let mut round = 0;
+        while !remaining.is_empty() {
+            round += 1;
+            let chosen: Vec<u32> = remaining
+                .par_iter()
+                .copied()
+                .filter(|&v| c.is_local_minimum(v))
+                .collect();
+            for &v in &chosen {
+                c.round[v as usize] = round;
+            }
+            // The witness searches then avoid every vertex of the round.
+            for &v in &chosen {
+                c.detach(v);
+            }
+            let shortcuts: Vec<Vec<(u32, u32, u32, f64)>> =
+                chosen.par_iter().map(|&v| c.shortcuts(v)).collect();
+            let mut touched = Vec::new();
+            for (&v, found) in chosen.iter().zip(&shortcuts) {
+                touched.extend(c.inc[v as usize].iter().map(|a| a.other));
+                touched.extend(c.out[v as usize].iter().map(|a| a.other));
+                c.contract(v, found);
+            }
+            drop(shortcuts);
+            touched.sort_unstable();
+            touched.dedup();
+            for v in touched {
+                c.priority[v as usize] = c.estimate(v);
+            }
+            remaining.retain(|&v| c.round[v as usize] == 0);
+            if std::env::var_os("JEMPOL_CH_STATS").is_some() {
+                let arcs: usize = remaining.iter().map(|&v| c.out[v as usize].len()).sum();
+                eprintln!(
+                    "round {round}: contracted {}, remaining {} with {arcs} arcs",
+                    chosen.len(),
+                    remaining.len()
+                );
+            }
+        }
+        let csr = |lists: &[Vec<WorkArc>]| {
+            let mut first = Vec::with_capacity(n + 1);
+            let mut arcs = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+            first.push(0u32);
+            for list in lists {
+                arcs.extend(list.iter().map(|a| UpArc {
+                    head: a.other,
+                    time_ms: a.time_ms,
+                    metres: a.metres,
+                }));
+                first.push(arcs.len() as u32);
+            }
+            (first, arcs)
+        };
+        let (up_first, up) = csr(&c.out);
+        let (down_first, down) = csr(&c.inc);
+        let shortcuts = (up.len() + down.len()).saturating_sub(arcs_before);
+        Hierarchy {
+            up_first,
+            up,
+            down_first,
+            down,
+            shortcuts,
+        }
+    }
+
+    /// The upward search space of `seeds`: every vertex it reaches with the time and metres
+    /// to (forward) or from (backward) the seeds, sorted by vertex.
+    fn search(&self, seeds: &[Seed], forward: bool, state: &mut SearchState) -> Vec<Reached> {
+        let (first, arcs) = if forward {
+            (&self.up_first, &self.up)
+        } else {
+            (&self.down_first, &self.down)
+        };
+        state.prepare(self.up_first.len() - 1);
+        for s in seeds {
+            state.improve(s.vertex, s.time_ms, s.metres);
+        }
+        let mut reached = Vec::new();
+        while let Some(Reverse(key)) = state.heap.pop() {
+            let (time, u) = ((key >> 32) as u32, key as u32);
+            let ui = u as usize;
+            if state.time[ui] != time || state.done[ui] == state.generation {
+                continue;
+            }
+            state.done[ui] = state.generation;
+            let metres = state.metres[ui];
+            reached.push(Reached {
+                vertex: u,
+                time_ms: time,
+                metres,
+            });
+            for a in &arcs[first[ui] as usize..first[ui + 1] as usize] {
+                state.improve(a.head, time.saturating_add(a.time_ms), metres + a.metres);
+            }
+        }
+        reached.sort_unstable_by_key(|r| r.vertex);
+        reached
+    }
+
+    /// Times and metres from each source seed set to each target seed set (`None` where there
+    /// is no path). Sources and targets are lists of seeds: a point on an edge enters the
+    /// graph at one or both ends of its edge.
+    pub fn many_to_many(
+        &self,
+        sources: &[Vec<Seed>],
+        targets: &[Vec<Seed>],
+    ) -> Vec<Vec<Option<(u32, f64)>>> {
+        let n = self.up_first.len() - 1;
+        // Buckets: for each vertex, the targets that reach it and how far they are.
+        let spaces: Vec<Vec<Reached>> = targets
+            .par_iter()
+            .map_init(
+                || SearchState::new(n),
+                |state, seeds| self.search(seeds, false, state),
+            )
+            .collect();
+        let mut bucket_first = vec![0u32; n + 1];
+        for space in &spaces {
+            for r in space {
+                bucket_first[r.vertex as usize + 1] += 1;
+            }
+        }
+        for v in 0..n {
+            bucket_first[v + 1] += bucket_first[v];
+        }
+        let mut next = bucket_first.clone();
+        let mut buckets = vec![
+            Bucket {
+                target: 0,
+                time_ms: 0,
+                metres: 0.0
+            };
+            bucket_first[n] as usize
+        ];
+        for (t, space) in spaces.iter().enumerate() {
+            for r in space {
+                let slot = &mut next[r.vertex as usize];
+                buckets[*slot as usize] = Bucket {
+                    target: t as u32,
+                    time_ms: r.time_ms,
+                    metres: r.metres,
+                };
+                *slot += 1;
+            }
+        }
+        drop((spaces, next));
+        sources
+            .par_iter()
+            .map_init(
+                || SearchState::new(n),
+                |state, seeds| {
+                    let mut row: Vec<Option<(u32, f64)>> = vec![None; targets.len()];
+                    for r in self.search(seeds, true, state) {
+                        let v = r.vertex as usize;
+                        for b in &buckets[bucket_first[v] as usize..bucket_first[v + 1] as usize] {
+                            let time = r.time_ms.saturating_add(b.time_ms);
+                            let cell = &mut row[b.target as usize];
+                            if cell.is_none_or(|(t, _)| time < t) {
+                                *cell = Some((time, r.metres + b.metres));
+                            }
+                        }
+                    }
+                    row
+                },
+            )
+            .collect()
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Reached {
+    vertex: u32,
+    time_ms: u32,
+    metres: f64,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Bucket {
+    target: u32,
+    time_ms: u32,
+    metres: f64,
+}
+
+struct SearchState {
+    generation: u32,
+    stamp: Vec<u32>,
+    done: Vec<u32>,
+    time: Vec<u32>,
+    metres: Vec<f64>,
+    heap: BinaryHeap<Reverse<u64>>,
+}
+
+impl SearchState {
+    fn new(n: usize) -> SearchState {
+        SearchState {
+            generation: 0,
+            stamp: vec![0; n],
+            done: vec![0; n],
+            time: vec![0; n],
+            metres: vec![0.0; n],
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    fn prepare(&mut self, n: usize) {
+        if self.stamp.len() != n || self.generation == u32::MAX {
+            *self = SearchState::new(n);
+        }
+        self.generation += 1;
+        self.heap.clear();
+    }
+
+    fn improve(&mut self, v: u32, time_ms: u32, metres: f64) {
+        let i = v as usize;
+        if self.stamp[i] != self.generation || time_ms < self.time[i] {
+            self.stamp[i] = self.generation;
+            self.time[i] = time_ms;
+            self.metres[i] = metres;
+            self.heap.push(Reverse((time_ms as u64) << 32 | v as u64));
+        }
+    }
+}
