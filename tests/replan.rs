@@ -74,9 +74,12 @@ fn replanning_an_unchanged_week_gives_the_same_plan() {
     }
 }
 
-/// Random van outages and re-plan days on the small week: every announced visit whose van
-/// still works that day is kept, every visit before the re-plan day is unchanged, and the
-/// result verifies against the kept plan.
+/// Random van outages, requests and re-plan days on the small week: every announced visit
+/// whose van still works that day is kept; a request whose deadline is past is reported so,
+/// and one that is not is served by it whenever a van-day up to the deadline has room for it
+/// (back 90 min before its 15:30 shift end: the home visit, 30 min, lies within 8 km of the
+/// depot); every visit before the re-plan day is unchanged, and the result verifies against
+/// the kept plan.
 #[test]
 fn outages_break_only_the_promises_they_make_impossible() {
     let dir = tempfile::tempdir().unwrap();
@@ -85,15 +88,33 @@ fn outages_break_only_the_promises_they_make_impossible() {
     let keep = dir.path().join("kept/plan.json");
     let kept = read_plan(&keep).unwrap();
     let mut rng = Pcg64::seed_from_u64(11);
+    let mut served_with_room = 0;
     for case in 0..6 {
         let van = ["Van A", "Van B"][rng.random_range(0..2)];
         let off = date(rng.random_range(7..=9));
         let from = date(rng.random_range(7..=off.day()));
         let case_dir = dir.path().join(format!("case{case}"));
         std::fs::create_dir_all(&case_dir).unwrap();
+        let deadline = date(rng.random_range(7..=9));
+        let (lat, lon) = (
+            -7.652 + rng.random_range(-0.05..0.05),
+            111.330 + rng.random_range(-0.05..0.05),
+        );
+        std::fs::write(
+            case_dir.join("requests.csv"),
+            format!(
+                "name;lat;lon;elderly;home_visit;deadline\n\
+                 Request {case};{lat:.4};{lon:.4};1;ya;{deadline}\n"
+            )
+            .replace('.', ","),
+        )
+        .unwrap();
         let scenario = what_if(
             &case_dir,
-            &format!("[[van_off]]\nvan = \"{van}\"\ndate = {off}\n"),
+            &format!(
+                "[[van_off]]\nvan = \"{van}\"\ndate = {off}\n\
+                 [requests]\ncsv = \"requests.csv\"\n"
+            ),
         );
         let out = case_dir.join("out");
         let again = run_replan(&scenario, &keep, from, &options(&out, 200), Lang::En).unwrap();
@@ -109,15 +130,34 @@ fn outages_break_only_the_promises_they_make_impossible() {
                     assert_eq!((v.as_str(), *d), (van, off), "case {case}: {p:?}")
                 }
                 (Made::Required, _) => {}
+                (Made::Request { .. }, _) => {} // judged below
                 _ => panic!("case {case}: {van} off {off}, from {from}: {p:?}"),
             }
         }
         let before: Vec<_> = visits(&kept).into_iter().filter(|v| v.1 < from).collect();
         let now: Vec<_> = visits(plan).into_iter().filter(|v| v.1 < from).collect();
         assert_eq!(before, now, "case {case}: the past is frozen");
+        let request = plan
+            .promises
+            .iter()
+            .find(|p| matches!(p.made, Made::Request { .. }))
+            .expect("the request is a promise");
+        let room = plan.van_days.iter().any(|d| {
+            (from..=deadline).contains(&d.date) && d.back.seconds() + 90 * 60 <= 15 * 3600 + 1800
+        });
+        if deadline < from {
+            assert!(!request.kept(), "case {case}: {request:?}");
+        } else if room {
+            assert!(request.kept(), "case {case}: {request:?}");
+            served_with_room += 1;
+        }
         run_verify_kept(&scenario, &out.join("plan.json"), &keep, from, Lang::En)
             .unwrap_or_else(|e| panic!("case {case}: {e:#}"));
     }
+    assert!(
+        served_with_room > 0,
+        "no case had a request with room to serve it"
+    );
 }
 
 #[test]
@@ -153,4 +193,89 @@ fn a_plan_that_moved_the_past_does_not_verify() {
     .unwrap_err();
     let text = format!("{err:#}");
     assert!(text.contains("must keep exactly the visits done"), "{text}");
+}
+
+/// The case of the issue, as scenarios/examples/keliling-1-rusak.toml writes it: Keliling 1
+/// in the workshop on Tuesday and a home-visit request due Thursday, re-planned from Tuesday.
+#[test]
+fn keliling_1_out_on_tuesday_and_a_home_visit_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let week = root.join("scenarios/magetan-week.toml");
+    let what_if = root.join("scenarios/examples/keliling-1-rusak.toml");
+    run_plan(&week, &options(&dir.path().join("kept"), 400), Lang::En).unwrap();
+    let keep = dir.path().join("kept/plan.json");
+    let kept = read_plan(&keep).unwrap();
+    let (tuesday, thursday) = (date(8), date(10));
+    let out = dir.path().join("again");
+    let again = run_replan(&what_if, &keep, tuesday, &options(&out, 400), Lang::Id).unwrap();
+    let plan = &again.plan;
+
+    let monday = |p: &Plan| -> Vec<_> { visits(p).into_iter().filter(|v| v.1 < tuesday).collect() };
+    assert_eq!(monday(plan), monday(&kept), "Monday is done");
+
+    let announced: Vec<_> = plan
+        .promises
+        .iter()
+        .filter(|p| match &p.made {
+            Made::Announced { van, date, .. } => !(van == "Keliling 1" && *date == tuesday),
+            _ => false,
+        })
+        .collect();
+    let kept_count = announced.iter().filter(|p| p.kept()).count();
+    assert!(
+        kept_count * 10 >= announced.len() * 9,
+        "{kept_count} of {} other announced visits kept",
+        announced.len()
+    );
+
+    let request = plan
+        .promises
+        .iter()
+        .find(|p| matches!(p.made, Made::Request { .. }))
+        .expect("the request is a promise");
+    assert!(request.kept(), "{request:?}");
+    let served = request.served.as_ref().expect("served");
+    assert!(
+        served.date <= thursday && served.date >= tuesday,
+        "{served:?}"
+    );
+    assert!(
+        again.summary.contains("lokasi perkiraan"),
+        "{}",
+        again.summary
+    );
+
+    run_verify_kept(&what_if, &out.join("plan.json"), &keep, tuesday, Lang::En)
+        .unwrap_or_else(|e| panic!("{e:#}"));
+
+    // Letters only for what changed: moved visits get a schedule-change letter, and no stop
+    // whose announced visit was kept is in a letter again (unless a new visit goes there).
+    let letters = std::fs::read_to_string(out.join("announcements.txt")).unwrap();
+    let changes = std::fs::read_to_string(out.join("changes.csv")).unwrap();
+    let changed: Vec<&str> = changes
+        .lines()
+        .filter(|l| !l.starts_with("kept,"))
+        .filter_map(|l| l.split(',').nth(1))
+        .collect();
+    for p in announced.iter().filter(|p| p.kept()) {
+        if !changed.contains(&p.stop.as_str()) {
+            assert!(
+                !letters.contains(&format!(": {}\n", p.stop)),
+                "{} is announced again",
+                p.stop
+            );
+        }
+    }
+    if plan.broken_promises().any(|p| p.served.is_some()) {
+        assert!(letters.contains("PERUBAHAN JADWAL"), "{letters}");
+    }
+    assert!(
+        letters.contains("Mbah Sarinem"),
+        "the request's family gets a notice"
+    );
+    assert!(
+        changes.lines().any(|l| l.starts_with("added,Mbah Sarinem")),
+        "{changes}"
+    );
 }

@@ -18,6 +18,11 @@ pub struct CampaignArgs {
     /// How many weeks to plan. / Berapa minggu yang direncanakan.
     #[arg(long)]
     weeks: usize,
+    /// What the teams recorded (realisasi.csv or .xlsx: date, van, stop, elderly, disabled,
+    /// new_eligible, notes); the campaign starts the Monday after its last date.
+    /// / Hasil perekaman tim (tanggal, mobil, titik, lansia, disabilitas, pemula, catatan).
+    #[arg(long, visible_alias = "realisasi")]
+    done: Option<PathBuf>,
     /// Output folder [default: out/<scenario name>-campaign/]. / Folder keluaran.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -28,7 +33,13 @@ pub struct CampaignArgs {
 pub fn campaign(args: CampaignArgs, lang: Lang) -> anyhow::Result<()> {
     anyhow::ensure!(args.weeks >= 1, "--weeks must be at least 1");
     let options = args.search.options(args.out.clone())?;
-    let run = run_campaign(&args.scenario, args.weeks, None, &options, lang)?;
+    let run = run_campaign(
+        &args.scenario,
+        args.weeks,
+        args.done.as_deref(),
+        &options,
+        lang,
+    )?;
     print!("{}", run.summary);
     println!("{} {}", lang.t(Key::Wrote), run.out.display());
     Ok(())

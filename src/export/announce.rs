@@ -8,6 +8,10 @@
 //! "Yth. Kepala Desa …, Desa …" for a desa (the type from data/magetan/desa.csv); a stop
 //! without a desa (a school) writes to its head. The letterhead, number, signatory and
 //! contact come from `[office]`; what it lacks is printed as a marked blank.
+//!
+//! After a re-plan only what changed is written: a visit already announced and kept gets no
+//! second letter, a moved one gets a "PERUBAHAN JADWAL" letter saying what it was before, and a
+//! dropped one a cancellation, so no village holds two letters that silently disagree.
 
 use std::fmt::Write as _;
 
@@ -20,7 +24,8 @@ use super::village::Villages;
 use crate::clock::Clock;
 use crate::groups::{Group, People};
 use crate::i18n::Lang;
-use crate::plan::model::Visit;
+use crate::plan::model::{Plan, Visit};
+use crate::promise::{Made, Placement};
 use crate::scenario::model::Stop;
 use crate::scenario::office::Office;
 
@@ -71,6 +76,8 @@ pub enum Kind {
     Letter,
     /// To the family of a resident visited at home.
     HomeNotice,
+    /// An announced visit the re-plan could not keep, and could not move either.
+    Cancellation,
 }
 
 pub struct Document {
@@ -93,6 +100,53 @@ struct Place<'a> {
     stop: &'a Stop,
     start: Clock,
     people: People,
+    /// Where it was announced before, when a re-plan moved it.
+    before: Option<Placement>,
+}
+
+/// Where a visit stands with what was announced before.
+enum Announced {
+    /// Not announced yet: a new letter.
+    No,
+    /// Announced, and kept (or already done): no second letter.
+    Kept,
+    /// Announced at `before`, and moved here.
+    Moved(Placement),
+}
+
+/// The promise a visit of the plan keeps or replaces, as [`Announced`].
+fn announced(plan: &Plan, van: &str, date: NaiveDate, v: &Visit) -> Announced {
+    let here = |at: &Placement| at.van == van && at.date == date && at.start == v.start;
+    for p in &plan.promises {
+        let (Made::Done {
+            van: was_van,
+            date: was_date,
+            start: was_start,
+            ..
+        }
+        | Made::Announced {
+            van: was_van,
+            date: was_date,
+            start: was_start,
+            ..
+        }) = &p.made
+        else {
+            continue;
+        };
+        if p.index != Some(v.stop.index) || !p.served.as_ref().is_some_and(here) {
+            continue;
+        }
+        return if p.kept() {
+            Announced::Kept
+        } else {
+            Announced::Moved(Placement {
+                van: was_van.clone(),
+                date: *was_date,
+                start: *was_start,
+            })
+        };
+    }
+    Announced::No
 }
 
 /// Every letter and home notice, by date, then by the first visit's time.
@@ -100,13 +154,20 @@ pub fn documents(cx: &Context) -> Vec<Document> {
     let types = Villages::built_in();
     let office = &cx.scenario.office;
     let mut letters: Vec<(NaiveDate, Addressee, Vec<Place>)> = Vec::new();
-    let mut homes: Vec<(NaiveDate, &Visit)> = Vec::new();
-    let mut visits: Vec<(NaiveDate, &Visit)> = cx.plan.visits().map(|(d, v)| (d.date, v)).collect();
-    visits.sort_by_key(|(date, v)| (*date, v.start, v.stop.index));
-    for (date, v) in visits {
+    let mut homes: Vec<(NaiveDate, &Visit, Option<Placement>)> = Vec::new();
+    let mut visits: Vec<(NaiveDate, &Visit, Option<Placement>)> = Vec::new();
+    for (day, v) in cx.plan.visits() {
+        match announced(cx.plan, &day.van.name, day.date, v) {
+            Announced::Kept => {}
+            Announced::No => visits.push((day.date, v, None)),
+            Announced::Moved(before) => visits.push((day.date, v, Some(before))),
+        }
+    }
+    visits.sort_by_key(|(date, v, _)| (*date, v.start, v.stop.index));
+    for (date, v, before) in visits {
         let stop = &cx.scenario.stops[v.stop.index];
         if stop.home_visit {
-            homes.push((date, v));
+            homes.push((date, v, before));
             continue;
         }
         let to = if stop.desa.is_empty() {
@@ -130,6 +191,7 @@ pub fn documents(cx: &Context) -> Vec<Document> {
                 stop,
                 start: v.start,
                 people: v.people,
+                before,
             }),
         }
     }
@@ -141,8 +203,9 @@ pub fn documents(cx: &Context) -> Vec<Document> {
     out.extend(
         homes
             .iter()
-            .map(|(date, v)| home_notice(cx, office, &types, *date, v)),
+            .map(|(date, v, before)| home_notice(cx, office, &types, *date, v, before.as_ref())),
     );
+    out.extend(cancellations(cx, office, &types, letters.len()));
     out.sort_by_key(|d| d.date);
     out
 }
@@ -271,25 +334,31 @@ fn letter(
     };
     let mut dated = known(&office.city, "kota");
     dated.extend([Span::Text(", ".into()), Span::ByHand]);
-    let mut fields = vec![("Nomor".to_string(), letter_number(office, index, date))];
-    fields.extend([
-        ("Sifat".to_string(), text("Penting")),
-        ("Lampiran".to_string(), text("-")),
-        (
-            "Perihal".to_string(),
-            text("Pelayanan Perekaman KTP-el Keliling"),
-        ),
-    ]);
+    let moved = places.iter().any(|p| p.before.is_some());
+    let subject = if moved {
+        "Perubahan Jadwal Pelayanan Perekaman KTP-el Keliling"
+    } else {
+        "Pelayanan Perekaman KTP-el Keliling"
+    };
+    let fields = official_fields(office, index, date, subject);
     let mut address = vec![format!("Yth. {head}")];
     if !where_.is_empty() {
         address.push(where_);
     }
     address.push("di tempat".to_string());
-    let mut opening = text("Bersama ini kami sampaikan bahwa ");
+    let mut opening = if moved {
+        text(
+            "Menindaklanjuti surat kami sebelumnya, bersama ini kami sampaikan perubahan jadwal pelayanan perekaman KTP-el keliling (Paling Jempol) oleh ",
+        )
+    } else {
+        text("Bersama ini kami sampaikan bahwa ")
+    };
     opening.extend(known(&office.name, "nama kantor"));
-    opening.push(Span::Text(
-        " akan melaksanakan pelayanan perekaman KTP-el keliling (Paling Jempol) pada:".into(),
-    ));
+    opening.push(Span::Text(if moved {
+        ". Jadwal yang baru:".into()
+    } else {
+        " akan melaksanakan pelayanan perekaman KTP-el keliling (Paling Jempol) pada:".into()
+    }));
     let mut when = vec![("hari, tanggal".to_string(), text(id.date_long(date)))];
     for place in places {
         when.push((
@@ -297,6 +366,9 @@ fn letter(
             text(format!("{} WIB s.d. selesai", place.start.jam())),
         ));
         when.push(("tempat".to_string(), text(place.stop.name.clone())));
+        if let Some(before) = &place.before {
+            when.push(("semula".to_string(), text(was(before))));
+        }
     }
     let people = places
         .iter()
@@ -326,8 +398,11 @@ fn letter(
     if people[Group::NewEligible] > 0 {
         bring.push("bagi pemula yang masih pelajar: kartu pelajar".to_string());
     }
-    let blocks = vec![
-        letterhead(office),
+    let mut blocks = vec![letterhead(office)];
+    if moved {
+        blocks.push(Block::Title(CHANGE_TITLE.into()));
+    }
+    blocks.extend([
         Block::Dated(dated),
         Block::Fields(fields),
         Block::Para(text(address.join("\n"))),
@@ -342,13 +417,109 @@ fn letter(
         )),
         signature(office),
         contact_line(office),
-    ];
+    ]);
     Document {
         kind: Kind::Letter,
         date,
         to: address[0].clone(),
         blocks,
     }
+}
+
+/// The title of every letter or notice that changes one sent before.
+const CHANGE_TITLE: &str = "PERUBAHAN JADWAL";
+
+/// Number, nature, attachments and subject of an official letter.
+fn official_fields(
+    office: &Office,
+    index: usize,
+    date: NaiveDate,
+    subject: &str,
+) -> Vec<(String, Spans)> {
+    vec![
+        ("Nomor".to_string(), letter_number(office, index, date)),
+        ("Sifat".to_string(), text("Penting")),
+        ("Lampiran".to_string(), text("-")),
+        ("Perihal".to_string(), text(subject)),
+    ]
+}
+
+/// "Selasa, 8 Desember 2026 pukul 08.10 WIB (Keliling 1)": what a letter said before.
+fn was(before: &Placement) -> String {
+    format!(
+        "{} pukul {} WIB ({})",
+        Lang::Id.date_long(before.date),
+        before.start.jam(),
+        before.van
+    )
+}
+
+/// A cancellation for every announced visit the re-plan dropped: to the village head, or
+/// to the family of a home visit. Their letter numbers follow the `letters` letters'.
+fn cancellations(cx: &Context, office: &Office, types: &Villages, letters: usize) -> Vec<Document> {
+    let dropped = cx
+        .plan
+        .promises
+        .iter()
+        .filter_map(|p| match (&p.made, p.index) {
+            (
+                Made::Announced {
+                    van, date, start, ..
+                },
+                Some(stop),
+            ) if p.served.is_none() => {
+                let before = Placement {
+                    van: van.clone(),
+                    date: *date,
+                    start: *start,
+                };
+                Some((before, &cx.scenario.stops[stop], p.broken.as_ref()?))
+            }
+            _ => None,
+        });
+    dropped
+        .enumerate()
+        .map(|(k, (before, stop, broken))| {
+            let (head, where_) = if stop.home_visit || stop.desa.is_empty() {
+                (format!("Bapak/Ibu/Saudara {}", stop.name), String::new())
+            } else {
+                village(types, &stop.kecamatan, &stop.desa)
+            };
+            let mut address = vec![format!("Yth. {head}")];
+            if !where_.is_empty() {
+                address.push(where_);
+            }
+            address.push("di tempat".to_string());
+            let mut dated = known(&office.city, "kota");
+            dated.extend([Span::Text(", ".into()), Span::ByHand]);
+            let subject = "Pembatalan Jadwal Pelayanan Perekaman KTP-el Keliling";
+            let blocks = vec![
+                letterhead(office),
+                Block::Title(CHANGE_TITLE.into()),
+                Block::Dated(dated),
+                Block::Fields(official_fields(office, letters + k, before.date, subject)),
+                Block::Para(text(address.join("\n"))),
+                Block::Para(text("Dengan hormat,")),
+                Block::Para(text(format!(
+                    "Menindaklanjuti surat kami sebelumnya, dengan menyesal kami sampaikan bahwa pelayanan perekaman KTP-el keliling di {} pada {} tidak dapat dilaksanakan ({}). Jadwal pengganti akan kami sampaikan kemudian.",
+                    stop.name,
+                    was(&before),
+                    Lang::Id.broken(broken)
+                ))),
+                Block::Para(text(
+                    "Mohon bantuan Saudara menyampaikan informasi ini kepada warga sasaran. Atas perhatian Saudara, kami sampaikan terima kasih dan mohon maaf.",
+                )),
+                signature(office),
+                contact_line(office),
+            ];
+            Document {
+                kind: Kind::Cancellation,
+                date: before.date,
+                to: address[0].clone(),
+                blocks,
+            }
+        })
+        .collect()
 }
 
 /// The time window a family is told: from half an hour before the planned start to half an
@@ -369,6 +540,7 @@ fn home_notice(
     types: &Villages,
     date: NaiveDate,
     v: &Visit,
+    before: Option<&Placement>,
 ) -> Document {
     let id = Lang::Id;
     let stop = &cx.scenario.stops[v.stop.index];
@@ -382,18 +554,26 @@ fn home_notice(
     opening.push(Span::Text(
         " akan datang ke rumah Bapak/Ibu/Saudara untuk perekaman KTP-el pada:".into(),
     ));
+    let title = match before {
+        Some(_) => format!("{CHANGE_TITLE} KUNJUNGAN PEREKAMAN KTP-el KE RUMAH"),
+        None => "PEMBERITAHUAN KUNJUNGAN PEREKAMAN KTP-el KE RUMAH".into(),
+    };
+    let mut when = vec![
+        ("hari, tanggal".to_string(), text(id.date_long(date))),
+        (
+            "pukul".to_string(),
+            text(format!("antara {} dan {} WIB", from.jam(), to.jam())),
+        ),
+    ];
+    if let Some(before) = before {
+        when.push(("semula".to_string(), text(was(before))));
+    }
     let blocks = vec![
         letterhead(office),
-        Block::Title("PEMBERITAHUAN KUNJUNGAN PEREKAMAN KTP-el KE RUMAH".into()),
+        Block::Title(title),
         Block::Para(text(address.join("\n"))),
         Block::Para(opening),
-        Block::Fields(vec![
-            ("hari, tanggal".to_string(), text(id.date_long(date))),
-            (
-                "pukul".to_string(),
-                text(format!("antara {} dan {} WIB", from.jam(), to.jam())),
-            ),
-        ]),
+        Block::Fields(when),
         Block::Para(text("Mohon disiapkan:")),
         Block::List(vec![
             "Kartu Keluarga (KK) asli atau fotokopinya".into(),

@@ -16,7 +16,7 @@ use super::write_all;
 use crate::fsio::write_atomically;
 use crate::groups::{Group, People, PerGroup};
 use crate::i18n::{Key, Lang, Message, PlanMsg};
-use crate::plan::campaign::{Campaign, Recorded, campaign};
+use crate::plan::campaign::{Campaign, campaign};
 use crate::plan::{PlanOptions, slug};
 
 /// What `jempol campaign` did.
@@ -30,11 +30,11 @@ pub struct CampaignRun {
 pub fn run_campaign(
     path: &Path,
     weeks: usize,
-    recorded: Option<&Recorded>,
+    done: Option<&Path>,
     options: &PlanOptions,
     lang: Lang,
 ) -> anyhow::Result<CampaignRun> {
-    let campaign = campaign(path, weeks, recorded, options)?;
+    let campaign = campaign(path, weeks, done, options)?;
     let first = &campaign.weeks.first().expect("at least one week").solved;
     let out = options.out.clone().unwrap_or_else(|| {
         Path::new("out").join(format!("{}-campaign", slug(&first.prepared.scenario.name)))

@@ -149,7 +149,7 @@ pub fn visit_table(cx: &Context, visits: &[Visit], table: VisitTable) -> Markup 
                     }
                     @if sheet {
                         td.map { a href=(map_link(v.location)) { (lang.t(Key::MapLink)) } }
-                        td.note {}
+                        td.note { @if let Some(note) = request_note(cx, v.stop.index) { (note) } }
                     }
                 }
             }
@@ -165,6 +165,24 @@ pub fn visit_table(cx: &Context, visits: &[Visit], table: VisitTable) -> Markup 
             }
         }
     }
+}
+
+/// What a team needs to know of a request's visit: whom to call, the office's notes, and
+/// whether the place is only the desa's centre.
+pub fn request_note(cx: &Context, stop: usize) -> Option<String> {
+    let request = cx.scenario.request_at(stop)?;
+    let lang = cx.lang;
+    let mut parts = Vec::new();
+    if !request.phone.is_empty() {
+        parts.push(format!("{} {}", lang.t(Key::Phone), request.phone));
+    }
+    if !request.notes.is_empty() {
+        parts.push(request.notes.clone());
+    }
+    if request.approximate {
+        parts.push(lang.t(Key::ApproximateLocation).to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 #[cfg(test)]

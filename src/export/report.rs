@@ -7,9 +7,11 @@ use super::Context;
 use super::html::{VisitTable, page, route_colour, visit_table};
 use super::svg_map::{self, Layers};
 use crate::groups::{Group, percent};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Key, Lang, Message, PlanMsg};
 use crate::plan::coverage::by_kecamatan;
-use crate::plan::model::Totals;
+use crate::plan::model::{Promise, Totals};
+use crate::plan::replan::{self, Change};
+use crate::promise::{Made, Placement};
 use crate::scenario::TravelSource;
 use crate::travel_basis::TravelBasis;
 
@@ -65,6 +67,7 @@ pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
         @if let Some(warning) = travel_warning(&plan.scenario.travel) {
             p.warn #travel-warning { (lang.t(warning)) }
         }
+        (promises(cx))
         nav {
             a href="day-sheets.html" { (lang.t(Key::DaySheetsFile)) }
             a href="announcements.html" { (lang.t(Key::AnnouncementsFile)) }
@@ -80,6 +83,7 @@ pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
         }
         (coverage(cx))
         div.scroll { (days(cx)) }
+        div.scroll { (changes(cx)) }
         div.scroll { (unvisited(cx)) }
         p.muted {
             (lang.t(Key::Generated)) " · " (plan.scenario.file) " · " (lang.t(Key::Seed)) " " (plan.scenario.seed)
@@ -87,6 +91,93 @@ pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
         script { (PreEscaped(SCRIPT)) }
     };
     Ok(page(lang, &title, CSS, body))
+}
+
+/// The promises the plan breaks, first, where nobody can miss them; then the requests and
+/// where each is planned.
+fn promises(cx: &Context) -> Markup {
+    let (plan, lang) = (cx.plan, cx.lang);
+    let broken: Vec<&Promise> = plan.broken_promises().collect();
+    let requests: Vec<&Promise> = plan
+        .promises
+        .iter()
+        .filter(|p| matches!(p.made, Made::Request { .. }) && p.kept())
+        .collect();
+    let what = |p: &Promise| {
+        format!(
+            "{} ({})",
+            lang.part(&p.stop, p.part, p.parts),
+            lang.made(&p.made)
+        )
+    };
+    html! {
+        @if !broken.is_empty() {
+            div.warn #promises-broken {
+                b { (PlanMsg::PromisesBroken { promises: broken.len() }.get(lang)) }
+                ul {
+                    @for p in &broken {
+                        li {
+                            (what(p)) " — " (lang.broken(p.broken.as_ref().expect("broken")))
+                            "; " (match &p.served {
+                                Some(at) => PlanMsg::Instead { at: lang.placement(at) },
+                                None => PlanMsg::NotServedThisWeek,
+                            }.get(lang))
+                        }
+                    }
+                }
+            }
+        }
+        @if !requests.is_empty() {
+            div #requests {
+                b { (PlanMsg::Requests { planned: requests.len(), missed: plan.promises.iter().filter(|p| matches!(p.made, Made::Request { .. }) && !p.kept()).count() }.get(lang)) }
+                ul {
+                    @for p in &requests {
+                        li {
+                            (what(p))
+                            @if let Some(at) = &p.served { ": " (lang.placement(at)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// After a re-plan, every promised visit kept, moved or dropped, and every visit added.
+fn changes(cx: &Context) -> Markup {
+    let lang = cx.lang;
+    let rows = replan::changes(cx.plan);
+    if !rows.iter().any(|r| r.before.is_some()) {
+        return html! {};
+    }
+    let at = |p: &Option<Placement>| p.as_ref().map(|p| lang.placement(p)).unwrap_or_default();
+    html! {
+        h2 { (lang.t(Key::WhatChanged)) }
+        table #changes {
+            tr {
+                th { (lang.t(Key::Change)) }
+                th { (lang.t(Key::Stop)) }
+                th { (lang.t(Key::Before)) }
+                th { (lang.t(Key::After)) }
+                th { (lang.t(Key::Reason)) }
+            }
+            @for row in &rows {
+                @let (change, why) = match &row.change {
+                    Change::Kept => (Key::ChangeKept, String::new()),
+                    Change::Moved { why } => (Key::ChangeMoved, lang.broken(why)),
+                    Change::Dropped { why } => (Key::ChangeDropped, lang.broken(why)),
+                    Change::Added => (Key::ChangeAdded, String::new()),
+                };
+                tr {
+                    td { (lang.t(change)) }
+                    td { (lang.part(&row.stop, row.part, row.parts)) }
+                    td { (at(&row.before)) }
+                    td { (at(&row.after)) }
+                    td { (why) }
+                }
+            }
+        }
+    }
 }
 
 /// The warning every output shows when travel is not on real roads.

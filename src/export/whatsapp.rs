@@ -65,6 +65,9 @@ fn message(cx: &Context, villages: &Villages, day: &VanDay) -> String {
         if !people.is_empty() {
             let _ = writeln!(s, "   {people}");
         }
+        if let Some(note) = super::html::request_note(cx, v.stop.index) {
+            let _ = writeln!(s, "   {note}");
+        }
         let _ = writeln!(s, "   {}", map_link(v.location));
     }
     let _ = writeln!(

@@ -199,14 +199,31 @@ impl Lang {
             ),
             (Lang::En, Made::Required) => "mandatory".into(),
             (Lang::Id, Made::Required) => "wajib".into(),
-            (Lang::En, Made::Request { id, deadline, .. }) => match deadline {
-                Some(d) => format!("request {id}, by {}", self.date_short(*d)),
-                None => format!("request {id}"),
-            },
-            (Lang::Id, Made::Request { id, deadline, .. }) => match deadline {
-                Some(d) => format!("permohonan {id}, paling lambat {}", self.date_short(*d)),
-                None => format!("permohonan {id}"),
-            },
+            (
+                lang,
+                Made::Request {
+                    id,
+                    deadline,
+                    approximate,
+                },
+            ) => {
+                let (request, by, near) = match lang {
+                    Lang::En => ("request", "by", "location approximate: the desa's centre"),
+                    Lang::Id => (
+                        "permohonan",
+                        "paling lambat",
+                        "lokasi perkiraan: pusat desa",
+                    ),
+                };
+                let mut text = format!("{request} {id}");
+                if let Some(d) = deadline {
+                    text += &format!(", {by} {}", self.date_short(*d));
+                }
+                if *approximate {
+                    text += &format!("; {near}");
+                }
+                text
+            }
         }
     }
 

@@ -70,6 +70,9 @@ pub enum Says {
     StopsFileUnreadable {
         error: String,
     },
+    RequestsFileUnreadable {
+        error: String,
+    },
     NoMap,
     UnknownTravel {
         travel: String,
@@ -296,6 +299,9 @@ impl Message for Says {
                 Lang::En.weekday(date.weekday())
             ),
             StopsFileUnreadable { error } => format!("the stops file cannot be read: {error}"),
+            RequestsFileUnreadable { error } => {
+                format!("the requests file cannot be read: {error}")
+            }
             NoMap => "no road map: `map` is not set".into(),
             UnknownTravel { travel } => format!("travel = \"{travel}\" is not known"),
             BreakOutsideShift { rest, shift } => {
@@ -464,6 +470,9 @@ impl Message for Says {
                 "{} ({date}) adalah hari kerja tetapi tidak memiliki jam kerja",
                 id.weekday(date.weekday())
             ),
+            RequestsFileUnreadable { error } => {
+                format!("berkas permohonan tidak dapat dibaca: {error}")
+            }
             StopsFileUnreadable { error } => {
                 format!("berkas titik layanan tidak dapat dibaca: {error}")
             }

@@ -110,6 +110,16 @@ pub enum Key {
     About,
     WhatsappHint,
     Seed,
+    Phone,
+    ApproximateLocation,
+    WhatChanged,
+    ChangeKept,
+    ChangeMoved,
+    ChangeDropped,
+    ChangeAdded,
+    Before,
+    After,
+    Change,
 }
 
 impl Lang {
@@ -246,6 +256,22 @@ impl Lang {
             ),
             About => ("about", "sekitar"),
             Seed => ("seed", "nomor acak"),
+            Phone => ("phone", "telp."),
+            WhatChanged => (
+                "What changed since the kept plan",
+                "Perubahan dari rencana sebelumnya",
+            ),
+            ChangeKept => ("kept", "tetap"),
+            ChangeMoved => ("moved", "dipindah"),
+            ChangeDropped => ("dropped", "dibatalkan"),
+            ChangeAdded => ("added", "baru"),
+            Before => ("before", "semula"),
+            After => ("now", "menjadi"),
+            Change => ("change", "perubahan"),
+            ApproximateLocation => (
+                "location approximate (the desa's centre): call first",
+                "lokasi perkiraan (pusat desa): telepon dahulu",
+            ),
             WhatsappHint => (
                 "One message per van and day: copy it into the team's WhatsApp group.",
                 "Satu pesan per mobil per hari: salin ke grup WhatsApp tim.",

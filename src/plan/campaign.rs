@@ -12,6 +12,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::{PlanOptions, Solved, promises, solve_prepared};
 use crate::groups::People;
+use crate::scenario::realisation::read_realisation;
 use crate::scenario::{self, Prepared, build::build};
 
 /// One planned week and what it leaves.
@@ -19,15 +20,6 @@ pub struct Week {
     pub solved: Solved,
     /// People still to record at each stop after this week.
     pub remaining: Vec<People>,
-}
-
-/// What the teams recorded before the campaign starts (see `realisation`).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Recorded {
-    /// People recorded at each stop of the scenario.
-    pub people: Vec<People>,
-    /// The last date recorded; the campaign starts the Monday after.
-    pub last: Option<NaiveDate>,
 }
 
 /// The weeks of a campaign.
@@ -43,12 +35,12 @@ fn next_monday(date: NaiveDate) -> NaiveDate {
     date + Days::new(u64::from(ahead))
 }
 
-/// Plans `weeks` weeks of `path` from its `week_start`, or from the Monday after the last
-/// date `recorded` (whose people are taken off first).
+/// Plans `weeks` weeks of `path` from its `week_start`, or, with the teams' realisation
+/// file `done`, from the Monday after its last date (its people taken off first).
 pub fn campaign(
     path: &Path,
     weeks: usize,
-    recorded: Option<&Recorded>,
+    done: Option<&Path>,
     options: &PlanOptions,
 ) -> anyhow::Result<Campaign> {
     let started = Instant::now();
@@ -56,7 +48,8 @@ pub fn campaign(
     let prepare_seconds = started.elapsed().as_secs_f64();
     let mut remaining: Vec<People> = base.scenario.stops.iter().map(|s| s.people).collect();
     let mut monday = base.scenario.week_start;
-    if let Some(recorded) = recorded {
+    if let Some(done) = done {
+        let recorded = read_realisation(done, &base.scenario)?;
         for (left, done) in remaining.iter_mut().zip(&recorded.people) {
             *left = left.map(|g, &n| n.saturating_sub(done[g]));
         }

@@ -38,26 +38,42 @@ pub struct Pinned {
     pub broken: Option<Broken>,
 }
 
-/// The promises the scenario itself makes: its commitments.
+/// The promises the scenario itself makes: its commitments, and its requests (each to be
+/// served by its deadline).
 pub fn of_scenario(prepared: &Prepared) -> Vec<Promised> {
     let scenario = &prepared.scenario;
-    scenario
-        .commitments
-        .iter()
-        .map(|c| Promised {
-            made: Made::Announced {
-                van: scenario.vans[c.van].name.clone(),
-                date: c.date,
-                start: Clock::from_seconds(c.start),
-                tolerance_s: scenario.tolerance.round() as u32,
+    let commitments = scenario.commitments.iter().map(|c| Promised {
+        made: Made::Announced {
+            van: scenario.vans[c.van].name.clone(),
+            date: c.date,
+            start: Clock::from_seconds(c.start),
+            tolerance_s: scenario.tolerance.round() as u32,
+        },
+        name: scenario.stops[c.stop].name.clone(),
+        stop: Some(c.stop),
+        part: 1,
+        parts: scenario_parts(prepared, c.stop),
+        van: Some(c.van),
+    });
+    let first_request = scenario.stops.len() - scenario.requests.len();
+    // A request with nobody left to record (a campaign's later week) is done.
+    let open = |stop: usize| prepared.built.jobs.iter().any(|j| j.stop == stop);
+    let requests = scenario.requests.iter().enumerate().filter_map(|(k, q)| {
+        let stop = first_request + k;
+        open(stop).then(|| Promised {
+            made: Made::Request {
+                id: q.id.clone(),
+                deadline: q.deadline,
+                approximate: q.approximate,
             },
-            name: scenario.stops[c.stop].name.clone(),
-            stop: Some(c.stop),
+            name: scenario.stops[stop].name.clone(),
+            stop: Some(stop),
             part: 1,
-            parts: scenario_parts(prepared, c.stop),
-            van: Some(c.van),
+            parts: scenario_parts(prepared, stop),
+            van: None,
         })
-        .collect()
+    });
+    commitments.chain(requests).collect()
 }
 
 /// How many parts the instance splits a stop into.

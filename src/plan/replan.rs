@@ -77,7 +77,11 @@ pub fn prepare(
         job.days &= future;
     }
     let mut promised = kept_visits(&prepared, kept, from);
-    promised.extend(of_scenario(&prepared));
+    // A request the kept plan already serves is kept as that visit.
+    let new = of_scenario(&prepared).into_iter().filter(|p| {
+        !matches!(p.made, Made::Request { .. }) || promised.iter().all(|k| k.stop != p.stop)
+    });
+    promised.extend(new.collect::<Vec<_>>());
     promised.extend(mandatory_stops(&mut prepared, &promised));
     Ok((prepared, promised))
 }

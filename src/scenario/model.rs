@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::limits;
 use super::problem::{At, Loc, Problem};
 use super::raw::{RawScenario, RawStop, TextList};
+use super::requests::Request;
 use super::units::{
     WEEKDAYS, parse_duration, parse_interval, parse_intervals, parse_time_of_day, parse_weekdays,
     weekday_name,
@@ -114,6 +115,9 @@ pub struct Scenario {
     pub boundaries: Option<PathBuf>,
     /// Where `boundaries` is written.
     pub boundaries_at: Option<Loc>,
+    /// Requests received (`[requests] csv`); request `k`'s stop is
+    /// `stops[stops.len() - requests.len() + k]`.
+    pub requests: Vec<Request>,
     /// Vans out on given dates: (van index, date).
     pub vans_off: Vec<(usize, NaiveDate)>,
     /// Visits agreed before planning.
@@ -136,6 +140,14 @@ pub struct Commitment {
 
 /// A promised start may move this much when the scenario does not say (seconds).
 pub const DEFAULT_TOLERANCE: f64 = 30.0 * 60.0;
+
+impl Scenario {
+    /// The request that stop `stop` (an index into `stops`) was made for, if any.
+    pub fn request_at(&self, stop: usize) -> Option<&Request> {
+        let first = self.stops.len() - self.requests.len();
+        stop.checked_sub(first).and_then(|k| self.requests.get(k))
+    }
+}
 
 impl Stop {
     /// A school: its people are all pupils turning 17 (it is closed in school holidays).
@@ -445,6 +457,9 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         }
     }
 
+    let requests = read_requests(&mut r, raw);
+    stops.extend(requests.iter().map(|q| q.stop.clone()));
+
     let scenario = Scenario {
         file: file.to_path_buf(),
         name,
@@ -468,6 +483,7 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
         stops,
         boundaries: raw.boundaries.as_ref().map(|b| PathBuf::from(&b.value)),
         boundaries_at: raw.boundaries.as_ref().and_then(|b| b.at.clone()),
+        requests,
         vans_off: Vec::new(),
         commitments: Vec::new(),
         tolerance: raw
@@ -754,6 +770,29 @@ fn resolve_stop(r: &mut Reader, s: &RawStop) -> Stop {
         desa: s.desa.clone().unwrap_or_default(),
         kecamatan: s.kecamatan.clone().unwrap_or_default(),
         at: s.name.at.clone(),
+    }
+}
+
+/// The requests of `[requests] csv`, or none (and a problem) when the file cannot be read.
+fn read_requests(r: &mut Reader, raw: &RawScenario) -> Vec<Request> {
+    let Some(csv) = raw.requests.as_ref().and_then(|s| s.csv.as_ref()) else {
+        return Vec::new();
+    };
+    match super::requests::read_requests_file(Path::new(&csv.value)) {
+        Ok((requests, problems)) => {
+            r.problems.extend(problems);
+            requests
+        }
+        Err(e) => {
+            r.problem(
+                csv.loc(),
+                Says::RequestsFileUnreadable {
+                    error: format!("{e:#}"),
+                },
+                Fix::CheckPath,
+            );
+            Vec::new()
+        }
     }
 }
 

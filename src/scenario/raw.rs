@@ -59,6 +59,8 @@ pub struct RawScenario {
     #[serde(default)]
     pub van: Vec<RawVan>,
     pub stops: Option<RawStopsFile>,
+    /// `[requests] csv = "FILE"`: requests received, each a stop to serve by its deadline.
+    pub requests: Option<RawStopsFile>,
     #[serde(default)]
     pub stop: Vec<RawStop>,
     /// Vans out on given dates (in the workshop, on leave).
@@ -280,8 +282,13 @@ pub fn read_layers(path: &Path) -> anyhow::Result<Vec<Layer>> {
         {
             relative(path);
         }
-        if let Some(csv) = raw.stops.as_mut().and_then(|s| s.csv.as_mut()) {
-            relative(csv);
+        for table in [raw.stops.as_mut(), raw.requests.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(csv) = table.csv.as_mut() {
+                relative(csv);
+            }
         }
         next = raw.extends.as_ref().map(|base| PathBuf::from(&base.value));
         layers.push(Layer { file, raw });
@@ -380,6 +387,7 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         equipment: pick(base.equipment, top.equipment),
         van: merge_by_name(base.van, top.van, |v| &v.name.value),
         stops: pick(base.stops, top.stops),
+        requests: pick(base.requests, top.requests),
         stop: merge_by_name(base.stop, top.stop, |s| &s.name.value),
         van_off: [base.van_off, top.van_off].concat(),
         commitment: [base.commitment, top.commitment].concat(),
