@@ -56,7 +56,7 @@ pub fn temp_file_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> 
 /// A lock on the parent folder keeps two runs from swapping at once: the second waits for
 /// the first (the lock is held only while files are written, under a second for a plan).
 /// Staging folders left by a killed run are removed under that lock. An existing `out` that
-/// is not empty and holds no jempol plan.json is refused, so `--out` can never replace a
+/// is not empty and holds no jempol plan.json (or campaign.json) is refused, so `--out` can never replace a
 /// folder of the user's own files.
 pub fn write_folder(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> {
     let parent = parent_of(out);
@@ -128,9 +128,17 @@ fn refuse_foreign(out: &Path) -> anyhow::Result<()> {
     if entries.next().is_none() {
         return Ok(());
     }
-    let plan = std::fs::read(out.join("plan.json")).unwrap_or_default();
-    let head = &plan[..plan.len().min(200)];
-    let ours = String::from_utf8_lossy(head).contains("\"schema\": \"jempol-plan/");
+    // A plan's folder, or a campaign's.
+    let ours = [
+        ("plan.json", "jempol-plan/"),
+        ("campaign.json", "jempol-campaign/"),
+    ]
+    .iter()
+    .any(|(file, schema)| {
+        let text = std::fs::read(out.join(file)).unwrap_or_default();
+        let head = String::from_utf8_lossy(&text[..text.len().min(200)]).into_owned();
+        head.contains(&format!("\"schema\": \"{schema}"))
+    });
     if ours {
         Ok(())
     } else {

@@ -29,6 +29,9 @@ pub enum Made {
     /// A stop the scenario marks mandatory: when re-planning it is kept like a promise, so
     /// that a week that can no longer serve it still has a plan, saying so.
     Required,
+    /// A stop the teams visited on `nobody_on` where nobody came (from the realisation): the
+    /// campaign's first week goes back.
+    Revisit { nobody_on: NaiveDate },
     /// A request, served on or before its deadline.
     Request {
         id: String,

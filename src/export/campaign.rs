@@ -12,8 +12,8 @@ use maud::{Markup, html};
 use serde::Serialize;
 
 use super::html::{page, visit_name};
-use super::write_all;
-use crate::fsio::write_atomically;
+use super::plan_files;
+use crate::fsio::write_folder;
 use crate::groups::{Group, People, PerGroup};
 use crate::i18n::{Key, Lang, Message, PlanMsg};
 use crate::plan::campaign::{Campaign, campaign};
@@ -39,18 +39,23 @@ pub fn run_campaign(
     let out = options.out.clone().unwrap_or_else(|| {
         Path::new("out").join(format!("{}-campaign", slug(&first.prepared.scenario.name)))
     });
+    let mut files = Vec::new();
     for week in &campaign.weeks {
         let folder = out.join(format!("week-{}", week.solved.plan.week.start));
-        write_all(&folder, &week.solved, lang)?;
+        files.extend(plan_files(&folder, &week.solved, lang)?);
     }
-    write_atomically(&out.join("calendar.csv"), &calendar_csv(&campaign)?)?;
-    write_atomically(
-        &out.join("calendar.html"),
-        calendar_html(&campaign, lang).as_bytes(),
-    )?;
     let mut json = serde_json::to_vec_pretty(&progress(&campaign))?;
     json.push(b'\n');
-    write_atomically(&out.join("campaign.json"), &json)?;
+    files.extend([
+        (out.join("campaign.json"), json),
+        (out.join("calendar.csv"), calendar_csv(&campaign)?),
+        (
+            out.join("calendar.html"),
+            calendar_html(&campaign, lang).into_bytes(),
+        ),
+    ]);
+    // The weeks and the calendar are one run: written and swapped in as one folder.
+    write_folder(&out, &files)?;
     let summary = summary(&campaign, lang);
     Ok(CampaignRun {
         out,

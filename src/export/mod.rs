@@ -88,6 +88,17 @@ fn write_run(mut solved: Solved, options: &PlanOptions, lang: Lang) -> anyhow::R
 /// Writes every output into `out`, replacing what it held as one step (see
 /// [`write_folder`]); returns the files written.
 pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<PathBuf>> {
+    let files = plan_files(out, solved, lang)?;
+    write_folder(out, &files)?;
+    Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+/// Every output of a solved plan, as paths inside `out` with their bytes.
+pub fn plan_files(
+    out: &Path,
+    solved: &Solved,
+    lang: Lang,
+) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     let routes = routes::route_lines(solved);
     let cx = Context {
         plan: &solved.plan,
@@ -126,6 +137,5 @@ pub fn write_all(out: &Path, solved: &Solved, lang: Lang) -> anyhow::Result<Vec<
     for (name, xml) in gpx::plan_files(&cx) {
         files.push((out.join(name), xml.into_bytes()));
     }
-    write_folder(out, &files)?;
-    Ok(files.into_iter().map(|(p, _)| p).collect())
+    Ok(files)
 }

@@ -199,6 +199,13 @@ impl Lang {
             ),
             (Lang::En, Made::Required) => "mandatory".into(),
             (Lang::Id, Made::Required) => "wajib".into(),
+            (Lang::En, Made::Revisit { nobody_on }) => {
+                format!("revisit: nobody came on {}", self.date_short(*nobody_on))
+            }
+            (Lang::Id, Made::Revisit { nobody_on }) => format!(
+                "kunjungan ulang: tidak ada yang datang pada {}",
+                self.date_short(*nobody_on)
+            ),
             (
                 lang,
                 Made::Request {

@@ -3,7 +3,8 @@
 //! A rolling horizon: each week is the scenario moved to that week (its own working days and
 //! holidays), with what the earlier weeks (and the teams' realisation, when given) leave of
 //! each stop's people; each is solved and verified like `plan`. The map and the travel
-//! matrices are loaded once. A stop fully recorded leaves the campaign.
+//! matrices are loaded once. A stop fully recorded leaves the campaign; a hall where the
+//! realisation says nobody came keeps its people and is promised a visit in the first week.
 
 use std::path::Path;
 use std::time::Instant;
@@ -48,8 +49,10 @@ pub fn campaign(
     let prepare_seconds = started.elapsed().as_secs_f64();
     let mut remaining: Vec<People> = base.scenario.stops.iter().map(|s| s.people).collect();
     let mut monday = base.scenario.week_start;
+    let mut nobody_came = Vec::new();
     if let Some(done) = done {
         let recorded = read_realisation(done, &base.scenario)?;
+        nobody_came.clone_from(&recorded.nobody_came);
         for (left, done) in remaining.iter_mut().zip(&recorded.people) {
             *left = left.map(|g, &n| n.saturating_sub(done[g]));
         }
@@ -77,7 +80,12 @@ pub fn campaign(
             source: base.source.clone(),
             built,
         };
-        let promised = promises::of_scenario(&prepared);
+        let mut promised = promises::of_scenario(&prepared);
+        if week == 0 {
+            // The villages where nobody came were told the teams would come back.
+            let back = nobody_came.iter();
+            promised.extend(back.filter_map(|&(stop, on)| promises::revisit(&prepared, stop, on)));
+        }
         let seconds = if week == 0 { prepare_seconds } else { 0.0 };
         let solved = solve_prepared(prepared, options, &promised, seconds)?;
         for (_, visit) in solved.plan.visits() {

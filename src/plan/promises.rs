@@ -76,6 +76,24 @@ pub fn of_scenario(prepared: &Prepared) -> Vec<Promised> {
     commitments.chain(requests).collect()
 }
 
+/// A promise to go back to `stop`, where nobody came on `nobody_on`; none when the stop
+/// has nobody left to record.
+pub fn revisit(prepared: &Prepared, stop: usize, nobody_on: NaiveDate) -> Option<Promised> {
+    prepared
+        .built
+        .jobs
+        .iter()
+        .any(|j| j.stop == stop)
+        .then(|| Promised {
+            made: Made::Revisit { nobody_on },
+            name: prepared.scenario.stops[stop].name.clone(),
+            stop: Some(stop),
+            part: 1,
+            parts: scenario_parts(prepared, stop),
+            van: None,
+        })
+}
+
 /// How many parts the instance splits a stop into.
 fn scenario_parts(prepared: &Prepared, stop: usize) -> usize {
     prepared
@@ -139,7 +157,7 @@ fn pin_one(prepared: &mut Prepared, p: &Promised, taken: &mut [bool]) -> Pinned 
                 Some(t) => pin_visit(prepared, j, t, f64::from(start.seconds()), tolerance),
             }
         }
-        Made::Required => None,
+        Made::Required | Made::Revisit { .. } => None,
         Made::Request { deadline, .. } => {
             let job = &mut prepared.built.instance.jobs[j];
             job.promise = Priority::Requested;
@@ -261,7 +279,7 @@ pub fn judge(
                         && v.start.seconds().abs_diff(start.seconds()) <= tolerance_s + 1
                 }
                 Made::Request { deadline, .. } => deadline.is_none_or(|d| day.date <= d),
-                Made::Required => true,
+                Made::Required | Made::Revisit { .. } => true,
             });
             let served = match exact {
                 Some((day, v)) => Some(placed(day, v.start)),
@@ -270,7 +288,7 @@ pub fn judge(
                     let promised_date = match &p.made {
                         Made::Done { date, .. } | Made::Announced { date, .. } => Some(*date),
                         Made::Request { deadline, .. } => *deadline,
-                        Made::Required => None,
+                        Made::Required | Made::Revisit { .. } => None,
                     };
                     plan.visits()
                         .filter(|(_, v)| Some(v.stop.index) == p.stop)

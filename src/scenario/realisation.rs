@@ -16,11 +16,13 @@ use super::units::{closest, did_you_mean};
 use crate::groups::{Group, People};
 use crate::i18n::{Fix, Says, SheetFix, SheetSays, Text};
 
-/// What the teams recorded: the people at each stop of the scenario, and the last date.
+/// What the teams recorded: the people at each stop of the scenario, the last date, and the
+/// stops where nobody came (with the date), to go back to.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Recorded {
     pub people: Vec<People>,
     pub last: Option<NaiveDate>,
+    pub nobody_came: Vec<(usize, NaiveDate)>,
 }
 
 fn known() -> Vec<Column> {
@@ -42,11 +44,15 @@ pub fn read_realisation(path: &Path, scenario: &Scenario) -> anyhow::Result<Reco
     let mut recorded = Recorded {
         people: vec![People::default(); scenario.stops.len()],
         last: None,
+        nobody_came: Vec::new(),
     };
     let mut problems = Vec::new();
     for line in &table.rows {
         let mut row = columns.record(&table, line);
         if let Some((stop, date, people)) = read_row(&mut row, scenario) {
+            if people.total() == 0 && !recorded.nobody_came.iter().any(|&(s, _)| s == stop) {
+                recorded.nobody_came.push((stop, date));
+            }
             let total = &mut recorded.people[stop];
             *total += people;
             let has = scenario.stops[stop].people;
@@ -150,6 +156,10 @@ mod tests {
             "nobody came: the stop keeps its people"
         );
         assert_eq!(recorded.last, NaiveDate::from_ymd_opt(2026, 12, 8));
+        assert_eq!(
+            recorded.nobody_came,
+            [(1, NaiveDate::from_ymd_opt(2026, 12, 8).unwrap())]
+        );
     }
 
     #[test]
