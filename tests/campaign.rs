@@ -141,3 +141,38 @@ fn the_example_realisation_goes_on_from_14_december_and_visits_tladan_again() {
     assert!(dir.path().join("c/calendar.html").exists());
     assert!(dir.path().join("c/week-2026-12-14/plan.json").exists());
 }
+
+/// `compare --weeks`: two campaigns side by side; a third van records at least as many.
+#[test]
+fn campaigns_compare_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = data("small-week.toml");
+    let third = dir.path().join("third-van.toml");
+    std::fs::write(
+        &third,
+        format!(
+            "extends = \"{}\"\n[[van]]\nname = \"Van C\"\nrecording_sets = 2\n",
+            base.display()
+        ),
+    )
+    .unwrap();
+    let text = jempol::export::campaign::compare_campaigns(
+        &[base, third],
+        2,
+        &options(&dir.path().join("unused")),
+        Lang::En,
+    )
+    .unwrap();
+    let total = text
+        .lines()
+        .find(|l| l.starts_with("total"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let figures: Vec<u64> = total
+        .split_whitespace()
+        .skip(1)
+        .map(|n| n.replace(',', "").parse().unwrap())
+        .collect();
+    assert_eq!(figures.len(), 2, "{text}");
+    assert!(figures[1] >= figures[0], "{text}");
+    assert!(text.contains("Poncol"), "a row per kecamatan: {text}");
+}

@@ -15,9 +15,9 @@ use super::plan::SearchArgs;
 pub struct CampaignArgs {
     /// The scenario TOML; the campaign starts in its week. / Skenario TOML.
     scenario: PathBuf,
-    /// How many weeks to plan. / Berapa minggu yang direncanakan.
-    #[arg(long)]
-    weeks: usize,
+    /// How many weeks to plan (1 to 520). / Berapa minggu yang direncanakan.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=520))]
+    weeks: u16,
     /// What the teams recorded (realisasi.csv or .xlsx: date, van, stop, elderly, disabled,
     /// new_eligible, notes); the campaign starts the Monday after its last date.
     /// / Hasil perekaman tim (tanggal, mobil, titik, lansia, disabilitas, pemula, catatan).
@@ -31,11 +31,10 @@ pub struct CampaignArgs {
 }
 
 pub fn campaign(args: CampaignArgs, lang: Lang) -> anyhow::Result<()> {
-    anyhow::ensure!(args.weeks >= 1, "--weeks must be at least 1");
     let options = args.search.options(args.out.clone())?;
     let run = run_campaign(
         &args.scenario,
-        args.weeks,
+        args.weeks.into(),
         args.done.as_deref(),
         &options,
         lang,

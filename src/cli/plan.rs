@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
+use jempol::export::campaign::compare_campaigns;
 use jempol::export::run_plan;
 use jempol::i18n::{Fix, Key, Lang, Message, PlanMsg, Says, Text, UserError};
 use jempol::magetan::Source;
@@ -116,6 +117,10 @@ pub struct CompareArgs {
     /// Two or more scenarios; changes are shown against the first.
     #[arg(required = true, num_args = 2..)]
     scenarios: Vec<PathBuf>,
+    /// Compare campaigns of this many weeks (people recorded, km, the week each kecamatan is
+    /// cleared) instead of one week. / Bandingkan kampanye sekian minggu.
+    #[arg(long, visible_alias = "minggu", value_parser = clap::value_parser!(u16).range(1..=520))]
+    weeks: Option<u16>,
     #[command(flatten)]
     search: SearchArgs,
 }
@@ -204,7 +209,13 @@ pub fn verify(args: VerifyArgs, lang: Lang) -> anyhow::Result<()> {
 
 pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<()> {
     let options = args.search.options(None)?;
-    print!("{}", run_compare_in(&args.scenarios, &options, lang)?);
+    match args.weeks {
+        Some(weeks) => print!(
+            "{}",
+            compare_campaigns(&args.scenarios, weeks.into(), &options, lang)?
+        ),
+        None => print!("{}", run_compare_in(&args.scenarios, &options, lang)?),
+    }
     Ok(())
 }
 

@@ -17,6 +17,7 @@ use crate::fsio::write_folder;
 use crate::groups::{Group, People, PerGroup};
 use crate::i18n::{Key, Lang, Message, PlanMsg};
 use crate::plan::campaign::{Campaign, campaign};
+use crate::plan::compare::{file_name, short_names};
 use crate::plan::{PlanOptions, slug};
 
 /// What `jempol campaign` did.
@@ -62,6 +63,106 @@ pub fn run_campaign(
         campaign,
         summary,
     })
+}
+
+/// `jempol compare --weeks N A.toml B.toml ...`: plans each scenario's campaign and shows
+/// them side by side: the people recorded, the km driven, and the week each kecamatan's
+/// backlog is cleared (all groups).
+pub fn compare_campaigns(
+    paths: &[PathBuf],
+    weeks: usize,
+    options: &PlanOptions,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let mut columns: Vec<Vec<(String, String)>> = Vec::new();
+    for path in paths {
+        let campaign = campaign(path, weeks, None, options)?;
+        columns.push(campaign_figures(&campaign, lang));
+    }
+    let names = short_names(paths.iter().map(|p| file_name(p)).collect());
+    let width = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(10)
+        + 2;
+    // Every row label, in the first campaign's order, then any only another one has.
+    let mut labels: Vec<String> = Vec::new();
+    for column in &columns {
+        for (label, _) in column {
+            if !labels.contains(label) {
+                labels.push(label.clone());
+            }
+        }
+    }
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+    let mut s = format!(
+        "{}: {weeks} {}\n",
+        lang.t(Key::Calendar),
+        lang.t(Key::Weeks)
+    );
+    let _ = write!(s, "{:<label_width$}", "");
+    for n in &names {
+        let _ = write!(s, "{n:>width$}");
+    }
+    s.push('\n');
+    for label in &labels {
+        let _ = write!(s, "{label:<label_width$}");
+        for column in &columns {
+            let cell = column
+                .iter()
+                .find(|(l, _)| l == label)
+                .map_or("—", |(_, v)| v);
+            let _ = write!(s, "{cell:>width$}");
+        }
+        s.push('\n');
+    }
+    Ok(s)
+}
+
+/// One campaign's column: people recorded per group and in all, km driven, then per
+/// kecamatan the week its whole backlog is cleared (`~` projected, `-` not at this pace).
+fn campaign_figures(campaign: &Campaign, lang: Lang) -> Vec<(String, String)> {
+    let recorded = campaign.recorded();
+    let mut rows: Vec<(String, String)> = Group::ALL
+        .into_iter()
+        .map(|g| (lang.group(g).to_string(), lang.int(recorded[g].into())))
+        .collect();
+    rows.push((
+        lang.t(Key::Total).to_string(),
+        lang.int(recorded.total_u64()),
+    ));
+    let km: f64 = campaign
+        .weeks
+        .iter()
+        .map(|w| w.solved.plan.totals.distance_m / 1000.0)
+        .sum();
+    rows.push((lang.t(Key::Km).to_string(), lang.dec(km, 0)));
+    let mut last: BTreeMap<String, Option<(bool, NaiveDate)>> = BTreeMap::new();
+    for c in clearances(campaign) {
+        let when = match (c.cleared, c.projected) {
+            (Some(week), _) => Some((false, week)),
+            (None, Some(week)) => Some((true, week)),
+            (None, None) => None,
+        };
+        let entry = last
+            .entry(c.kecamatan)
+            .or_insert(Some((false, NaiveDate::MIN)));
+        *entry = match (*entry, when) {
+            (Some(a), Some(b)) => Some(if b.1 > a.1 { b } else { a }),
+            _ => None,
+        };
+    }
+    for (kecamatan, when) in last {
+        let text = match when {
+            Some((false, week)) => lang.date_short(week),
+            Some((true, week)) => format!("~{}", lang.date_short(week)),
+            None => "-".to_string(),
+        };
+        rows.push((kecamatan, text));
+    }
+    rows
 }
 
 /// The columns of calendar.csv: the visit, then one count per group.

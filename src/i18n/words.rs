@@ -111,6 +111,7 @@ pub enum Key {
     WhatsappHint,
     Seed,
     Phone,
+    Weeks,
     ApproximateLocation,
     WhatChanged,
     ChangeKept,
@@ -257,6 +258,7 @@ impl Lang {
             About => ("about", "sekitar"),
             Seed => ("seed", "nomor acak"),
             Phone => ("phone", "telp."),
+            Weeks => ("weeks", "minggu"),
             WhatChanged => (
                 "What changed since the kept plan",
                 "Perubahan dari rencana sebelumnya",

@@ -134,7 +134,7 @@ fn shorten(names: &[&str], lang: Lang) -> String {
 
 /// Drops a prefix every name shares up to a `-` ("magetan-week", "magetan-third-van" ->
 /// "week", "third-van"), so that the columns stay narrow.
-fn short_names(names: Vec<String>) -> Vec<String> {
+pub fn short_names(names: Vec<String>) -> Vec<String> {
     let first = names.first().cloned().unwrap_or_default();
     let shared = first
         .rmatch_indices('-')
@@ -148,7 +148,7 @@ fn short_names(names: Vec<String>) -> Vec<String> {
     names.into_iter().map(|n| n[shared..].to_string()).collect()
 }
 
-fn file_name(path: &Path) -> String {
+pub fn file_name(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
