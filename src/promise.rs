@@ -35,6 +35,7 @@ pub enum Made {
     /// A request, served on or before its deadline.
     Request {
         id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         deadline: Option<NaiveDate>,
         /// Its location is the desa's centre: the address was not given.
         approximate: bool,

@@ -248,6 +248,8 @@ fn keliling_1_out_on_tuesday_and_a_home_visit_request() {
 
     run_verify_kept(&what_if, &out.join("plan.json"), &keep, tuesday, Lang::En)
         .unwrap_or_else(|e| panic!("{e:#}"));
+    let json = std::fs::read_to_string(out.join("plan.json")).unwrap();
+    assert!(!json.contains("null"), "plan.json holds no null");
 
     // Letters only for what changed: moved visits get a schedule-change letter, and no stop
     // whose announced visit was kept is in a letter again (unless a new visit goes there).

@@ -154,14 +154,17 @@ pub struct Promise {
     /// The stop's name, and its index among the scenario's stops (`None` when the scenario
     /// no longer has it).
     pub stop: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
     pub part: usize,
     pub parts: usize,
     pub made: Made,
     /// Where the plan serves this stop: the promised visit, or for a broken promise the
     /// nearest visit kept (`None` when the plan does not serve the stop at all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served: Option<Placement>,
     /// Why the promise is not kept; `None` when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub broken: Option<Broken>,
 }
 
