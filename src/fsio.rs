@@ -50,8 +50,9 @@ pub fn temp_file_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> 
 
 /// Makes `out` a folder holding exactly `files` (paths inside `out`, with their bytes), as
 /// one step: the files are written into a hidden staging folder beside `out`, which then
-/// takes `out`'s place in one atomic exchange. After a failure or a kill at any moment,
-/// `out` is the previous run or this one, whole, and never holds files of both.
+/// takes `out`'s place in one atomic exchange (three renames on file systems without one).
+/// After a failure or a kill at any moment, `out` is the previous run or this one, whole, or
+/// (between those renames only) absent, and never holds files of both.
 ///
 /// A lock on the parent folder keeps two runs from swapping at once: the second waits for
 /// the first (the lock is held only while files are written, under a second for a plan).
@@ -146,7 +147,9 @@ fn refuse_foreign(out: &Path) -> anyhow::Result<()> {
     }
 }
 
-/// Swaps the folders `a` and `b` in one step (Linux `renameat2(RENAME_EXCHANGE)`).
+/// Swaps the folders `a` and `b` in one step (Linux `renameat2(RENAME_EXCHANGE)`). File
+/// systems without it (FAT and exFAT USB sticks, some network shares) answer EINVAL; there
+/// the folders are swapped by three renames.
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> anyhow::Result<()> {
     use std::ffi::CString;
@@ -164,18 +167,30 @@ fn exchange(a: &Path, b: &Path) -> anyhow::Result<()> {
         )
     };
     if rc == 0 {
-        Ok(())
-    } else {
-        let e = std::io::Error::last_os_error();
-        Err(UserError::caused(FileMsg::CannotMoveIntoPlace { path: shown(b) }, e).into())
+        return Ok(());
     }
+    let e = std::io::Error::last_os_error();
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)
+    ) {
+        return swap_by_renames(a, b);
+    }
+    Err(UserError::caused(FileMsg::CannotMoveIntoPlace { path: shown(b) }, e).into())
 }
 
-/// Elsewhere: move the old folder aside, then the new one in (a kill between the two
-/// renames leaves no `out`, never a mixed one).
 #[cfg(not(target_os = "linux"))]
 fn exchange(a: &Path, b: &Path) -> anyhow::Result<()> {
-    let aside = a.with_extension("old");
+    swap_by_renames(a, b)
+}
+
+/// Swaps the folders `a` (a staging folder) and `b` by moving `b` aside, `a` in and the old
+/// one to `a`. A kill between the renames leaves no `b`, never a mixed one; the folder moved
+/// aside is named like `a`, so the next run removes it as a stale staging folder.
+fn swap_by_renames(a: &Path, b: &Path) -> anyhow::Result<()> {
+    let mut aside = a.as_os_str().to_owned();
+    aside.push("-old");
+    let aside = PathBuf::from(aside);
     let fail = |e| UserError::caused(FileMsg::CannotMoveIntoPlace { path: shown(b) }, e);
     std::fs::rename(b, &aside).map_err(fail)?;
     std::fs::rename(a, b).map_err(fail)?;
@@ -375,6 +390,25 @@ mod tests {
         let files = [(out.join("plan.json"), plan("2")), (bad, b"x".to_vec())];
         assert!(write_folder(&out, &files).is_err());
         assert_eq!(std::fs::read(out.join("plan.json")).unwrap(), plan("1"));
+        assert_eq!(names(dir.path()), ["out"]);
+    }
+
+    #[test]
+    fn folders_are_swapped_by_renames_where_exchange_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        write_folder(&out, &[(out.join("plan.json"), plan("1"))]).unwrap();
+        let staging = dir.path().join(format!("{}abc", staging_prefix("out")));
+        std::fs::create_dir(&staging).unwrap();
+        std::fs::write(staging.join("plan.json"), plan("2")).unwrap();
+        swap_by_renames(&staging, &out).unwrap();
+        assert_eq!(std::fs::read(out.join("plan.json")).unwrap(), plan("2"));
+        assert_eq!(std::fs::read(staging.join("plan.json")).unwrap(), plan("1"));
+        assert_eq!(names(dir.path()).len(), 2, "{:?}", names(dir.path()));
+        // What a kill after the first rename leaves beside the folder is removed next time.
+        std::fs::create_dir(dir.path().join(format!("{}xyz-old", staging_prefix("out")))).unwrap();
+        std::fs::remove_dir_all(&staging).unwrap();
+        write_folder(&out, &[(out.join("plan.json"), plan("3"))]).unwrap();
         assert_eq!(names(dir.path()), ["out"]);
     }
 

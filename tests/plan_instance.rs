@@ -126,7 +126,7 @@ fn check_rejects_broken_routes_with_the_reason() {
     let mut twice = routes.clone();
     twice[other].push(first);
     let err = reject(&json!({ "routes": twice }));
-    assert!(err.contains("served 2 times"), "{err}");
+    assert!(err.contains("visited 2 times"), "{err}");
     // The mandatory home visit left out.
     let inst_file = dir.path().join("instance.json");
     jempol(&[
@@ -146,7 +146,7 @@ fn check_rejects_broken_routes_with_the_reason() {
         r.retain(|&j| j != home);
     }
     let err = reject(&json!({ "routes": routes }));
-    assert!(err.contains("must be served but is not"), "{err}");
+    assert!(err.contains("mandatory, but not visited"), "{err}");
     // Unknown ids and a wrong number of van-days are named.
     let err = reject(&json!({ "routes": [[9999]] }));
     assert!(err.contains("expected one per van-day"), "{err}");

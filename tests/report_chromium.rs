@@ -264,8 +264,11 @@ fn report_on_real_roads_draws_the_network() {
         ),
     )
     .unwrap();
-    let run = plan(&file, dir.path(), Lang::En);
-    let page = dir.path().join("report.html");
+    // The output folder beside the scenario: a run replaces its whole folder, and refuses one
+    // that holds other files (issue 11).
+    let out = dir.path().join("out");
+    let run = plan(&file, &out, Lang::En);
+    let page = out.join("report.html");
     let size = std::fs::metadata(&page).unwrap().len();
     assert!(size < 2_000_000, "report.html is {size} bytes");
     let html = std::fs::read_to_string(&page).unwrap();

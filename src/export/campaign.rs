@@ -200,7 +200,7 @@ fn calendar_csv(campaign: &Campaign) -> anyhow::Result<Vec<u8>> {
                     v.end.hhmm(),
                 ];
                 row.extend(v.people.iter().map(|(_, n)| n.to_string()));
-                csv.write_record(row)?;
+                csv.write_record(row.iter().map(|c| crate::fsio::csv_cell(c).into_owned()))?;
             }
         }
     }

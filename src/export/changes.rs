@@ -46,7 +46,7 @@ pub fn csv(cx: &Context) -> anyhow::Result<Option<Vec<u8>>> {
         record.extend(at(&row.before));
         record.extend(at(&row.after));
         record.push(why);
-        csv.write_record(record)?;
+        csv.write_record(record.iter().map(|c| crate::fsio::csv_cell(c).into_owned()))?;
     }
     Ok(Some(csv.into_inner()?))
 }
