@@ -460,3 +460,16 @@ fn the_stops_csv_resaved_by_excel_in_indonesia_plans_to_the_same_totals() {
     assert_eq!(a.plan.totals, b.plan.totals);
     assert_eq!(a.plan.van_days, b.plan.van_days);
 }
+
+/// The workbook carries no clock time: the same plan gives the same bytes.
+#[test]
+fn the_same_plan_gives_the_same_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let week = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/small-week.toml");
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    plan(&week, &a, Lang::Id);
+    std::thread::sleep(Duration::from_millis(1100));
+    plan(&week, &b, Lang::Id);
+    let bytes = |d: &Path| std::fs::read(d.join("schedule.xlsx")).unwrap();
+    assert!(bytes(&a) == bytes(&b));
+}

@@ -4,7 +4,7 @@
 //! column, so a planner can pick a van, a day or a kecamatan.
 
 use chrono::Datelike;
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::Context;
 use super::schedule::{Row, rows};
@@ -90,6 +90,11 @@ pub fn workbook(cx: &Context) -> anyhow::Result<Vec<u8>> {
         degrees: Format::new().set_num_format("0.000000"),
     };
     let mut book = Workbook::new();
+    // Dated by the plan's week, not the clock, so the same plan gives the same file.
+    let week = cx.plan.week.start;
+    let created =
+        ExcelDateTime::from_ymd(week.year() as u16, week.month() as u8, week.day() as u8)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let sheet = book.add_worksheet();
     sheet.set_name(lang.t(Key::Schedule))?;
     let bold = Format::new().set_bold();
