@@ -703,7 +703,7 @@ mark.todo{background:#ffe066;font-family:sans-serif;font-size:10pt}\
 pub fn html(all: &[Document], scenario_name: &str) -> String {
     let body = html! {
         @for doc in all {
-            section.doc.letter[doc.kind == Kind::Letter].notice[doc.kind == Kind::HomeNotice] {
+            section.doc.letter[doc.kind != Kind::HomeNotice].notice[doc.kind == Kind::HomeNotice] {
                 @for block in &doc.blocks {
                     @match block {
                         Block::Letterhead(lines) => div.kop { @for line in lines { p { (spans_html(line)) } } },
