@@ -5,6 +5,10 @@
     cargo build --release                                                 # on the new one
     python3 benches/many_tours.py --base /tmp/jempol-base [--new target/release/jempol] [--runs 3]
 
+With --scenarios DIR the default week is read from DIR/magetan-week.toml (with its stops CSV)
+instead of this tree's scenarios/: a base build older than the scenario format needs the
+scenario folder of its own commit, and both builds then plan exactly the same input.
+
 Scenarios, each at the same iteration budget (1500; the plan then depends only on the seed,
 so both builds' values are comparable whatever the load):
 
@@ -41,11 +45,11 @@ def run(cmd):
     return subprocess.run([str(c) for c in cmd], check=True, capture_output=True, text=True)
 
 
-def generated(binary: str, stops: int, vans: int) -> Path:
+def generated(binary: str, stops: int, vans: int, base_scenario: Path) -> Path:
     """The default week with `stops` generated stops (seed 1) and `vans` vans in all."""
     csv = DIR / f"stops-{stops}.csv"
     run([binary, "scenario", "stops", "--count", stops, "--seed", 1, "--out", csv])
-    text = (f'extends = "{BASE_SCENARIO}"\nname = "{stops} stops, {vans} vans"\n\n'
+    text = (f'extends = "{base_scenario}"\nname = "{stops} stops, {vans} vans"\n\n'
             f'[stops]\ncsv = "{csv.name}"\n')
     for k in range(3, vans + 1):
         text += f'\n[[van]]\nname = "Keliling {k}"\n' + EXTRA_VAN
@@ -58,7 +62,7 @@ def plan(binary: str, scenario: Path, iterations: int, seed: int) -> dict:
     out = DIR / "out"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run([binary, "plan", scenario, "--out", out, "--timings", "--iterations",
-                        str(iterations), "--time-limit", "100000", "--seed", str(seed)],
+                        str(iterations), "--time-limit", "86400", "--seed", str(seed)],
                        capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if p.returncode != 0:
@@ -81,12 +85,15 @@ def main():
     ap.add_argument("--iterations", type=int, default=1500)
     ap.add_argument("--only", help="comma-separated scenario labels (week,100,1000)")
     ap.add_argument("--seeds", default="1", help="comma-separated, taken in turn by the runs")
+    ap.add_argument("--scenarios", help="folder holding the magetan-week.toml both builds read "
+                    "(default: this tree's scenarios/)")
     a = ap.parse_args()
     DIR.mkdir(parents=True, exist_ok=True)
+    week = Path(a.scenarios).resolve() / "magetan-week.toml" if a.scenarios else BASE_SCENARIO
     scenarios = [
-        ("week", "magetan-week.toml, 2 vans x 5 days", BASE_SCENARIO),
-        ("100", "100 stops, 2 vans x 5 days", generated(a.base, 100, 2)),
-        ("1000", "1000 stops, 20 vans x 5 days", generated(a.base, 1000, 20)),
+        ("week", "magetan-week.toml, 2 vans x 5 days", week),
+        ("100", "100 stops, 2 vans x 5 days", generated(a.base, 100, 2, week)),
+        ("1000", "1000 stops, 20 vans x 5 days", generated(a.base, 1000, 20, week)),
     ]
     if a.only:
         scenarios = [s for s in scenarios if s[0] in a.only.split(",")]

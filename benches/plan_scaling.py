@@ -9,7 +9,7 @@ its two vans or a fleet scaled with the stops (one van per 50 stops, copies of t
 taken in turn). Each scenario is planned RUNS times in two modes:
 
 - time: the scenario's default time limit (5 s) alone (`--iterations 1000000000`);
-- iterations: a fixed budget (`--iterations 1500 --time-limit 100000`), whose plan depends only
+- iterations: a fixed budget (`--iterations 1500 --time-limit 86400`), whose plan depends only
   on the seed, so its value is comparable across machines and loads.
 
 The default scenario scenarios/magetan-week.toml is also run as shipped (5 s or 1500

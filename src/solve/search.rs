@@ -13,7 +13,8 @@
 //! VisitAll, tours used), then simulated annealing on the rest (value and travel time). For
 //! Prize, travel weighs too little there to ever trade for less driving, so the policy's
 //! travel phase anneals the last [`TRAVEL_SHARE`] of the budget on travel alone from the
-//! best plan, never accepting less than its value.
+//! best plan, never accepting less than its value. When the best plan has not improved for
+//! [`RESTART_SHARE`] of the annealing, the search goes back to it (a restart on stagnation).
 //!
 //! Recreate and refill ask where every unserved job fits in every route; the answers are
 //! cached per route version ([`Insertions`]), so a ruin costs what it changed. With many tours
@@ -60,6 +61,10 @@ const RANDOM_RUIN: f64 = 0.2;
 /// the best value found (the value term's weight is too small to trade for less driving
 /// otherwise).
 const TRAVEL_SHARE: f64 = 0.12;
+/// Share of the annealing phase without a new best plan after which the current plan goes
+/// back to the best one. Chosen on the tuning half (benches/halves.py): 0.05, 0.1 and 0.2 all
+/// helped there, 0.2 most (benches/README.md, issue 17).
+const RESTART_SHARE: f64 = 0.2;
 /// Iterations when neither a time limit nor an iteration count is given.
 const DEFAULT_ITERATIONS: u64 = 20_000;
 
@@ -187,9 +192,16 @@ impl<'m, 'a> Search<'m, 'a> {
         let mut best_score = current_score;
         // The travel phase: the best value is a floor, travel time is annealed.
         let mut travel_phase: Option<Phase> = None;
+        // Where in the phase the best plan last improved, or the search last went back to it.
+        let mut last_best = 0.0;
         while !budget.done(*it) {
             let p = ((budget.progress(*it) - phase_start) / (1.0 - phase_start).max(1e-9))
                 .clamp(0.0, 1.0);
+            if travel_phase.is_none() && p - last_best >= RESTART_SHARE {
+                current = best.clone();
+                current_score = best_score;
+                last_best = p;
+            }
             let mut temperature = t0 * (t1 / t0).powf(p);
             if self.policy.travel_phase() && p >= 1.0 - TRAVEL_SHARE {
                 let phase = *travel_phase.get_or_insert_with(|| {
@@ -225,6 +237,7 @@ impl<'m, 'a> Search<'m, 'a> {
                 if self.policy.cmp(&current_score, &best_score).is_lt() {
                     best = current.clone();
                     best_score = current_score;
+                    last_best = p;
                 }
             }
         }
