@@ -11,7 +11,7 @@ use crate::i18n::{Key, Lang, Message, PlanMsg};
 use crate::plan::coverage::by_kecamatan;
 use crate::plan::model::{Promise, Totals};
 use crate::plan::replan::{self, Change};
-use crate::promise::{Made, Placement};
+use crate::promise::Placement;
 use crate::scenario::TravelSource;
 use crate::travel_basis::TravelBasis;
 
@@ -98,11 +98,8 @@ pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
 fn promises(cx: &Context) -> Markup {
     let (plan, lang) = (cx.plan, cx.lang);
     let broken: Vec<&Promise> = plan.broken_promises().collect();
-    let requests: Vec<&Promise> = plan
-        .promises
-        .iter()
-        .filter(|p| matches!(p.made, Made::Request { .. }) && p.kept())
-        .collect();
+    let requests: Vec<&Promise> = plan.requests().filter(|p| p.kept()).collect();
+    let missed = plan.requests().filter(|p| !p.kept()).count();
     let what = |p: &Promise| {
         format!(
             "{} ({})",
@@ -129,7 +126,7 @@ fn promises(cx: &Context) -> Markup {
         }
         @if !requests.is_empty() {
             div #requests {
-                b { (PlanMsg::Requests { planned: requests.len(), missed: plan.promises.iter().filter(|p| matches!(p.made, Made::Request { .. }) && !p.kept()).count() }.get(lang)) }
+                b { (PlanMsg::Requests { planned: requests.len(), missed }.get(lang)) }
                 ul {
                     @for p in &requests {
                         li {

@@ -180,6 +180,13 @@ impl Plan {
         self.promises.iter().filter(|p| !p.kept())
     }
 
+    /// The promises that are requests (`[requests]`), kept or not.
+    pub fn requests(&self) -> impl Iterator<Item = &Promise> {
+        self.promises
+            .iter()
+            .filter(|p| matches!(p.made, crate::promise::Made::Request { .. }))
+    }
+
     /// Every visit with its van-day, in van-day order.
     pub fn visits(&self) -> impl Iterator<Item = (&VanDay, &Visit)> {
         self.van_days

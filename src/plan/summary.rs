@@ -7,7 +7,6 @@ use super::coverage::by_kecamatan;
 use super::model::{Plan, Promise};
 use crate::groups::{Group, percent};
 use crate::i18n::{Key, Lang, Message, PlanMsg};
-use crate::promise::Made;
 use crate::reason::Category;
 use crate::scenario::Scenario;
 use crate::solve::Stopped;
@@ -236,11 +235,7 @@ fn promises(s: &mut String, plan: &Plan, lang: Lang) {
             let _ = writeln!(s, "{}", line(p));
         }
     }
-    let requests: Vec<&Promise> = plan
-        .promises
-        .iter()
-        .filter(|p| matches!(p.made, Made::Request { .. }))
-        .collect();
+    let requests: Vec<&Promise> = plan.requests().collect();
     if !requests.is_empty() {
         let missed = requests.iter().filter(|p| !p.kept()).count();
         let heading = PlanMsg::Requests {
