@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub const COUNT: usize = 3;
 
 /// A group of residents still without a KTP-el recording.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
     /// Elderly residents (lansia).
@@ -120,6 +120,30 @@ impl People {
     /// Everyone, summed without overflow (a count read from a file may be large).
     pub fn total_u64(&self) -> u64 {
         self.0.iter().map(|&n| u64::from(n)).sum()
+    }
+
+    /// Those left after `other` are taken away, group by group (none below zero).
+    pub fn less(&self, other: &People) -> People {
+        self.map(|g, &n| n.saturating_sub(other[g]))
+    }
+
+    /// `k` of these people (all of them when `k` is more), each group in proportion; the
+    /// places that rounding leaves go to the groups with the largest remainders, in
+    /// [`Group::ALL`] order on ties.
+    pub fn portion(&self, k: u32) -> People {
+        let total = u64::from(self.total());
+        if u64::from(k) >= total {
+            return *self;
+        }
+        let exact = |n: u32| u64::from(n) * u64::from(k);
+        let mut taken = self.map(|_, &n| (exact(n) / total) as u32);
+        let mut order: Vec<Group> = Group::ALL.to_vec();
+        order.sort_by_key(|&g| std::cmp::Reverse(exact(self[g]) % total));
+        let short = k - taken.total();
+        for &g in order.iter().take(short as usize) {
+            taken[g] += 1;
+        }
+        taken
     }
 }
 
@@ -228,6 +252,20 @@ mod tests {
             assert_eq!(Group::from_key(g.key()), Some(g));
         }
         assert_eq!(Group::from_key("pupils"), None);
+    }
+
+    #[test]
+    fn a_portion_keeps_the_mix_and_never_takes_more_than_there_is() {
+        let people = People::from_fn(|g| [7, 2, 0][g.index()]);
+        assert_eq!(people.portion(3).0, [2, 1, 0]);
+        assert_eq!(people.portion(0), People::default());
+        assert_eq!(people.portion(100), people);
+        for k in 0..=9 {
+            let part = people.portion(k);
+            assert_eq!(part.total(), k);
+            assert!(Group::ALL.iter().all(|&g| part[g] <= people[g]));
+            assert_eq!(people.less(&part).total(), 9 - k);
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
+use crate::groups::Group;
 use crate::reason::Why;
 
 /// What was promised.
@@ -32,6 +33,8 @@ pub enum Made {
     /// A stop the teams visited on `nobody_on` where nobody came (from the realisation): the
     /// campaign's first week goes back.
     Revisit { nobody_on: NaiveDate },
+    /// A visit the week makes to keep one of the scenario's `[targets]`.
+    Target { target: Target },
     /// A request, served on or before its deadline.
     Request {
         id: String,
@@ -40,6 +43,57 @@ pub enum Made {
         /// Its location is the desa's centre: the address was not given.
         approximate: bool,
     },
+}
+
+/// Which target of the scenario's `[targets]` a promised visit keeps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "target", rename_all = "snake_case")]
+pub enum Target {
+    /// One of the week's school mornings (`school_mornings_per_week`).
+    SchoolMorning,
+    /// The kecamatan would otherwise go more than `weeks` weeks without a visit
+    /// (`every_kecamatan_within_weeks`).
+    Kecamatan { kecamatan: String, weeks: u32 },
+    /// Towards the week's least number of people of a group (`min_people`).
+    People { group: Group, at_least: u32 },
+}
+
+/// What a target asks of the week, and how much of it the plan does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetResult {
+    pub goal: Goal,
+    pub wanted: u32,
+    pub got: u32,
+}
+
+impl TargetResult {
+    pub fn met(&self) -> bool {
+        self.got >= self.wanted
+    }
+}
+
+/// Stands in where a value is needed before any target is known (the catalogue's checks).
+impl Default for TargetResult {
+    fn default() -> Self {
+        TargetResult {
+            goal: Goal::SchoolMornings { open_schools: 0 },
+            wanted: 0,
+            got: 0,
+        }
+    }
+}
+
+/// One target of `[targets]`, for the whole week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "goal", rename_all = "snake_case")]
+pub enum Goal {
+    /// School visits that start before noon; `open_schools` is how many schools are open to
+    /// visits this week (none in the school holidays, when the target does not apply).
+    SchoolMornings { open_schools: u32 },
+    /// Kecamatan due a visit this week, and how many of them the week visits.
+    KecamatanVisits { weeks: u32 },
+    /// People of a group the week records.
+    People { group: Group },
 }
 
 /// A van (by name), a day and a time.

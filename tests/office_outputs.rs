@@ -279,6 +279,18 @@ fn letters_address_every_kelurahan_as_a_kelurahan() {
             ));
             assert!(doc.contains("Pelayanan ini tidak dipungut biaya."));
         }
+        if stop.is_school() {
+            // A school's letter goes to its head, in its kecamatan.
+            assert!(
+                doc.contains(&format!("Yth. Pimpinan {}\n", stop.name)),
+                "{doc}"
+            );
+            assert!(
+                doc.contains(&format!("Kecamatan {}\n", stop.kecamatan)),
+                "{doc}"
+            );
+            continue;
+        }
         let (head, place) = if is_kelurahan {
             ("Lurah", "Kelurahan")
         } else {

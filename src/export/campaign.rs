@@ -15,9 +15,10 @@ use super::html::{page, visit_name};
 use super::plan_files;
 use crate::fsio::write_folder;
 use crate::groups::{Group, People, PerGroup};
-use crate::i18n::{Key, Lang, Message, PlanMsg};
+use crate::i18n::{Key, Lang, Message, PlanMsg, TargetMsg};
 use crate::plan::campaign::{Campaign, campaign};
 use crate::plan::compare::{file_name, short_names};
+use crate::plan::shift_use::ShiftUse;
 use crate::plan::{PlanOptions, slug};
 
 /// What `jempol campaign` did.
@@ -337,6 +338,13 @@ pub fn summary(campaign: &Campaign, lang: Lang) -> String {
         }
         .get(lang)
     );
+    let unmet: usize = weeks
+        .iter()
+        .map(|w| w.solved.plan.targets.iter().filter(|t| !t.met()).count())
+        .sum();
+    if unmet > 0 {
+        let _ = writeln!(s, "{}", TargetMsg::Heading { unmet }.get(lang));
+    }
     let start_total = campaign
         .start
         .iter()
@@ -369,8 +377,15 @@ pub fn summary(campaign: &Campaign, lang: Lang) -> String {
         for p in plan.broken_promises() {
             let _ = write!(line, "  · {}", lang.part(&p.stop, p.part, p.parts));
         }
+        for t in plan.targets.iter().filter(|t| !t.met()) {
+            let _ = write!(line, "  · {}", TargetMsg::Line(t.clone()).get(lang));
+        }
         let _ = writeln!(s, "{line}");
     }
+    let used = weeks.iter().fold(ShiftUse::default(), |sum, w| {
+        sum.add(&w.solved.plan.totals.shift)
+    });
+    let _ = writeln!(s, "{}", used.words().get(lang));
     let _ = writeln!(s, "{}", PlanMsg::ClearedHeading.get(lang));
     let clearances = clearances(campaign);
     let mut rows: BTreeMap<&str, PerGroup<String>> = BTreeMap::new();

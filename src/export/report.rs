@@ -7,7 +7,7 @@ use super::Context;
 use super::html::{VisitTable, page, route_colour, visit_table};
 use super::svg_map::{self, Layers};
 use crate::groups::{Group, percent};
-use crate::i18n::{Key, Lang, Message, PlanMsg};
+use crate::i18n::{Key, Lang, Message, PlanMsg, TargetMsg};
 use crate::plan::coverage::by_kecamatan;
 use crate::plan::model::{Promise, Totals};
 use crate::plan::replan::{self, Change};
@@ -93,8 +93,8 @@ pub fn html(cx: &Context, source: &TravelSource) -> anyhow::Result<String> {
     Ok(page(lang, &title, CSS, body))
 }
 
-/// The promises the plan breaks, first, where nobody can miss them; then the requests and
-/// where each is planned.
+/// The promises the plan breaks, first, where nobody can miss them; then the targets, met or
+/// not; then the requests and where each is planned.
 fn promises(cx: &Context) -> Markup {
     let (plan, lang) = (cx.plan, cx.lang);
     let broken: Vec<&Promise> = plan.broken_promises().collect();
@@ -119,6 +119,23 @@ fn promises(cx: &Context) -> Markup {
                                 Some(at) => PlanMsg::Instead { at: lang.placement(at) },
                                 None => PlanMsg::NotServedThisWeek,
                             }.get(lang))
+                        }
+                    }
+                }
+            }
+        }
+        @if !plan.targets.is_empty() {
+            @let unmet = plan.targets.iter().filter(|t| !t.met()).count();
+            div #targets .warn[unmet > 0] {
+                b { (TargetMsg::Heading { unmet }.get(lang)) }
+                ul {
+                    @for t in &plan.targets {
+                        li { (TargetMsg::Line(t.clone()).get(lang)) }
+                    }
+                    @for p in plan.target_misses() {
+                        li.miss {
+                            (what(p)) " — "
+                            (lang.broken(p.broken.as_ref().expect("a miss is broken")))
                         }
                     }
                 }

@@ -2,7 +2,7 @@
 //!
 //! - Fixed words and labels: [`Key`] (`words.rs`), looked up with [`Lang::t`].
 //! - Messages made at run time: one enum per area (`scenario.rs`, `files.rs`, `plan.rs`,
-//!   `map.rs`, `office.rs`, `sheet.rs`), each variant holding its values, each enum rendered by one function per
+//!   `map.rs`, `office.rs`, `sheet.rs`, `targets.rs`), each variant holding its values, each enum rendered by one function per
 //!   language ([`Message::en`], [`Message::id`]). A new message is a variant; the compiler
 //!   then asks for both languages.
 //! - The plan's facts (reasons, travel basis, groups): `reasons.rs`. Numbers and dates:
@@ -21,6 +21,7 @@ mod plan;
 mod reasons;
 mod scenario;
 mod sheet;
+mod targets;
 mod words;
 
 use std::fmt;
@@ -31,6 +32,7 @@ pub use office::{OfficeFix, OfficeSays};
 pub use plan::{Field, PlanMsg};
 pub use scenario::{Fix, Says, Thing};
 pub use sheet::{SheetFix, SheetSays};
+pub use targets::{TargetFix, TargetMsg, TargetSays};
 pub use words::Key;
 
 /// The language of the outputs and messages (`--lang en|id`, or `JEMPOL_LANG`).
@@ -191,6 +193,9 @@ mod tests {
         check_all::<OfficeFix>();
         check_all::<SheetSays>();
         check_all::<SheetFix>();
+        check_all::<TargetSays>();
+        check_all::<TargetFix>();
+        check_all::<TargetMsg>();
         reasons::tests::check_reasons(check);
     }
 }

@@ -27,6 +27,8 @@ pub enum Field {
     TotalDistance,
     TotalDriving,
     TotalWork,
+    ShiftUse,
+    Targets,
     Stops,
     StopsVisited,
     StopsPartlyVisited,
@@ -63,6 +65,8 @@ impl Field {
             TotalDistance => ("total distance", "jarak total"),
             TotalDriving => ("total driving", "waktu mengemudi total"),
             TotalWork => ("total working time", "waktu kerja total"),
+            ShiftUse => ("shift time", "penggunaan jam kerja"),
+            Targets => ("targets", "sasaran mingguan"),
             Stops => ("stops", "titik layanan"),
             StopsVisited => ("stops visited", "titik dikunjungi"),
             StopsPartlyVisited => ("stops partly visited", "titik dikunjungi sebagian"),
@@ -89,6 +93,16 @@ impl Field {
 pub enum PlanMsg {
     /// The lead of every error that lists a verifier's findings.
     Rejected,
+    /// How the van-days' shifts were spent, in hours (breaks left out).
+    ShiftUse {
+        shift_h: f64,
+        recording_h: f64,
+        driving_h: f64,
+        waiting_h: f64,
+        longest_wait_min: f64,
+        unused_h: f64,
+        unused_percent: f64,
+    },
     /// After a mandatory stop's violation: why it cannot be served even alone.
     MandatoryAlone {
         why: Why,
@@ -230,6 +244,25 @@ impl Message for PlanMsg {
         let en = Lang::En;
         match self {
             PlanMsg::Rejected => "the verifier rejected the plan".into(),
+            PlanMsg::ShiftUse {
+                shift_h,
+                recording_h,
+                driving_h,
+                waiting_h,
+                longest_wait_min,
+                unused_h,
+                unused_percent,
+            } => format!(
+                "Shift time {} h (breaks left out): recording {} h, driving {} h, waiting at \
+                 stops {} h (longest {} min); unused {} h ({}%)",
+                en.dec(*shift_h, 1),
+                en.dec(*recording_h, 1),
+                en.dec(*driving_h, 1),
+                en.dec(*waiting_h, 1),
+                en.dec(*longest_wait_min, 0),
+                en.dec(*unused_h, 1),
+                en.dec(*unused_percent, 1)
+            ),
             PlanMsg::MandatoryAlone { why } => format!(" (mandatory; alone: {})", en.why(why)),
             PlanMsg::Verified {
                 visits,
@@ -354,6 +387,25 @@ impl Message for PlanMsg {
         let id = Lang::Id;
         match self {
             PlanMsg::Rejected => "pemeriksa menolak rencana ini".into(),
+            PlanMsg::ShiftUse {
+                shift_h,
+                recording_h,
+                driving_h,
+                waiting_h,
+                longest_wait_min,
+                unused_h,
+                unused_percent,
+            } => format!(
+                "Jam kerja {} jam (di luar istirahat): perekaman {} jam, perjalanan {} jam, \
+                 menunggu di lokasi {} jam (terlama {} menit); tidak terpakai {} jam ({}%)",
+                id.dec(*shift_h, 1),
+                id.dec(*recording_h, 1),
+                id.dec(*driving_h, 1),
+                id.dec(*waiting_h, 1),
+                id.dec(*longest_wait_min, 0),
+                id.dec(*unused_h, 1),
+                id.dec(*unused_percent, 1)
+            ),
             PlanMsg::MandatoryAlone { why } => format!(" (wajib; sendirian: {})", id.why(why)),
             PlanMsg::Verified {
                 visits,

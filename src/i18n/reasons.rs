@@ -6,7 +6,7 @@ use chrono::Weekday;
 use super::Lang;
 use super::words::Key;
 use crate::groups::Group;
-use crate::promise::{Broken, Made, Placement};
+use crate::promise::{Broken, Made, Placement, Target};
 use crate::reason::{Category, Why};
 use crate::travel_basis::TravelBasis;
 
@@ -199,6 +199,25 @@ impl Lang {
             ),
             (Lang::En, Made::Required) => "mandatory".into(),
             (Lang::Id, Made::Required) => "wajib".into(),
+            (Lang::En, Made::Target { target }) => match target {
+                Target::SchoolMorning => "target: a school morning".into(),
+                Target::Kecamatan { kecamatan, weeks } => {
+                    format!("target: Kecamatan {kecamatan} visited at least every {weeks} weeks")
+                }
+                Target::People { group, at_least } => {
+                    format!("target: at least {at_least} {} a week", self.group(*group))
+                }
+            },
+            (Lang::Id, Made::Target { target }) => match target {
+                Target::SchoolMorning => "sasaran: pagi di sekolah".into(),
+                Target::Kecamatan { kecamatan, weeks } => format!(
+                    "sasaran: Kecamatan {kecamatan} dikunjungi paling lambat setiap {weeks} minggu"
+                ),
+                Target::People { group, at_least } => format!(
+                    "sasaran: paling sedikit {at_least} {} seminggu",
+                    self.group(*group)
+                ),
+            },
             (Lang::En, Made::Revisit { nobody_on }) => {
                 format!("revisit: nobody came on {}", self.date_short(*nobody_on))
             }

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::{PlanOptions, Solved, promises, solve_prepared};
+use super::{PlanOptions, Solved, promises, solve_prepared, targets};
 use crate::groups::People;
 use crate::scenario::realisation::read_realisation;
 use crate::scenario::{self, Prepared, build::build};
@@ -66,10 +66,16 @@ pub fn campaign(
         base.built.instance.distance.clone(),
     );
     let mut planned = Vec::with_capacity(weeks);
+    // The week of each kecamatan's last visit, for `every_kecamatan_within_weeks`.
+    let mut last_visit: Vec<(String, usize)> = Vec::new();
     for week in 0..weeks {
         let mut scenario = base.scenario.for_week(monday + Days::new(7 * week as u64));
         for (stop, left) in scenario.stops.iter_mut().zip(&remaining) {
             stop.people = *left;
+        }
+        if let Some(within) = scenario.targets.every_kecamatan_within_weeks {
+            let kecamatan = targets::kecamatan(&scenario, &last_visit);
+            scenario.kecamatan_due = Some(targets::due(within, week, &kecamatan));
         }
         let (built, too_big) = build(&scenario, time.clone(), distance.clone());
         if let Some(problem) = too_big.first() {
@@ -91,6 +97,9 @@ pub fn campaign(
         for (_, visit) in solved.plan.visits() {
             let left = &mut remaining[visit.stop.index];
             *left = left.map(|g, &n| n.saturating_sub(visit.people[g]));
+            let kecamatan = &solved.prepared.scenario.stops[visit.stop.index].kecamatan;
+            last_visit.retain(|(k, _)| k != kecamatan);
+            last_visit.push((kecamatan.clone(), week));
         }
         planned.push(Week {
             solved,

@@ -6,11 +6,14 @@ mod breach;
 pub mod campaign;
 pub mod compare;
 pub mod coverage;
+pub mod fill;
 pub mod instance_json;
 pub mod model;
 pub mod promises;
 pub mod replan;
+pub mod shift_use;
 pub mod summary;
+pub mod targets;
 pub mod verify_saved;
 
 use std::path::{Path, PathBuf};
@@ -103,11 +106,14 @@ pub fn solve_prepared(
     let started = Instant::now();
     let (solution, search) =
         crate::solve::solve_reporting(&prepared.built.instance, &solve_options);
+    let kept = promises::kept(promised, &pinned);
+    let solution = fill::fill(&mut prepared, solution, &kept);
     timings.solve = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let verified = checked(&prepared, &solution)?;
     let mut plan = model::build(&prepared, &verified, Some(search));
     plan.promises = promises::judge(&prepared, &plan, promised, &pinned);
+    plan.targets = targets::results(&prepared, &plan);
     timings.verify = started.elapsed().as_secs_f64();
     Ok(Solved {
         prepared,

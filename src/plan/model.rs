@@ -6,10 +6,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::shift_use::{self, ShiftUse};
 use crate::clock::Clock;
 use crate::groups::People;
 use crate::map::LatLon;
-use crate::promise::{Broken, Made, Placement};
+use crate::promise::{Broken, Made, Placement, TargetResult};
 use crate::reason::Why;
 use crate::scenario::reasons::why;
 use crate::scenario::{Prepared, Scenario, TravelSource};
@@ -36,6 +37,9 @@ pub struct Plan {
     /// deadlines) and what became of each; broken ones lead every summary and report.
     #[serde(default)]
     pub promises: Vec<Promise>,
+    /// How the week keeps each of the scenario's `[targets]` (none when it sets none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<TargetResult>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,6 +93,9 @@ pub struct VanDay {
     pub distance_m: f64,
     /// People recorded (blank cards used when the van prints).
     pub people: People,
+    /// How the shift is spent (absent from plans written before it was measured).
+    #[serde(default)]
+    pub shift: ShiftUse,
     /// In visiting order.
     pub visits: Vec<Visit>,
 }
@@ -136,6 +143,9 @@ pub struct Totals {
     pub drive_seconds: f64,
     /// From leaving the depot to coming back, summed over van-days with visits.
     pub work_seconds: f64,
+    /// How the shifts of all van-days are spent.
+    #[serde(default)]
+    pub shift: ShiftUse,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -175,9 +185,19 @@ impl Promise {
 }
 
 impl Plan {
-    /// The promises not kept.
+    /// The promises not kept to a village, a school or a family (the visits asked for by
+    /// the office's own targets are [`Plan::target_misses`]).
     pub fn broken_promises(&self) -> impl Iterator<Item = &Promise> {
-        self.promises.iter().filter(|p| !p.kept())
+        self.promises
+            .iter()
+            .filter(|p| !p.kept() && !matches!(p.made, crate::promise::Made::Target { .. }))
+    }
+
+    /// The visits a target asked for that the week could not make, each with its reason.
+    pub fn target_misses(&self) -> impl Iterator<Item = &Promise> {
+        self.promises
+            .iter()
+            .filter(|p| !p.kept() && matches!(p.made, crate::promise::Made::Target { .. }))
     }
 
     /// The promises that are requests (`[requests]`), kept or not.
@@ -208,6 +228,7 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
         name: scenario.stops[s].name.clone(),
     };
     let mut served = People::default();
+    let mut shifts = ShiftUse::default();
     let mut van_days = Vec::new();
     for (t, schedule) in plan.tours.iter().enumerate() {
         let info = &built.tours[t];
@@ -231,6 +252,8 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
             .collect();
         let people = visits.iter().fold(People::default(), |a, v| a + v.people);
         served += people;
+        let shift = shift_use::of(&instance.tours[t], schedule);
+        shifts = shifts.add(&shift);
         van_days.push(VanDay {
             van: Named {
                 index: info.van,
@@ -242,6 +265,7 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
             drive_seconds: schedule.drive_time,
             distance_m: schedule.distance,
             people,
+            shift,
             visits,
         });
     }
@@ -251,7 +275,12 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
         .iter()
         .fold(People::default(), |a, s| a + s.people);
     let mut parts_served = vec![(0, 0); scenario.stops.len()];
+    // A part no van reached and with nobody left (the visits took them all) is no part.
+    let left_out = |j: usize| !plan.served[j] && built.jobs[j].people.total() == 0;
     for (j, job) in built.jobs.iter().enumerate() {
+        if left_out(j) {
+            continue;
+        }
         parts_served[job.stop].1 += 1;
         if plan.served[j] {
             parts_served[job.stop].0 += 1;
@@ -261,7 +290,7 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
         .jobs
         .iter()
         .enumerate()
-        .filter(|(j, _)| !plan.served[*j])
+        .filter(|(j, _)| !plan.served[*j] && !left_out(*j))
         .map(|(j, job)| Unvisited {
             stop: stop_ref(job.stop),
             part: job.part,
@@ -291,6 +320,7 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
         distance_m: plan.distance,
         drive_seconds: plan.travel_time,
         work_seconds,
+        shift: shifts,
     };
     Plan {
         schema: SCHEMA.to_string(),
@@ -313,6 +343,7 @@ pub fn build(prepared: &Prepared, plan: &VerifiedPlan, search: Option<SearchRepo
         totals,
         unvisited,
         promises: Vec::new(),
+        targets: Vec::new(),
     }
 }
 

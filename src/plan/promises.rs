@@ -9,12 +9,16 @@
 
 use chrono::NaiveDate;
 
+use super::fill::Kept;
 use super::model::{Plan, Promise};
 use crate::clock::Clock;
+use crate::groups::People;
 use crate::promise::{Broken, Made, Placement};
 use crate::reason::Why;
 use crate::scenario::Prepared;
+use crate::scenario::build;
 use crate::solve::Promise as Priority;
+use crate::solve::latest_service_start;
 use crate::solve::{Solution, Window};
 
 /// A promise, before it is pinned.
@@ -29,6 +33,8 @@ pub struct Promised {
     pub parts: usize,
     /// The promised van (an index into the scenario's vans), for a visit.
     pub van: Option<usize>,
+    /// The people a kept plan's visit records; `None` for the part's share of the stop.
+    pub people: Option<People>,
 }
 
 /// A promise pinned into the instance: its job, and why it was broken before solving.
@@ -54,6 +60,7 @@ pub fn of_scenario(prepared: &Prepared) -> Vec<Promised> {
         part: 1,
         parts: scenario_parts(prepared, c.stop),
         van: Some(c.van),
+        people: None,
     });
     let first_request = scenario.stops.len() - scenario.requests.len();
     // A request with nobody left to record (a campaign's later week) is done.
@@ -71,9 +78,12 @@ pub fn of_scenario(prepared: &Prepared) -> Vec<Promised> {
             part: 1,
             parts: scenario_parts(prepared, stop),
             van: None,
+            people: None,
         })
     });
-    commitments.chain(requests).collect()
+    let mut out: Vec<Promised> = commitments.chain(requests).collect();
+    out.extend(super::targets::promises(prepared));
+    out
 }
 
 /// A promise to go back to `stop`, where nobody came on `nobody_on`; none when the stop
@@ -91,6 +101,7 @@ pub fn revisit(prepared: &Prepared, stop: usize, nobody_on: NaiveDate) -> Option
             part: 1,
             parts: scenario_parts(prepared, stop),
             van: None,
+            people: None,
         })
 }
 
@@ -107,10 +118,54 @@ fn scenario_parts(prepared: &Prepared, stop: usize) -> usize {
 /// Pins every promise into the prepared instance (see the module docs).
 pub fn pin(prepared: &mut Prepared, promised: &[Promised]) -> Vec<Pinned> {
     let mut taken = vec![false; prepared.built.jobs.len()];
-    promised
+    let pinned: Vec<Pinned> = promised
         .iter()
         .map(|p| pin_one(prepared, p, &mut taken))
-        .collect()
+        .collect();
+    // The stop of a kept visit sized from the kept plan: its other parts share what is left,
+    // so that the week never records a stop beyond its people.
+    let mut kept: Vec<Option<People>> = vec![None; prepared.scenario.stops.len()];
+    for (p, pin) in promised.iter().zip(&pinned) {
+        if let (Some(_), Some(j)) = (p.people, pin.job) {
+            let info = &prepared.built.jobs[j];
+            kept[info.stop] = Some(kept[info.stop].unwrap_or_default() + info.people);
+        }
+    }
+    for (stop, kept) in kept.iter().enumerate() {
+        let Some(kept) = kept else { continue };
+        let left = prepared.scenario.stops[stop].people.less(kept);
+        let others: Vec<usize> = (0..prepared.built.jobs.len())
+            .filter(|&j| prepared.built.jobs[j].stop == stop)
+            .filter(|&j| {
+                !pinned
+                    .iter()
+                    .zip(promised)
+                    .any(|(pin, p)| pin.job == Some(j) && p.people.is_some())
+            })
+            .collect();
+        for (i, &j) in others.iter().enumerate() {
+            let share = build::share(&left, i, others.len());
+            build::set_people(&mut prepared.built, &prepared.scenario, j, share);
+        }
+    }
+    pinned
+}
+
+/// What the plan keeps of the promised visits' people: the visits done exactly, the
+/// announced ones as they were announced where the days allow.
+pub fn kept(promised: &[Promised], pinned: &[Pinned]) -> Kept {
+    let mut kept = Kept::default();
+    for (p, pin) in promised.iter().zip(pinned) {
+        let (Some(j), Some(people)) = (pin.job, p.people) else {
+            continue;
+        };
+        match p.made {
+            Made::Done { .. } => kept.done.push(j),
+            Made::Announced { .. } => kept.announced.push((j, people)),
+            _ => {}
+        }
+    }
+    kept
 }
 
 fn pin_one(prepared: &mut Prepared, p: &Promised, taken: &mut [bool]) -> Pinned {
@@ -132,6 +187,16 @@ fn pin_one(prepared: &mut Prepared, p: &Promised, taken: &mut [bool]) -> Pinned 
         };
     };
     taken[j] = true;
+    if let Some(people) = p.people {
+        // A visit done recorded what it recorded. One announced keeps its van, day and
+        // start, but may record fewer people, down to half, to make room for a request; the
+        // search places it at half, and filling the day gives the rest back where it can.
+        let size = match p.made {
+            Made::Done { .. } => people,
+            _ => people.portion(people.total().div_ceil(2)),
+        };
+        build::set_people(&mut prepared.built, &prepared.scenario, j, size);
+    }
     let broken = match &p.made {
         Made::Done {
             date, start, van, ..
@@ -145,7 +210,8 @@ fn pin_one(prepared: &mut Prepared, p: &Promised, taken: &mut [bool]) -> Pinned 
                 _ => 1.0,
             };
             let promised_van = p.van.expect("a visit names its van");
-            let tour = built
+            let tour = prepared
+                .built
                 .tours
                 .iter()
                 .position(|t| t.van == promised_van && t.date == *date);
@@ -157,7 +223,7 @@ fn pin_one(prepared: &mut Prepared, p: &Promised, taken: &mut [bool]) -> Pinned 
                 Some(t) => pin_visit(prepared, j, t, f64::from(start.seconds()), tolerance),
             }
         }
-        Made::Required | Made::Revisit { .. } => None,
+        Made::Required | Made::Revisit { .. } | Made::Target { .. } => None,
         Made::Request { deadline, .. } => {
             let job = &mut prepared.built.instance.jobs[j];
             job.promise = Priority::Requested;
@@ -202,6 +268,7 @@ fn pin_visit(
     let inst = &mut prepared.built.instance;
     let tour = &inst.tours[t];
     let (van, day, sets) = (tour.van, tour.day, f64::from(tour.sets.max(1)));
+    let breaks = tour.breaks.clone();
     let job = &mut inst.jobs[j];
     let service = job.service_fixed + job.service_work / sets;
     // The stop's windows as windows for the start of service, cut to the promised time.
@@ -210,7 +277,7 @@ fn pin_visit(
         .iter()
         .filter_map(|w| {
             let last = if job.finish_by_close {
-                w.close - service
+                latest_service_start(&breaks, w.close, service)
             } else {
                 w.close
             };
@@ -279,7 +346,7 @@ pub fn judge(
                         && v.start.seconds().abs_diff(start.seconds()) <= tolerance_s + 1
                 }
                 Made::Request { deadline, .. } => deadline.is_none_or(|d| day.date <= d),
-                Made::Required | Made::Revisit { .. } => true,
+                Made::Required | Made::Revisit { .. } | Made::Target { .. } => true,
             });
             let served = match exact {
                 Some((day, v)) => Some(placed(day, v.start)),
@@ -288,7 +355,7 @@ pub fn judge(
                     let promised_date = match &p.made {
                         Made::Done { date, .. } | Made::Announced { date, .. } => Some(*date),
                         Made::Request { deadline, .. } => *deadline,
-                        Made::Required | Made::Revisit { .. } => None,
+                        Made::Required | Made::Revisit { .. } | Made::Target { .. } => None,
                     };
                     plan.visits()
                         .filter(|(_, v)| Some(v.stop.index) == p.stop)

@@ -113,6 +113,7 @@ fn kept_visits(prepared: &scenario::Prepared, kept: &Plan, from: NaiveDate) -> V
                 part: v.part,
                 parts: v.parts,
                 van: scenario.vans.iter().position(|x| x.name == day.van.name),
+                people: Some(v.people),
             }
         })
         .collect()
@@ -138,6 +139,7 @@ fn mandatory_stops(prepared: &mut scenario::Prepared, promised: &[Promised]) -> 
                     part: info.part,
                     parts: info.parts,
                     van: None,
+                    people: None,
                 });
             }
         }

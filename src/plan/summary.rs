@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::coverage::by_kecamatan;
 use super::model::{Plan, Promise};
 use crate::groups::{Group, percent};
-use crate::i18n::{Key, Lang, Message, PlanMsg};
+use crate::i18n::{Key, Lang, Message, PlanMsg, TargetMsg};
 use crate::reason::Category;
 use crate::scenario::Scenario;
 use crate::solve::Stopped;
@@ -30,6 +30,7 @@ pub fn summary(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
         lang.t(Key::Days)
     );
     promises(&mut s, plan, lang);
+    targets(&mut s, plan, lang);
     for off in &plan.week.days_off {
         let _ = writeln!(
             s,
@@ -133,6 +134,7 @@ pub fn summary(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
             h = lang.t(Key::Hours)
         );
     }
+    let _ = writeln!(s, "{}", plan.totals.shift.words().get(lang));
     if !plan.unvisited.is_empty() {
         let mut counts: BTreeMap<Category, usize> = BTreeMap::new();
         for u in &plan.unvisited {
@@ -200,6 +202,35 @@ pub fn summary(plan: &Plan, scenario: &Scenario, lang: Lang) -> String {
 }
 
 /// The promises a plan breaks, and the requests and what became of them.
+/// The scenario's targets, each met or not; unmet ones make the heading say so.
+fn targets(s: &mut String, plan: &Plan, lang: Lang) {
+    if plan.targets.is_empty() {
+        return;
+    }
+    let unmet = plan.targets.iter().filter(|t| !t.met()).count();
+    let _ = writeln!(s, "{}", TargetMsg::Heading { unmet }.get(lang));
+    for target in &plan.targets {
+        let _ = writeln!(s, "  {}", TargetMsg::Line(target.clone()).get(lang));
+    }
+    if unmet == 0 {
+        return;
+    }
+    let misses: Vec<&Promise> = plan.target_misses().collect();
+    for p in misses.iter().take(NO_TIME_SHOWN) {
+        let _ = writeln!(
+            s,
+            "    {} ({}) — {}",
+            lang.part(&p.stop, p.part, p.parts),
+            lang.made(&p.made),
+            lang.broken(p.broken.as_ref().expect("a miss is broken"))
+        );
+    }
+    if misses.len() > NO_TIME_SHOWN {
+        let more = misses.len() - NO_TIME_SHOWN;
+        let _ = writeln!(s, "    ... {more} {}", lang.t(Key::AndMore));
+    }
+}
+
 fn promises(s: &mut String, plan: &Plan, lang: Lang) {
     let line = |p: &Promise| {
         let what = format!(

@@ -11,10 +11,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::fill;
 use super::model::{Plan, SCHEMA, Unvisited, VanDay, build};
 use super::promises::{self, Promised};
+use super::shift_use::ShiftUse;
 use crate::clock::Clock;
-use crate::i18n::{Field, FileMsg, Lang, Message, PlanMsg, Text, UserError};
+use crate::i18n::{Field, FileMsg, Lang, Message, PlanMsg, TargetMsg, Text, UserError};
 use crate::promise::Made;
 use crate::scenario::{self, Prepared};
 use crate::solve::Solution;
@@ -89,11 +91,33 @@ pub fn verify_plan(
     let pinned = promises::pin(&mut prepared, promised);
     let solution = routes(&prepared, plan)
         .map_err(|problems| listed(plan_path, PlanMsg::Rejected, &problems))?;
+    // How many people each visit records follows from the routes, as when planning.
+    let (kept, placed) = (promises::kept(promised, &pinned), fill::placed(&prepared));
+    fill::size_visits(&mut prepared, &solution, &kept, &placed);
     let verified = super::checked(&prepared, &solution)?;
     // How the search ended cannot be recomputed; it is the file's word.
     let mut rebuilt = build(&prepared, &verified, plan.search);
     rebuilt.promises = promises::judge(&prepared, &rebuilt, promised, &pinned);
+    rebuilt.targets = super::targets::results(&prepared, &rebuilt);
     let mut problems = differences(plan, &rebuilt);
+    if plan.targets != rebuilt.targets {
+        let show = |p: &Plan| {
+            let lines = p
+                .targets
+                .iter()
+                .map(|t| TargetMsg::Line(t.clone()).get(Lang::En));
+            lines.collect::<Vec<_>>().join("; ")
+        };
+        problems.push(
+            PlanMsg::Differs {
+                subject: String::new(),
+                field: Field::Targets,
+                said: show(plan),
+                recomputed: show(&rebuilt),
+            }
+            .text(),
+        );
+    }
     problems.extend(promise_differences(plan, &rebuilt));
     if !problems.is_empty() {
         return Err(listed(plan_path, PlanMsg::FileDiffers, &problems).into());
@@ -193,6 +217,19 @@ fn routes(prepared: &Prepared, plan: &Plan) -> Result<Solution, Vec<Text>> {
     }
 }
 
+/// Every figure of both equal up to rounding.
+fn same_use(a: &ShiftUse, b: &ShiftUse) -> bool {
+    same(a.shift_seconds, b.shift_seconds)
+        && same(a.recording_seconds, b.recording_seconds)
+        && same(a.driving_seconds, b.driving_seconds)
+        && same(a.waiting_seconds, b.waiting_seconds)
+        && same(a.longest_wait_seconds, b.longest_wait_seconds)
+}
+
+fn shift_text(used: &ShiftUse) -> String {
+    used.words().get(Lang::En)
+}
+
 /// Equal up to rounding in the last digits (a file may have been re-saved by another tool).
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
@@ -290,6 +327,14 @@ fn differences(file: &Plan, rebuilt: &Plan) -> Vec<Text> {
         if !same(a, b) {
             differ("", field, show(a), show(b));
         }
+    }
+    if !same_use(&t.0.shift, &t.1.shift) {
+        differ(
+            "",
+            Field::ShiftUse,
+            shift_text(&t.0.shift),
+            shift_text(&t.1.shift),
+        );
     }
     for (field, a, b) in [
         (Field::Stops, t.0.stops, t.1.stops),
@@ -404,6 +449,14 @@ fn day_differences(
     if !same(said.drive_seconds, day.drive_seconds) {
         let (a, b) = (minutes(said.drive_seconds), minutes(day.drive_seconds));
         differ(name, Field::Driving, a, b);
+    }
+    if !same_use(&said.shift, &day.shift) {
+        differ(
+            name,
+            Field::ShiftUse,
+            shift_text(&said.shift),
+            shift_text(&day.shift),
+        );
     }
     if said.people != day.people {
         differ(

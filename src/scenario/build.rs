@@ -2,10 +2,10 @@
 //! one tour per van and working day; one job per stop, or several parts for a stop too big
 //! for one visit. Times are seconds since midnight.
 //!
-//! Splitting rule: a visit must fit in one break-free stretch of the stop's window within a
-//! shift, after driving there from the depot and with time to drive back. The largest
-//! recording work one visit can hold is 90% of (that stretch − setup) × the van's recording
-//! sets, taking the best van and day that can serve the stop. A stop needing more is split
+//! Splitting rule: a visit must fit in one of the stop's windows within a shift, after driving
+//! there from the depot and with time to drive back; it may pause over the breaks in between.
+//! The largest recording work one visit can hold is 90% of (the working time of that stretch
+//! − setup) × the van's recording sets, taking the best van and day that can serve the stop. A stop needing more is split
 //! into the fewest equal parts (people of each group spread evenly) that each fit; every part
 //! pays the setup again. A stretch too short to record at least as long as the setup takes
 //! does not count (no splitting into crumbs). Home visits are never split.
@@ -196,13 +196,8 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> (Built, Vec
         let parts = parts as usize;
         for part in 0..parts {
             let people = share(&stop.people, part, parts);
-            let name = if parts == 1 {
-                stop.name.clone()
-            } else {
-                format!("{} (part {}/{parts})", stop.name, part + 1)
-            };
             jobs.push(Job {
-                name,
+                name: job_name(&stop.name, part + 1, parts),
                 location,
                 value: scenario.weights.dot(&people),
                 service_fixed: fixed,
@@ -254,8 +249,36 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> (Built, Vec
     (built, problems)
 }
 
+/// The instance's name of a job: the stop's, with the part of a split stop.
+fn job_name(stop: &str, part: usize, parts: usize) -> String {
+    if parts == 1 {
+        stop.to_string()
+    } else {
+        format!("{stop} (part {part}/{parts})")
+    }
+}
+
+/// Gives job `j` the people `people`: its value, recording work and blank cards follow.
+pub fn set_people(built: &mut Built, scenario: &Scenario, j: usize, people: People) {
+    let stop = &scenario.stops[built.jobs[j].stop];
+    let job = &mut built.instance.jobs[j];
+    job.value = scenario.weights.dot(&people);
+    if !stop.home_visit {
+        job.service_work = scenario.service.per_person.dot(&people);
+    }
+    job.load = f64::from(people.total());
+    built.jobs[j].people = people;
+}
+
+/// Numbers job `j` as part `part` of its stop.
+pub fn set_part(built: &mut Built, scenario: &Scenario, j: usize, part: usize) {
+    let info = &mut built.jobs[j];
+    info.part = part;
+    built.instance.jobs[j].name = job_name(&scenario.stops[info.stop].name, part, info.parts);
+}
+
 /// People of part `part` of `parts`: each group spread evenly, remainders spread too.
-fn share(people: &People, part: usize, parts: usize) -> People {
+pub fn share(people: &People, part: usize, parts: usize) -> People {
     let cut = |n: u32| {
         let at = |k: usize| (u64::from(n) * k as u64 / parts as u64) as u32;
         at(part + 1) - at(part)
@@ -263,23 +286,22 @@ fn share(people: &People, part: usize, parts: usize) -> People {
     people.map(|_, &n| cut(n))
 }
 
-/// The longest break-free stretch of any window that a tour can use, after driving `out`
-/// from the depot at the start of the shift and keeping `back` to return by its end.
+/// The most working time (breaks left out) in any window that a tour can use, after driving
+/// `out` from the depot at the start of the shift and keeping `back` to return by its end.
 fn longest_stretch(tour: &Tour, windows: &[Window], out: f64, back: f64) -> f64 {
-    let mut best: f64 = 0.0;
-    for w in windows {
-        let mut from = w.open.max(tour.start + out);
-        let to = w.close.min(tour.end - back);
-        for b in &tour.breaks {
-            if b.close <= from || b.open >= to {
-                continue;
-            }
-            best = best.max(b.open - from);
-            from = from.max(b.close);
-        }
-        best = best.max(to - from);
-    }
-    best
+    windows
+        .iter()
+        .map(|w| {
+            let from = w.open.max(tour.start + out);
+            let to = w.close.min(tour.end - back);
+            let paused: f64 = tour
+                .breaks
+                .iter()
+                .map(|b| (b.close.min(to) - b.open.max(from)).max(0.0))
+                .sum();
+            (to - from) - paused
+        })
+        .fold(0.0, f64::max)
 }
 
 #[cfg(test)]
@@ -300,7 +322,7 @@ mod tests {
     }
 
     #[test]
-    fn stretch_stops_at_breaks() {
+    fn stretch_spans_breaks_without_counting_them() {
         let tour = Tour {
             van: 0,
             day: 0,
@@ -321,8 +343,9 @@ mod tests {
             open: 0.0,
             close: 86_400.0,
         }];
-        // 07:30 + 30 min drive = 08:00 to 12:00 is the longest stretch: 4 h.
-        assert_eq!(longest_stretch(&tour, &all_day, 1800.0, 1800.0), 14_400.0);
+        // 07:30 + 30 min drive = 08:00 to 15:00 (15:30 less the drive back), less the hour's
+        // break from 12:00: 6 h of recording.
+        assert_eq!(longest_stretch(&tour, &all_day, 1800.0, 1800.0), 21_600.0);
         let afternoon = [Window {
             open: 46_800.0,
             close: 86_400.0,

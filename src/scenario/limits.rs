@@ -38,6 +38,13 @@ pub fn time_limit(seconds: f64) -> Option<Duration> {
     (seconds > 0.0 && seconds <= MAX_DURATION_S).then(|| Duration::from_secs_f64(seconds))
 }
 
+/// `[targets] school_mornings_per_week`: more than 50 school visits a week is a typo.
+pub const SCHOOL_MORNINGS: RangeInclusive<i64> = 0..=50;
+/// `[targets] every_kecamatan_within_weeks`: a year at most.
+pub const WITHIN_WEEKS: RangeInclusive<i64> = 1..=52;
+/// `[targets] min_people`, per group and week.
+pub const MIN_PEOPLE: RangeInclusive<i64> = 0..=100_000;
+
 #[cfg(test)]
 mod tests {
     use super::*;

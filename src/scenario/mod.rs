@@ -14,6 +14,7 @@ pub mod reasons;
 pub mod requests;
 pub mod sheet;
 pub mod stops_csv;
+pub mod targets;
 pub mod travel;
 pub mod units;
 

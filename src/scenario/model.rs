@@ -124,6 +124,11 @@ pub struct Scenario {
     pub commitments: Vec<Commitment>,
     /// How far a promised visit's start may move, in seconds (`[replan] tolerance`).
     pub tolerance: f64,
+    /// What every week must do (`[targets]`).
+    pub targets: super::targets::Targets,
+    /// The kecamatan a campaign's week must visit, with the weeks each may wait (set by
+    /// plan/campaign.rs); `None` for a week planned alone.
+    pub kecamatan_due: Option<Vec<(String, u32)>>,
     /// `[office]`: who signs the letters and whom to call.
     pub office: super::office::Office,
 }
@@ -493,6 +498,8 @@ pub fn resolve(file: &Path, raw: &RawScenario) -> (Scenario, Vec<Problem>) {
             .and_then(|t| r.parse(t, "replan.tolerance", parse_duration))
             .unwrap_or(DEFAULT_TOLERANCE),
         office: super::office::resolve(raw.office.as_ref(), &mut r.problems),
+        targets: super::targets::resolve(raw.targets.as_ref(), &mut r.problems),
+        kecamatan_due: None,
     };
     let scenario = resolve_promises(&mut r, raw, scenario);
     (scenario, r.problems)

@@ -71,6 +71,8 @@ pub struct RawScenario {
     #[serde(default)]
     pub commitment: Vec<RawCommitment>,
     pub replan: Option<RawReplan>,
+    /// `[targets]`: what every week must do, kept as constraints (scenario/targets.rs).
+    pub targets: Option<RawTargets>,
     /// `[office]`: letterhead, letter numbers, signatory and contact (scenario/office.rs).
     pub office: Option<super::office::RawOffice>,
 }
@@ -96,6 +98,17 @@ pub struct RawCommitment {
 pub struct RawReplan {
     /// How far a promised visit's start may move ("30min").
     pub tolerance: Option<At<String>>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTargets {
+    /// School visits each week the schools are open.
+    pub school_mornings_per_week: Option<At<i64>>,
+    /// In a campaign, the most weeks a kecamatan with people left goes without a visit.
+    pub every_kecamatan_within_weeks: Option<At<i64>>,
+    /// The fewest people of a group each week records.
+    pub min_people: Option<SomeGroups<At<i64>>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -392,6 +405,7 @@ pub fn merge(base: RawScenario, top: RawScenario) -> RawScenario {
         van_off: [base.van_off, top.van_off].concat(),
         commitment: [base.commitment, top.commitment].concat(),
         replan: pick(base.replan, top.replan),
+        targets: pick(base.targets, top.targets),
         office: super::office::merge(base.office, top.office),
     }
 }

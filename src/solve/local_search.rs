@@ -15,7 +15,7 @@ use super::insertions::Insertions;
 use super::plan::Plan;
 use super::route::{Model, Route, tol};
 use super::rules;
-use super::rules::shifts::drive;
+use super::rules::shifts::{drive, service_end};
 use super::rules::windows::earliest_start;
 
 /// Neighbours of a job that moves consider.
@@ -96,7 +96,7 @@ fn in_time(model: &Model, p: &Route, i: usize, middle: &[usize], s: &Route, k: u
         else {
             return false;
         };
-        time = start + dur;
+        time = service_end(&tour.breaks, start, dur);
         at = job.location;
     }
     let by = if k > s.jobs.len() {

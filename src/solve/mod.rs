@@ -39,6 +39,7 @@ const CHAINS: u64 = 2;
 
 pub use explain::{Reason, explain_unserved};
 pub use instance::{Instance, Job, Matrix, Objective, Promise, Solution, Tour, Window};
+pub use rules::shifts::latest_service_start;
 pub use verify::{Breach, TourSchedule, VerifiedPlan, Violation, Visit, verify};
 
 /// How long to search and with which random seed.

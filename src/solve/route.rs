@@ -12,7 +12,7 @@ use super::insertions::Best;
 use super::instance::Instance;
 use super::policy::{self, Policy};
 use super::rules;
-use super::rules::shifts::{drive, latest_leave};
+use super::rules::shifts::{drive, latest_leave, service_end};
 use super::rules::windows::{earliest_start, latest_start};
 
 /// Relative tolerance for the search's own comparisons; far tighter than the verifier's, so
@@ -210,7 +210,7 @@ impl Route {
                         self.feasible = false;
                         arrive
                     });
-            self.depart.push(start + dur);
+            self.depart.push(service_end(&tour.breaks, start, dur));
             at = job.location;
         }
         if n > 0 {
@@ -235,7 +235,7 @@ impl Route {
                 &job.windows,
                 job.finish_by_close,
                 &tour.breaks,
-                leave_by - dur,
+                leave_by,
                 dur,
             )
             .unwrap_or(f64::NEG_INFINITY);
@@ -280,7 +280,7 @@ impl Route {
         }
         let arrive = drive(&tour.breaks, self.depart[pos], to);
         let start = earliest_start(&jb.windows, jb.finish_by_close, &tour.breaks, arrive, dur)?;
-        let next_arrive = drive(&tour.breaks, start + dur, from);
+        let next_arrive = drive(&tour.breaks, service_end(&tour.breaks, start, dur), from);
         if next_arrive > by + tol(by) {
             return None;
         }

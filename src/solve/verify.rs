@@ -261,13 +261,15 @@ impl Checker<'_> {
                 self.flag(Some(t), Some(j), p);
             }
             let start = start.unwrap_or(arrive);
+            // Recording pauses over a break, as driving does.
+            let end = arrival(&tour.breaks, start, dur);
             schedule.visits.push(Visit {
                 job: j,
                 arrive,
                 start,
-                end: start + dur,
+                end,
             });
-            clock = start + dur;
+            clock = end;
             at = job.location;
         }
         let leg = inst.time.get(at, tour.end_location);
@@ -290,7 +292,7 @@ impl Checker<'_> {
 }
 
 /// The rules one tour breaks when it serves `route` (jobs served elsewhere do not count).
-pub(super) fn tour_violations(instance: &Instance, tour: usize, route: &[usize]) -> Vec<Violation> {
+pub fn tour_violations(instance: &Instance, tour: usize, route: &[usize]) -> Vec<Violation> {
     let mut checker = Checker {
         instance,
         violations: Vec::new(),
@@ -445,20 +447,24 @@ mod tests {
     }
 
     #[test]
-    fn service_waits_for_the_window_and_skips_the_break() {
+    fn service_waits_for_the_window_and_pauses_over_the_break() {
         let mut inst = instance();
         inst.jobs[1].windows = vec![w(35.0, 60.0)];
         let p = verify(&inst, &plan(vec![vec![0, 1]])).expect("valid");
-        // Arrives 30, window opens 35, but 35-45 would overlap the break: starts at 50.
+        // Arrives 30, window opens 35: serves 35-40, pauses over the break 40-50, ends 55.
         assert_eq!(
             p.tours[0].visits[1],
             Visit {
                 job: 1,
                 arrive: 30.0,
-                start: 50.0,
-                end: 60.0
+                start: 35.0,
+                end: 55.0
             }
         );
+        // Arriving inside the break, it begins when the break ends.
+        inst.jobs[1].windows = vec![w(42.0, 70.0)];
+        let p = verify(&inst, &plan(vec![vec![0, 1]])).expect("valid");
+        assert_eq!(p.tours[0].visits[1].start, 50.0);
         // Leaves as late as keeps the first start: J1 has a window from 0, so at 0.
         inst.jobs[0].windows = vec![w(25.0, 100.0)];
         let p = verify(&inst, &plan(vec![vec![0]])).expect("valid");

@@ -1,7 +1,7 @@
 //! Shifts and breaks: a tour leaves its start location at `start` at the earliest and is back
 //! at its end location by `end`; breaks are fixed intervals in which the team neither drives
-//! nor serves. Driving that reaches a break pauses and resumes when it ends; a service that
-//! would overlap a break starts after it.
+//! nor serves. Driving or recording that reaches a break pauses and resumes when it ends, and
+//! no service begins inside a break.
 //!
 //! Half the clock: the search's driving and break functions below feed the route model's
 //! cached schedule (the start is its first departure, the end its last latest arrival), so
@@ -72,26 +72,36 @@ pub fn latest_leave(breaks: &[Window], by: f64, mut leg: f64) -> f64 {
     t - leg
 }
 
-/// The earliest service start at or after `s` whose `dur` overlaps no break.
+/// When a service of `dur` that starts at `s` ends: recording pauses over a break as driving
+/// does, so a long visit records until the break and resumes after it.
 #[inline]
-pub fn after_breaks(breaks: &[Window], mut s: f64, dur: f64) -> f64 {
-    for b in breaks {
-        if s < b.close && s + dur > b.open {
-            s = b.close;
-        }
-    }
-    s
+pub fn service_end(breaks: &[Window], s: f64, dur: f64) -> f64 {
+    drive(breaks, s, dur)
 }
 
-/// The latest service start at or before `s` whose `dur` overlaps no break.
+/// The latest start of a service of `dur` that ends by `by`.
 #[inline]
-pub fn before_breaks(breaks: &[Window], mut s: f64, dur: f64) -> f64 {
-    for b in breaks.iter().rev() {
-        if s < b.close && s + dur > b.open {
-            s = b.open - dur;
-        }
+pub fn latest_service_start(breaks: &[Window], by: f64, dur: f64) -> f64 {
+    latest_leave(breaks, by, dur)
+}
+
+/// The first moment at or after `s` when a service may begin: not inside a break (a start
+/// at the very moment a break begins is allowed; the service then pauses at once).
+#[inline]
+pub fn outside_breaks(breaks: &[Window], s: f64) -> f64 {
+    match breaks.iter().find(|b| s > b.open && s < b.close) {
+        Some(b) => b.close,
+        None => s,
     }
-    s
+}
+
+/// The last moment at or before `s` when a service may begin.
+#[inline]
+pub fn outside_breaks_before(breaks: &[Window], s: f64) -> f64 {
+    match breaks.iter().find(|b| s > b.open && s < b.close) {
+        Some(b) => b.open,
+        None => s,
+    }
 }
 
 // The verifier's half: its own clock, sharing nothing with the search's above.
@@ -163,11 +173,11 @@ pub fn latest_departure(breaks: &[Window], by: f64, leg: f64) -> f64 {
     best
 }
 
-/// Whether a service of `dur` starting at `s` overlaps a break (beyond rounding).
-pub fn hits_break(breaks: &[Window], s: f64, dur: f64) -> bool {
+/// Whether `s` lies inside a break (beyond rounding), where no service begins.
+pub fn inside_break(breaks: &[Window], s: f64) -> bool {
     breaks
         .iter()
-        .any(|b| s < b.close - slack(b.close) && s + dur > b.open + slack(b.open))
+        .any(|b| s > b.open + slack(b.open) && s < b.close - slack(b.close))
 }
 
 #[cfg(test)]

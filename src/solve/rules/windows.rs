@@ -1,6 +1,6 @@
 //! Time windows and opening days: a service starts inside one of the job's windows, at `open`
-//! or later; it starts by `close`, or when `finish_by_close` is set, it ends by `close`. The
-//! job's day must be in `days`.
+//! or later; it starts by `close`, or when `finish_by_close` is set, it ends by `close` (a
+//! service that pauses over a break ends that much later). The job's day must be in `days`.
 //!
 //! Half the clock: the search's earliest and latest service starts below (around the breaks
 //! of [`shifts`](super::shifts)) feed the route model's cached earliest departures and latest
@@ -13,7 +13,9 @@
 
 use std::ops::Range;
 
-use super::shifts::{after_breaks, before_breaks, hits_break};
+use super::shifts::{
+    arrival, inside_break, latest_service_start, outside_breaks, outside_breaks_before, service_end,
+};
 use super::{Check, Rule, Served};
 use crate::solve::explain::Reason;
 use crate::solve::instance::{Instance, Job, Tour, Window};
@@ -44,16 +46,7 @@ impl Rule for Windows {
     }
 }
 
-/// The last allowed start in a window for a service of `dur`.
-fn last_start(w: &Window, finish_by_close: bool, dur: f64) -> f64 {
-    if finish_by_close {
-        w.close - dur
-    } else {
-        w.close
-    }
-}
-
-/// Earliest service start at or after `arrive`: in a window, not overlapping a break.
+/// Earliest service start at or after `arrive`: in a window, not inside a break.
 pub fn earliest_start(
     windows: &[Window],
     finish_by_close: bool,
@@ -61,35 +54,33 @@ pub fn earliest_start(
     arrive: f64,
     dur: f64,
 ) -> Option<f64> {
-    let mut s = arrive;
-    for w in windows {
-        let last = last_start(w, finish_by_close, dur);
-        if s > last + tol(last) {
-            continue;
-        }
-        s = after_breaks(breaks, s.max(w.open), dur);
-        if s <= last + tol(last) {
-            return Some(s);
-        }
-    }
-    None
+    windows.iter().find_map(|w| {
+        let s = outside_breaks(breaks, arrive.max(w.open));
+        let bound = if finish_by_close {
+            service_end(breaks, s, dur)
+        } else {
+            s
+        };
+        (bound <= w.close + tol(w.close)).then_some(s)
+    })
 }
 
-/// Latest service start at or before `by`: in a window, not overlapping a break.
+/// Latest service start whose service ends by `end_by`: in a window, not inside a break.
 pub fn latest_start(
     windows: &[Window],
     finish_by_close: bool,
     breaks: &[Window],
-    by: f64,
+    end_by: f64,
     dur: f64,
 ) -> Option<f64> {
-    let mut s = by;
+    let mut s = latest_service_start(breaks, end_by, dur);
     for w in windows.iter().rev() {
-        s = s.min(last_start(w, finish_by_close, dur));
-        if s < w.open - tol(w.open) {
-            continue;
-        }
-        s = before_breaks(breaks, s, dur);
+        let last = if finish_by_close {
+            latest_service_start(breaks, w.close, dur)
+        } else {
+            outside_breaks_before(breaks, w.close)
+        };
+        s = s.min(last);
         // Rounding may leave a zero-slack start a hair before the opening.
         if s >= w.open - tol(w.open) {
             return Some(s.max(w.open));
@@ -131,15 +122,16 @@ impl Check for Windows {
 
 /// Whether a service of `dur` may start at `s`.
 fn start_allowed(job: &Job, breaks: &[Window], s: f64, dur: f64) -> bool {
-    let in_window = job.windows.iter().any(|w| {
-        let last = if job.finish_by_close {
-            w.close - dur
-        } else {
-            w.close
-        };
-        s >= w.open - slack(w.open) && at_most(s, last)
-    });
-    in_window && !hits_break(breaks, s, dur)
+    let bound = if job.finish_by_close {
+        arrival(breaks, s, dur)
+    } else {
+        s
+    };
+    let in_window = job
+        .windows
+        .iter()
+        .any(|w| s >= w.open - slack(w.open) && at_most(bound, w.close));
+    in_window && !inside_break(breaks, s)
 }
 
 /// The earliest allowed service start at or after `arrive`. The set of allowed starts is a
@@ -168,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn service_avoids_breaks_and_keeps_windows() {
+    fn service_pauses_over_breaks_and_keeps_windows() {
         let breaks = [w(12.0, 13.0)];
         let windows = [w(8.0, 11.0), w(14.0, 16.0)];
         assert_eq!(
@@ -185,11 +177,19 @@ mod tests {
         );
         assert_eq!(earliest_start(&windows, false, &breaks, 16.5, 1.0), None);
         let wide = [w(8.0, 16.0)];
-        assert_eq!(earliest_start(&wide, false, &breaks, 11.5, 1.0), Some(13.0));
-        assert_eq!(latest_start(&wide, false, &breaks, 12.5, 1.0), Some(11.0));
-        assert_eq!(latest_start(&windows, true, &breaks, 15.8, 1.0), Some(15.0));
-        assert_eq!(latest_start(&windows, true, &breaks, 13.5, 1.0), Some(10.0));
-        assert_eq!(latest_start(&windows, true, &breaks, 7.5, 1.0), None);
+        // Recording until the break and resuming after it, instead of waiting for its end.
+        assert_eq!(earliest_start(&wide, false, &breaks, 11.5, 1.0), Some(11.5));
+        assert_eq!(service_end(&breaks, 11.5, 1.0), 13.5);
+        // No service begins inside a break.
+        assert_eq!(earliest_start(&wide, false, &breaks, 12.5, 1.0), Some(13.0));
+        // A service of 3 ending by 14.5 may start at 10.5: 1.5 before the break, 1.5 after.
+        assert_eq!(latest_start(&wide, false, &breaks, 14.5, 3.0), Some(10.5));
+        assert_eq!(latest_start(&windows, true, &breaks, 16.8, 1.0), Some(15.0));
+        assert_eq!(latest_start(&windows, true, &breaks, 14.5, 1.0), Some(10.0));
+        assert_eq!(latest_start(&windows, true, &breaks, 8.5, 1.0), None);
+        // A window that closes at the start of the break leaves no room to pause over it.
+        let morning = [w(8.0, 12.0)];
+        assert_eq!(earliest_start(&morning, true, &breaks, 11.5, 1.0), None);
     }
 
     #[test]
