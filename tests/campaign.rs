@@ -176,3 +176,36 @@ fn campaigns_compare_side_by_side() {
     assert!(figures[1] >= figures[0], "{text}");
     assert!(text.contains("Poncol"), "a row per kecamatan: {text}");
 }
+
+/// The measure of done: 13 weeks of the default scenario skip Christmas and New
+/// Year, reach late February, never record a stop beyond its people, and record at least
+/// as many people as 13 of the weeks `plan` gave before visits could pause over breaks and
+/// record as many as fit (7,267).
+#[test]
+fn thirteen_default_weeks_skip_the_holidays_and_record_more_than_thirteen_old_weeks() {
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/magetan-week.toml");
+    let run = jempol::plan::campaign::campaign(&scenario, 13, None, &PlanOptions::default())
+        .unwrap();
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let mut recorded = vec![jempol::groups::People::default(); run.start.len()];
+    let mut last = day(2026, 12, 7);
+    for week in &run.weeks {
+        for (van_day, visit) in week.solved.plan.visits() {
+            assert!(
+                van_day.date != day(2026, 12, 25) && van_day.date != day(2027, 1, 1),
+                "a visit on {}",
+                van_day.date
+            );
+            recorded[visit.stop.index] += visit.people;
+            last = last.max(van_day.date);
+        }
+    }
+    for (stop, (done, had)) in recorded.iter().zip(&run.start).enumerate() {
+        for g in Group::ALL {
+            assert!(done[g] <= had[g], "stop {stop}: {g} {} of {}", done[g], had[g]);
+        }
+    }
+    assert!(last >= day(2027, 2, 22), "the last visit is on {last}");
+    let people = run.recorded().total();
+    assert!(people >= 7_267, "{people} people in 13 weeks");
+}
