@@ -184,8 +184,8 @@ fn campaigns_compare_side_by_side() {
 #[test]
 fn thirteen_default_weeks_skip_the_holidays_and_record_more_than_thirteen_old_weeks() {
     let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/magetan-week.toml");
-    let run = jempol::plan::campaign::campaign(&scenario, 13, None, &PlanOptions::default())
-        .unwrap();
+    let run =
+        jempol::plan::campaign::campaign(&scenario, 13, None, &PlanOptions::default()).unwrap();
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     let mut recorded = vec![jempol::groups::People::default(); run.start.len()];
     let mut last = day(2026, 12, 7);
@@ -202,7 +202,12 @@ fn thirteen_default_weeks_skip_the_holidays_and_record_more_than_thirteen_old_we
     }
     for (stop, (done, had)) in recorded.iter().zip(&run.start).enumerate() {
         for g in Group::ALL {
-            assert!(done[g] <= had[g], "stop {stop}: {g} {} of {}", done[g], had[g]);
+            assert!(
+                done[g] <= had[g],
+                "stop {stop}: {g} {} of {}",
+                done[g],
+                had[g]
+            );
         }
     }
     assert!(last >= day(2027, 2, 22), "the last visit is on {last}");

@@ -27,7 +27,7 @@ pub fn fill(prepared: &mut Prepared, mut solution: Solution, kept: &Kept) -> Sol
         size_visits(prepared, &solution, kept, &placed);
         // Sized again with the rest of the week, an added visit may have shrunk below the
         // least worth a setup; it goes, and the rest are sized once more.
-        let (short, kept): (Vec<_>, Vec<_>) = added
+        let (short, worth): (Vec<_>, Vec<_>) = added
             .into_iter()
             .partition(|&(t, j)| !worth_a_visit(prepared, t, j, prepared.built.jobs[j].people));
         if short.is_empty() {
@@ -36,7 +36,7 @@ pub fn fill(prepared: &mut Prepared, mut solution: Solution, kept: &Kept) -> Sol
         for (t, j) in short {
             solution.routes[t].retain(|&v| v != j);
         }
-        added = kept;
+        added = worth;
     }
     solution
 }
@@ -248,16 +248,7 @@ fn best_addition(
             if !fits(least) {
                 continue;
             }
-            let (mut lo, mut hi) = (least, all.total());
-            while lo < hi {
-                let mid = lo + (hi - lo).div_ceil(2);
-                if fits(mid) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            let people = all.portion(lo);
+            let people = all.portion(largest_fitting(least, all.total(), fits));
             let value = prepared.scenario.weights.dot(&people);
             if best.as_ref().is_none_or(|b| value > b.0) {
                 best = Some((value, j, pos, people));
@@ -296,9 +287,15 @@ fn grow(
         );
         tour_violations(&prepared.built.instance, tour, &solution.routes[tour]).is_empty()
     };
-    // More people only make the visit longer, so what fits is a prefix of 0..=most, and 0
-    // fits: the route kept every rule before.
-    let (mut lo, mut hi) = (0, most);
+    // 0 fits: the route kept every rule before.
+    let k = largest_fitting(0, most, &mut fits);
+    fits(k);
+    pool.portion(k)
+}
+
+/// The largest `k` in `lo..=hi` that `fits`, given that `lo` does: more people only make a
+/// visit longer, so what fits is a prefix.
+fn largest_fitting(mut lo: u32, mut hi: u32, mut fits: impl FnMut(u32) -> bool) -> u32 {
     while lo < hi {
         let mid = lo + (hi - lo).div_ceil(2);
         if fits(mid) {
@@ -307,8 +304,7 @@ fn grow(
             hi = mid - 1;
         }
     }
-    fits(lo);
-    pool.portion(lo)
+    lo
 }
 
 /// Whether a visit may record more people: not a home visit (its time is fixed), and not a

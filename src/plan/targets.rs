@@ -7,10 +7,10 @@ use super::model::Plan;
 use super::promises::Promised;
 use crate::groups::Group;
 use crate::promise::{Goal, Made, Target, TargetResult};
-use crate::scenario::Prepared;
+use crate::scenario::{Prepared, Scenario};
 
-/// The stops with people left that some van-day of the week may serve, with their first
-/// part's job.
+/// The stops with people left that the week may visit on some day, with their first part's
+/// job.
 fn open_stops(prepared: &Prepared) -> Vec<(usize, usize)> {
     let mut seen = vec![false; prepared.scenario.stops.len()];
     let mut open = Vec::new();
@@ -57,7 +57,7 @@ fn due_now(prepared: &Prepared) -> Vec<(String, u32)> {
 /// Each kecamatan of the stops, whether it has people left, and the week of its last visit
 /// (`last`, by name; none for those not in it).
 pub fn kecamatan(
-    scenario: &crate::scenario::Scenario,
+    scenario: &Scenario,
     last: &[(String, usize)],
 ) -> Vec<(String, bool, Option<usize>)> {
     let mut out: Vec<(String, bool, Option<usize>)> = Vec::new();
@@ -75,9 +75,9 @@ pub fn kecamatan(
 }
 
 /// The visits that keep the targets this week: the schools with the most pupils left, the
-/// best stop of each kecamatan due a visit (see [`due_now`]), and the
-/// stops with the most people of each group asked for until one visit each covers it. A stop
-/// already promised for one target serves the others too.
+/// best stop of each kecamatan due a visit (see [`due_now`]), and the stops with the most
+/// people of each group asked for until one visit each covers it. A stop already promised
+/// for one target serves the others too.
 pub fn promises(prepared: &Prepared) -> Vec<Promised> {
     let due = due_now(prepared);
     let scenario = &prepared.scenario;
