@@ -97,14 +97,21 @@ pub fn promises(prepared: &Prepared) -> Vec<Promised> {
             out.push(promise(prepared, s, Target::SchoolMorning));
         }
     }
+    // A kecamatan none of whose stops the week may visit (its schools on holiday) still gets
+    // its best stop asked for, so that the miss is listed with its reason.
+    let mut with_people: Vec<usize> = prepared.built.jobs.iter().map(|j| j.stop).collect();
+    with_people.dedup();
     for (kecamatan, weeks) in &due {
-        let best = open
+        let best = with_people
             .iter()
-            .map(|&(s, _)| s)
+            .copied()
             .filter(|&s| scenario.stops[s].kecamatan == *kecamatan)
             .max_by(|&a, &b| {
+                let open = |s: usize| open.iter().any(|&(o, _)| o == s);
                 let value = |s: usize| scenario.weights.dot(&scenario.stops[s].people);
-                value(a).total_cmp(&value(b)).then(b.cmp(&a))
+                (open(a).cmp(&open(b)))
+                    .then(value(a).total_cmp(&value(b)))
+                    .then(b.cmp(&a))
             });
         if let Some(s) = best.filter(|&s| !taken(&out, s)) {
             let target = Target::Kecamatan {
