@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::PlanMsg;
-use crate::solve::{Tour, TourSchedule, Window};
+use crate::solve::instance::working_time;
+use crate::solve::{Tour, TourSchedule};
 
 /// Seconds of a shift (or of all shifts, in the totals), breaks left out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -58,28 +59,19 @@ impl ShiftUse {
     }
 }
 
-/// Seconds of `[from, to]` outside the breaks.
-fn outside(breaks: &[Window], from: f64, to: f64) -> f64 {
-    let paused: f64 = breaks
-        .iter()
-        .map(|b| (b.close.min(to) - b.open.max(from)).max(0.0))
-        .sum();
-    (to - from - paused).max(0.0)
-}
-
 /// How `tour` spends its shift on the verified `schedule`.
 pub fn of(tour: &Tour, schedule: &TourSchedule) -> ShiftUse {
     let waits: Vec<f64> = schedule
         .visits
         .iter()
-        .map(|v| outside(&tour.breaks, v.arrive, v.start))
+        .map(|v| working_time(&tour.breaks, v.arrive, v.start))
         .collect();
     ShiftUse {
-        shift_seconds: outside(&tour.breaks, tour.start, tour.end),
+        shift_seconds: working_time(&tour.breaks, tour.start, tour.end),
         recording_seconds: schedule
             .visits
             .iter()
-            .map(|v| outside(&tour.breaks, v.start, v.end))
+            .map(|v| working_time(&tour.breaks, v.start, v.end))
             .sum(),
         driving_seconds: schedule.drive_time,
         waiting_seconds: waits.iter().sum(),
@@ -90,7 +82,7 @@ pub fn of(tour: &Tour, schedule: &TourSchedule) -> ShiftUse {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::Visit;
+    use crate::solve::{Visit, Window};
 
     #[test]
     fn breaks_count_as_neither_work_nor_waiting() {
@@ -133,6 +125,6 @@ mod tests {
         assert_eq!(used.unused_seconds(), 90.0 - 27.0 - 20.0);
         assert!((used.unused_percent() - 100.0 * 43.0 / 90.0).abs() < 1e-9);
         // Waiting that runs into a break counts only outside it.
-        assert_eq!(outside(&tour.breaks, 45.0, 62.0), 7.0);
+        assert_eq!(working_time(&tour.breaks, 45.0, 62.0), 7.0);
     }
 }

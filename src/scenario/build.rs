@@ -19,6 +19,7 @@ use super::problem::Problem;
 use crate::groups::Group;
 use crate::groups::People;
 use crate::i18n::{Fix, Says};
+use crate::solve::instance::working_time;
 use crate::solve::{Instance, Job, Matrix, Objective, Tour, Window};
 
 /// Share of the longest possible visit a part may fill, leaving room for the route.
@@ -293,13 +294,7 @@ fn longest_stretch(tour: &Tour, windows: &[Window], out: f64, back: f64) -> f64 
         .iter()
         .map(|w| {
             let from = w.open.max(tour.start + out);
-            let to = w.close.min(tour.end - back);
-            let paused: f64 = tour
-                .breaks
-                .iter()
-                .map(|b| (b.close.min(to) - b.open.max(from)).max(0.0))
-                .sum();
-            (to - from) - paused
+            working_time(&tour.breaks, from, w.close.min(tour.end - back))
         })
         .fold(0.0, f64::max)
 }

@@ -158,6 +158,16 @@ pub struct Window {
     pub close: f64,
 }
 
+/// Seconds of `[from, to]` outside the breaks (none when `to` is before `from`): the time a
+/// team can drive or record in it. (The verifier keeps its own copy, sharing nothing.)
+pub fn working_time(breaks: &[Window], from: f64, to: f64) -> f64 {
+    let paused: f64 = breaks
+        .iter()
+        .map(|b| (b.close.min(to) - b.open.max(from)).max(0.0))
+        .sum();
+    (to - from - paused).max(0.0)
+}
+
 /// Something a van can do at a location: serve (part of) one stop.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Job {
