@@ -405,31 +405,13 @@ impl RawGraph {
             let way = &table.ways[e.way as usize];
             direction_flags(table.rules[way.rule as usize].direction)
         };
-        let mut first_out = vec![0u32; n + 1];
-        for e in &self.edges {
+        let arcs = self.edges.iter().flat_map(|e| {
             let (forward, backward) = direction(e);
-            first_out[e.tail as usize + 1] += forward as u32;
-            first_out[e.head as usize + 1] += backward as u32;
-        }
-        for v in 0..n {
-            first_out[v + 1] += first_out[v];
-        }
-        let mut next = first_out.clone();
-        let mut head = vec![0u32; first_out[n] as usize];
-        for e in &self.edges {
-            let (forward, backward) = direction(e);
-            if forward {
-                head[next[e.tail as usize] as usize] = e.head;
-                next[e.tail as usize] += 1;
-            }
-            if backward {
-                head[next[e.head as usize] as usize] = e.tail;
-                next[e.head as usize] += 1;
-            }
-        }
-        drop(next);
-        let component = strongly_connected(&first_out, &head);
-        drop((first_out, head));
+            let ahead = forward.then_some((e.tail, e.head));
+            let back = backward.then_some((e.head, e.tail));
+            ahead.into_iter().chain(back)
+        });
+        let component = super::components::strongly_connected(n, arcs);
         let count = component.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
         let mut sizes = vec![0usize; count];
         let mut smallest = vec![u32::MAX; count];
@@ -525,60 +507,6 @@ fn direction_flags(direction: Direction) -> (bool, bool) {
         Direction::Forward => (true, false),
         Direction::Backward => (false, true),
     }
-}
-
-/// Strongly connected components (Tarjan's algorithm with an explicit stack, so a million
-/// vertices do not overflow the thread's stack): the component number of each vertex.
-fn strongly_connected(first_out: &[u32], head: &[u32]) -> Vec<u32> {
-    const NONE: u32 = u32::MAX;
-    let n = first_out.len() - 1;
-    let mut index = vec![NONE; n];
-    let mut low = vec![0u32; n];
-    let mut component = vec![NONE; n];
-    let mut stack: Vec<u32> = Vec::new();
-    let mut calls: Vec<(u32, u32)> = Vec::new();
-    let (mut next_index, mut components) = (0u32, 0u32);
-    for root in 0..n as u32 {
-        if index[root as usize] != NONE {
-            continue;
-        }
-        index[root as usize] = next_index;
-        low[root as usize] = next_index;
-        next_index += 1;
-        stack.push(root);
-        calls.push((root, first_out[root as usize]));
-        while let Some(&mut (v, ref mut arc)) = calls.last_mut() {
-            if *arc < first_out[v as usize + 1] {
-                let w = head[*arc as usize];
-                *arc += 1;
-                if index[w as usize] == NONE {
-                    index[w as usize] = next_index;
-                    low[w as usize] = next_index;
-                    next_index += 1;
-                    stack.push(w);
-                    calls.push((w, first_out[w as usize]));
-                } else if component[w as usize] == NONE {
-                    low[v as usize] = low[v as usize].min(index[w as usize]);
-                }
-            } else {
-                calls.pop();
-                if let Some(&(u, _)) = calls.last() {
-                    low[u as usize] = low[u as usize].min(low[v as usize]);
-                }
-                if low[v as usize] == index[v as usize] {
-                    loop {
-                        let w = stack.pop().expect("v is on the stack");
-                        component[w as usize] = components;
-                        if w == v {
-                            break;
-                        }
-                    }
-                    components += 1;
-                }
-            }
-        }
-    }
-    component
 }
 
 /// An order of points along a Hilbert curve over their bounding box (ties by index): the

@@ -2,6 +2,7 @@
 //! them depend on it, never the other way round.
 
 pub mod areas;
+mod components;
 pub mod graph;
 pub mod osm;
 pub mod profile;
