@@ -19,6 +19,8 @@ pub enum Why {
     },
     /// No van works on its days.
     Days { days: Vec<Weekday> },
+    /// A school closed for the school holidays on every day of the week it could be visited.
+    SchoolHoliday,
     /// It needs more blank cards than a printing van has in a day.
     BlankCards { cards: u32 },
     /// Driving there and back exceeds the daily driving limit.
@@ -66,7 +68,7 @@ impl Why {
     pub fn category(&self) -> Category {
         match self {
             Why::Equipment { .. } | Why::EquipmentOnDays { .. } => Category::Equipment,
-            Why::Days { .. } => Category::Days,
+            Why::Days { .. } | Why::SchoolHoliday => Category::Days,
             Why::BlankCards { .. } => Category::BlankCards,
             Why::DrivingLimit => Category::DrivingLimit,
             Why::Window { .. } => Category::Window,

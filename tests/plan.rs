@@ -254,3 +254,45 @@ fn the_default_scenario_and_the_no_generator_what_if_plan_and_verify() {
         "{lawu:?}"
     );
 }
+
+#[test]
+fn schools_left_out_by_the_school_holidays_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/magetan-week.toml");
+    // 21-25 December 2026: the East Java school holidays (data/holidays/school-jatim.csv).
+    let scenario = dir.path().join("holidays.toml");
+    std::fs::write(
+        &scenario,
+        format!(
+            "extends = \"{}\"\nweek_start = 2026-12-21\n",
+            default.display()
+        ),
+    )
+    .unwrap();
+    let quick = PlanOptions {
+        iterations: Some(50),
+        ..Default::default()
+    };
+    let is_school = |name: &str| name.starts_with("SM") || name.starts_with("SLB");
+    let run = run_plan(&scenario, &quick).unwrap();
+    let schools: Vec<_> = run
+        .plan
+        .unvisited
+        .iter()
+        .filter(|u| is_school(&u.stop.name))
+        .collect();
+    assert!(!schools.is_empty());
+    assert!(
+        schools.iter().all(|u| u.reason == Why::SchoolHoliday),
+        "{schools:?}"
+    );
+    assert!(run.plan.visits().all(|(_, v)| !is_school(&v.stop.name)));
+    // In term time no stop is left out for the holidays.
+    let term = run_plan(&default, &quick).unwrap();
+    assert!(
+        term.plan
+            .unvisited
+            .iter()
+            .all(|u| u.reason != Why::SchoolHoliday)
+    );
+}

@@ -57,6 +57,12 @@ impl Lang {
             (Lang::Id, Why::Days { days: d }) => {
                 format!("tidak ada mobil yang bekerja pada harinya ({})", days(d))
             }
+            (Lang::En, Why::SchoolHoliday) => {
+                "closed for the school holidays on all its days this week".to_string()
+            }
+            (Lang::Id, Why::SchoolHoliday) => {
+                "tutup karena libur sekolah pada semua harinya minggu ini".to_string()
+            }
             (Lang::En, Why::BlankCards { cards }) => format!(
                 "needs {} blank cards, more than a printing van has a day",
                 self.int(u64::from(*cards))
@@ -339,6 +345,7 @@ pub(super) mod tests {
             Why::Days {
                 days: vec![Weekday::Sat],
             },
+            Why::SchoolHoliday,
             Why::BlankCards { cards: 200 },
             Why::DrivingLimit,
             Why::Window {

@@ -2,8 +2,11 @@
 //! this adds the scenario's details (equipment names, weekdays, windows, minutes) as a
 //! [`Why`]. The message catalogue words it.
 
+use chrono::Datelike;
+
 use super::Scenario;
 use super::build::Built;
+use super::model::Stop;
 use super::units::WEEKDAYS;
 use crate::clock::Clock;
 use crate::reason::Why;
@@ -21,6 +24,7 @@ pub fn why(scenario: &Scenario, built: &Built, j: usize) -> Why {
             needs: needs(),
             days: days(),
         },
+        Reason::NoAllowedDay if closed_all_week(scenario, stop) => Why::SchoolHoliday,
         Reason::NoAllowedDay => Why::Days { days: days() },
         Reason::OverCapacity => Why::BlankCards {
             cards: job.load.round() as u32,
@@ -48,6 +52,19 @@ pub fn why(scenario: &Scenario, built: &Built, j: usize) -> Why {
         Reason::Unreachable => Why::Hours,
         Reason::NoTimeLeft => Why::NoTime,
     }
+}
+
+/// Whether `stop` is a school whose every day this week falls in the school holidays (so the
+/// holidays, not the vans' days, keep it out).
+fn closed_all_week(scenario: &Scenario, stop: &Stop) -> bool {
+    let mut its_days = scenario
+        .dates
+        .iter()
+        .filter(|d| stop.days & (1 << d.weekday().num_days_from_monday()) != 0)
+        .peekable();
+    stop.is_school()
+        && its_days.peek().is_some()
+        && its_days.all(|d| scenario.school_days_off.contains(d))
 }
 
 /// The weekdays of a mask (bit 0 = Monday), in order.
