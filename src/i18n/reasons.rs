@@ -58,10 +58,12 @@ impl Lang {
                 format!("tidak ada mobil yang bekerja pada harinya ({})", days(d))
             }
             (Lang::En, Why::SchoolHoliday) => {
-                "closed for the school holidays on all its days this week".to_string()
+                "closed for the school holidays on all its days this week; plan it for a school week"
+                    .to_string()
             }
             (Lang::Id, Why::SchoolHoliday) => {
-                "tutup karena libur sekolah pada semua harinya minggu ini".to_string()
+                "tutup karena libur sekolah pada semua harinya minggu ini; jadwalkan pada minggu masuk sekolah"
+                    .to_string()
             }
             (Lang::En, Why::BlankCards { cards }) => format!(
                 "needs {} blank cards, more than a printing van has a day",
