@@ -138,11 +138,8 @@ pub fn build(scenario: &Scenario, time: Matrix, distance: Matrix) -> (Built, Vec
         let location = s + 1;
         let requires = mask(&equipment, &stop.requires);
         let days = scenario
-            .dates
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| stop.days & (1 << d.weekday().num_days_from_monday()) != 0)
-            .filter(|(_, d)| !(stop.is_school() && scenario.school_days_off.contains(d)))
+            .weekday_dates(stop)
+            .filter(|&(_, d)| !scenario.school_closed(stop, d))
             .fold(0u64, |m, (i, _)| m | 1 << i);
         let windows: Vec<Window> = if stop.windows.is_empty() {
             vec![Window {

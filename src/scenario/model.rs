@@ -152,6 +152,24 @@ impl Scenario {
         let first = self.stops.len() - self.requests.len();
         stop.checked_sub(first).and_then(|k| self.requests.get(k))
     }
+
+    /// The week's dates (with their index) on whose weekday `stop` takes visits, holidays
+    /// aside.
+    pub fn weekday_dates<'a>(
+        &'a self,
+        stop: &'a Stop,
+    ) -> impl Iterator<Item = (usize, NaiveDate)> + 'a {
+        self.dates
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, d)| stop.days & (1 << d.weekday().num_days_from_monday()) != 0)
+    }
+
+    /// Whether the school holidays close `stop` on `date` (only schools close).
+    pub fn school_closed(&self, stop: &Stop, date: NaiveDate) -> bool {
+        stop.is_school() && self.school_days_off.contains(&date)
+    }
 }
 
 impl Stop {

@@ -2,8 +2,6 @@
 //! this adds the scenario's details (equipment names, weekdays, windows, minutes) as a
 //! [`Why`]. The message catalogue words it.
 
-use chrono::Datelike;
-
 use super::Scenario;
 use super::build::Built;
 use super::model::Stop;
@@ -57,14 +55,8 @@ pub fn why(scenario: &Scenario, built: &Built, j: usize) -> Why {
 /// Whether `stop` is a school whose every day this week falls in the school holidays (so the
 /// holidays, not the vans' days, keep it out).
 fn closed_all_week(scenario: &Scenario, stop: &Stop) -> bool {
-    let mut its_days = scenario
-        .dates
-        .iter()
-        .filter(|d| stop.days & (1 << d.weekday().num_days_from_monday()) != 0)
-        .peekable();
-    stop.is_school()
-        && its_days.peek().is_some()
-        && its_days.all(|d| scenario.school_days_off.contains(d))
+    let mut its_days = scenario.weekday_dates(stop).peekable();
+    its_days.peek().is_some() && its_days.all(|(_, d)| scenario.school_closed(stop, d))
 }
 
 /// The weekdays of a mask (bit 0 = Monday), in order.
