@@ -6,6 +6,7 @@
 #   bash benches/road_scaling.sh                                  # 10k, 100k and 1M junctions
 #   SIZES="100000" RUNS=5 bash benches/road_scaling.sh
 #   BASELINE=/tmp/jempol-before bash benches/road_scaling.sh      # also time another jempol build
+#                                                                 # (up to BASELINE_UP_TO junctions)
 #   WAYS=single bash benches/road_scaling.sh                      # the old one-junction ways
 #
 # For each size, `jempol map synth --size N` generates the map (tiles of the Magetan stand-in;
@@ -15,6 +16,9 @@
 # junctions up (default 1000000); nodes of primary to residential roads, so that they
 # snap. Real extracts shipped in the repository or fetched by
 # scripts/test-data.sh (Liechtenstein, Helsinki) get a row each too (REAL=0 skips them).
+# Each size also gets a liechtenstein-tiled row (TILED=0 skips it): `map synth --size N
+# --tile-extract` repeats Liechtenstein's van-usable roads, real OSM topology (1.14 roads a
+# junction, where the stand-in's tiles have 3.26), until N junctions.
 #
 # Every figure is the median wall time of RUNS runs (1 run from 1M junctions up) and the
 # largest peak RSS (/usr/bin/time -v), measured as whole processes:
@@ -35,6 +39,8 @@ RUNS=${RUNS:-3}
 KEEP=${KEEP:-1}
 WAYS=${WAYS:-multi}
 REAL=${REAL:-1}
+TILED=${TILED:-1}
+TILED_FROM=tests/data/osm/liechtenstein-latest.osm.pbf
 MATRIX_1000_FROM=${MATRIX_1000_FROM:-1000000}
 DIJKSTRA_UP_TO=${DIJKSTRA_UP_TO:-100000}
 BASELINE=${BASELINE:-}
@@ -79,8 +85,8 @@ echo "\`SIZES=\"$SIZES\" RUNS=$RUNS WAYS=$WAYS bash benches/road_scaling.sh\`, $
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $(osmium --version | head -1);" \
   "jempol $(git rev-parse --short HEAD)$([ -n "$BASELINE" ] && echo ", baseline $BASELINE")"
 echo
-echo "| map | junctions | vertices | nodes | file MB | osmium s | osmium MB | read s | build s | info s | info MB | file->300x300 s | snap + matrix s | peak MB | vs osmium | dijkstra 300x300 s | 1000x1000 s (matrix) | 1000x1000 MB |$([ -n "$BASELINE" ] && echo " baseline info s | baseline MB | baseline file->300x300 s | baseline MB |")"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|$([ -n "$BASELINE" ] && echo "---:|---:|---:|---:|")"
+echo "| map | junctions | vertices | nodes | file MB | osmium s | osmium MB | read s | build s | info s | info MB | file->300x300 s | snap + matrix s | peak MB | vs osmium | dijkstra 300x300 s | 1000x1000 s (matrix) | 1000x1000 MB |$([ -n "$BASELINE" ] && echo " baseline info s | baseline MB | baseline file->300x300 s | baseline MB | baseline 1000x1000 s (matrix) |")"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|$([ -n "$BASELINE" ] && echo "---:|---:|---:|---:|---:|")"
 
 row() {
   local name=$1 src=$2 junctions=$3 runs=$4
@@ -111,11 +117,16 @@ row() {
     read -r _ bigm < <(measure 1 "$JEMPOL" map matrix "$src" --points "$p1000" --out "$DIR/m1000.csv" --timings)
     big=$(step matrix "$(grep timings "$DIR/err")")
   fi
-  local extra=""
+  local extra="" bbig=""
   if [ -n "$BASELINE" ] && [ "$junctions" -le "$BASELINE_UP_TO" ]; then
     read -r bs bm < <(measure "$runs" "$BASELINE" map info --json "$src")
     read -r bms bmm < <(measure "$runs" "$BASELINE" map matrix "$src" --points "$p300" --out "$DIR/m300-baseline.csv")
-    extra=" $bs | $bm | $bms | $bmm |"
+    if [ -n "$big" ]; then
+      measure 1 "$BASELINE" map matrix "$src" --points "$p1000" --out "$DIR/m1000-baseline.csv" --timings >/dev/null
+      bbig=$(step matrix "$(grep timings "$DIR/err")")
+      cmp -s "$DIR/m1000.csv" "$DIR/m1000-baseline.csv" || { echo "the baseline disagrees on $src" >&2; exit 1; }
+    fi
+    extra=" $bs | $bm | $bms | $bmm | $bbig |"
   fi
   echo "| $name | $junctions | $vertices | $nodes | $mb | $os | $om | $read | $build | $is | $im | $ms | $sm | $mm | $ratio | $ds | $big | $bigm |$extra"
 }
@@ -137,5 +148,11 @@ for n in $SIZES; do
   [ "$n" -ge 1000000 ] && runs=1
   row "synth-$WAYS" "$src" "$n" "$runs"
   [ "$KEEP" = 1 ] || rm -f "$src"
+  if [ "$TILED" = 1 ]; then
+    src="$DIR/liechtenstein-tiled-$n.osm.pbf"
+    [ -s "$src" ] || "$JEMPOL" map synth --size "$n" --tile-extract "$TILED_FROM" --out "$src" >/dev/null
+    row liechtenstein-tiled "$src" "$n" "$runs"
+    [ "$KEEP" = 1 ] || rm -f "$src"
+  fi
 done
 rm -f "$DIR/filtered.osm.pbf" "$DIR/drivable.osm.pbf"

@@ -91,6 +91,30 @@ fn a_tiled_network_has_the_size_asked_for() {
     );
 }
 
+#[test]
+fn tiles_of_a_real_extract_join_into_one_network() {
+    use jempol::map::RoadMap;
+    use jempol::map::profile::Profile;
+    let extract = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/osm/monaco.osm.pbf");
+    let profile = Profile::default();
+    let base = RoadMap::load(&extract, &profile).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiled.osm.pbf");
+    let want = 3 * base.info.vertices as u64 + 1;
+    let summary = standin::write_tiled_extract(&extract, &profile, want, &path).unwrap();
+    // The junctions counted include those of the extract's small unconnected pieces.
+    assert_eq!(summary.tiles, 3);
+    assert!(summary.junctions >= want);
+    let tiled = RoadMap::load(&path, &profile).unwrap();
+    // Every tile's main part is in the kept network, and the connectors add no vertex.
+    assert_eq!(tiled.info.vertices, 3 * base.info.vertices);
+    assert_eq!(tiled.info.dropped_vertices, 3 * base.info.dropped_vertices);
+    // The van-usable roads, 3 times, and the connectors of a 2 x 2 grid with one tile
+    // missing: generated, so marked as a stand-in.
+    assert_eq!(tiled.info.usable_ways, 3 * base.info.usable_ways + 2);
+    assert!(is_standin(&read_osm(&path).unwrap()));
+}
+
 mod on_the_road_map {
     use jempol::map::RoadMap;
     use jempol::map::profile::Profile;

@@ -10,7 +10,7 @@ use jempol::map::RoadMap;
 use jempol::map::profile::Profile;
 use jempol::standin::{
     DEFAULT_SEED, Source, TILE_NODE_THINNING, TileWays, calibration_table, error_summary,
-    generate_magetan_from, measure_on_map, network_table, write_tiled_ways,
+    generate_magetan_from, measure_on_map, network_table, write_tiled_extract, write_tiled_ways,
 };
 
 /// Arguments of `jempol map import`.
@@ -67,6 +67,11 @@ pub struct SynthArgs {
     /// through junctions as real OpenStreetMap ways do.
     #[arg(long, requires = "size")]
     single_junction_ways: bool,
+    /// With --size: copies of the van-usable roads of this real OpenStreetMap extract (e.g.
+    /// tests/data/osm/liechtenstein-latest.osm.pbf) instead of the stand-in, for real road
+    /// topology at any size
+    #[arg(long, requires = "size", conflicts_with = "single_junction_ways")]
+    tile_extract: Option<PathBuf>,
     /// Print the calibration table (Markdown) after writing the stand-in.
     #[arg(long)]
     report: bool,
@@ -74,18 +79,23 @@ pub struct SynthArgs {
 
 /// Generates the stand-in (or a tiled network), writes it and prints a summary.
 pub fn synth(args: SynthArgs) -> anyhow::Result<()> {
-    let standin = generate_magetan_from(&Source::from_option(args.data), args.seed)?;
     if let Some(size) = args.size {
         let out = args
             .out
             .ok_or_else(|| anyhow::anyhow!("--size needs --out FILE.osm.pbf"))?;
-        let ways = if args.single_junction_ways {
-            TileWays::Single
-        } else {
-            TileWays::Joined
+        let s = match &args.tile_extract {
+            Some(extract) => write_tiled_extract(extract, &Profile::default(), size, &out)?,
+            None => {
+                let standin = generate_magetan_from(&Source::from_option(args.data), args.seed)?;
+                let ways = if args.single_junction_ways {
+                    TileWays::Single
+                } else {
+                    TileWays::Joined
+                };
+                let base = standin.network.thinned(TILE_NODE_THINNING);
+                write_tiled_ways(&base, size, &out, ways)?
+            }
         };
-        let base = standin.network.thinned(TILE_NODE_THINNING);
-        let s = write_tiled_ways(&base, size, &out, ways)?;
         println!(
             "{}: {} tiles, {} nodes, {} ways, {} junctions (generated, not surveyed)",
             out.display(),
@@ -96,6 +106,7 @@ pub fn synth(args: SynthArgs) -> anyhow::Result<()> {
         );
         return Ok(());
     }
+    let standin = generate_magetan_from(&Source::from_option(args.data), args.seed)?;
     let out = args
         .out
         .unwrap_or_else(|| PathBuf::from("maps/magetan-standin.osm.pbf"));

@@ -12,11 +12,10 @@
 //!
 //! A matrix query runs one backward upward search per target vertex, storing its distances
 //! in buckets at the vertices it reaches, then one forward upward search per source, which
-//! meets each target at the highest vertex of its shortest path. Both are small searches: the
-//! cost is the contraction, a few seconds at a million vertices, paid once per matrix.
-
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+//! meets each target at the highest vertex of its shortest path. Both searches stall on
+//! demand: a vertex that a higher one already reached reaches faster is not expanded. Both are
+//! small searches: the cost is the contraction, a few seconds at a million vertices, paid once
+//! per matrix.
 
 use rayon::prelude::*;
 
@@ -338,8 +337,9 @@ impl Hierarchy {
             drop(shortcuts);
             touched.sort_unstable();
             touched.dedup();
-            for v in touched {
-                c.priority[v as usize] = c.estimate(v);
+            let priorities: Vec<i64> = touched.par_iter().map(|&v| c.estimate(v)).collect();
+            for (v, priority) in touched.into_iter().zip(priorities) {
+                c.priority[v as usize] = priority;
             }
             remaining.retain(|&v| c.round[v as usize] == 0);
             if std::env::var_os("JEMPOL_CH_STATS").is_some() {
@@ -380,23 +380,35 @@ impl Hierarchy {
     /// The upward search space of `seeds`: every vertex it reaches with the time and metres
     /// to (forward) or from (backward) the seeds, sorted by vertex.
     fn search(&self, seeds: &[Seed], forward: bool, state: &mut SearchState) -> Vec<Reached> {
-        let (first, arcs) = if forward {
-            (&self.up_first, &self.up)
+        let ((first, arcs), (other_first, other_arcs)) = if forward {
+            ((&self.up_first, &self.up), (&self.down_first, &self.down))
         } else {
-            (&self.down_first, &self.down)
+            ((&self.down_first, &self.down), (&self.up_first, &self.up))
         };
         state.prepare(self.up_first.len() - 1);
         for s in seeds {
             state.improve(s.vertex, s.time_ms, s.metres);
         }
         let mut reached = Vec::new();
-        while let Some(Reverse(key)) = state.heap.pop() {
+        while let Some(key) = state.heap.pop() {
             let (time, u) = ((key >> 32) as u32, key as u32);
             let ui = u as usize;
             if state.time[ui] != time || state.done[ui] == state.generation {
                 continue;
             }
             state.done[ui] = state.generation;
+            // Stall on demand: a higher vertex already reached, with an arc down to `u`, gives
+            // a faster way to `u`; then `u` is on no shortest upward path.
+            let stalled = other_arcs[other_first[ui] as usize..other_first[ui + 1] as usize]
+                .iter()
+                .any(|a| {
+                    state
+                        .time_if_reached(a.head)
+                        .is_some_and(|t| t.saturating_add(a.time_ms) < time)
+                });
+            if stalled {
+                continue;
+            }
             let metres = state.metres[ui];
             reached.push(Reached {
                 vertex: u,
@@ -501,7 +513,7 @@ struct SearchState {
     done: Vec<u32>,
     time: Vec<u32>,
     metres: Vec<f64>,
-    heap: BinaryHeap<Reverse<u64>>,
+    heap: QuadHeap,
 }
 
 impl SearchState {
@@ -512,7 +524,7 @@ impl SearchState {
             done: vec![0; n],
             time: vec![0; n],
             metres: vec![0.0; n],
-            heap: BinaryHeap::new(),
+            heap: QuadHeap::default(),
         }
     }
 
@@ -530,7 +542,12 @@ impl SearchState {
             self.stamp[i] = self.generation;
             self.time[i] = time_ms;
             self.metres[i] = metres;
-            self.heap.push(Reverse((time_ms as u64) << 32 | v as u64));
+            self.heap.push((time_ms as u64) << 32 | v as u64);
         }
+    }
+
+    fn time_if_reached(&self, v: u32) -> Option<u32> {
+        let i = v as usize;
+        (self.stamp[i] == self.generation).then_some(self.time[i])
     }
 }

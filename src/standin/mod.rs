@@ -22,7 +22,9 @@ pub use crate::magetan::{Desa, Inputs, Kecamatan, Source};
 pub use calibrate::Measured;
 pub use check::measure_on_map;
 pub use network::{Network, crossings};
-pub use tiling::{TileWays, TiledSummary, joined_ways, write_tiled, write_tiled_ways};
+pub use tiling::{
+    TileWays, TiledSummary, joined_ways, write_tiled, write_tiled_extract, write_tiled_ways,
+};
 
 use crate::map::LatLon;
 

@@ -1,7 +1,9 @@
-//! Larger networks for scaling tests: copies of a base network on a grid of tiles, each joined
-//! to its east and south neighbours by a main road. Written as a stream, tile by tile, so the
+//! Larger networks for scaling tests: copies of a base network (the stand-in, or the roads of
+//! a real extract) on a grid of tiles, each joined to its east and south neighbours by a main
+//! road. Written as a stream, tile by tile, so the
 //! memory used does not grow with the output.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Context;
@@ -9,8 +11,9 @@ use anyhow::Context;
 use super::SOURCE;
 use super::geometry::{Curve, Projection, road_polyline};
 use super::network::Network;
-use crate::map::osm::STANDIN_NOTE;
-use crate::map::{LatLon, bounds};
+use crate::map::osm::{STANDIN_NOTE, Way, read_osm};
+use crate::map::profile::Profile;
+use crate::map::{LatLon, RoadMap, bounds};
 use crate::pbf_write::PbfWriter;
 
 /// Space between tiles, in degrees.
@@ -54,8 +57,8 @@ const MAX_JOINED: usize = 12;
 /// direction; a two-way road may be taken backwards), up to [`MAX_JOINED`] ways. The junction
 /// between them stays a junction when a third way uses it; otherwise it becomes an inner node
 /// of the joined way, as in real data. Ids are renumbered from 1.
-pub fn joined_ways(base: &Network) -> Vec<crate::map::osm::Way> {
-    let two_way = |w: &crate::map::osm::Way| {
+pub fn joined_ways(base: &Network) -> Vec<Way> {
+    let two_way = |w: &Way| {
         !w.tags
             .iter()
             .any(|(k, _)| k.starts_with("oneway") || k == "junction")
@@ -133,6 +136,69 @@ pub fn write_tiled_ways(
             &joined
         }
     };
+    let centres: Vec<i64> = base.node_tags.iter().map(|(id, _)| *id).collect();
+    write_tiles(base, &centres, min_junctions, path)
+}
+
+/// Writes enough copies of the van-usable roads of a real extract to reach at least
+/// `min_junctions` junctions: real road topology (junction degrees, ways that run through
+/// junctions, class shares) at any size. The connectors between tiles end at junctions of the
+/// extract's largest strongly connected part, so the tiles form one network.
+pub fn write_tiled_extract(
+    extract: &Path,
+    profile: &Profile,
+    min_junctions: u64,
+    path: &Path,
+) -> anyhow::Result<TiledSummary> {
+    let data = read_osm(extract)?;
+    let map = RoadMap::from_osm(&data, profile)
+        .with_context(|| format!("building the road graph of {}", extract.display()))?;
+    let mut new_id: HashMap<i64, i64> = HashMap::new();
+    let mut nodes = Vec::new();
+    let mut ways = Vec::new();
+    for w in data
+        .ways
+        .iter()
+        .filter(|w| profile.classify(&w.tags).is_some())
+    {
+        let refs = w
+            .nodes
+            .iter()
+            .map(|n| {
+                *new_id.entry(*n).or_insert_with(|| {
+                    nodes.push(data.nodes[n]);
+                    nodes.len() as i64
+                })
+            })
+            .collect();
+        ways.push(Way {
+            id: ways.len() as i64 + 1,
+            nodes: refs,
+            tags: w.tags.clone(),
+        });
+    }
+    let anchors: Vec<i64> = map
+        .graph
+        .vertex_osm_ids
+        .iter()
+        .filter_map(|id| new_id.get(id).copied())
+        .collect();
+    let base = Network {
+        nodes,
+        node_tags: Vec::new(),
+        ways,
+    };
+    write_tiles(&base, &anchors, min_junctions, path)
+}
+
+/// Writes copies of `base` on a grid, each joined to its east and south neighbours by a road
+/// between the easternmost and westernmost (southernmost and northernmost) of the `anchors`.
+fn write_tiles(
+    base: &Network,
+    anchors: &[i64],
+    min_junctions: u64,
+    path: &Path,
+) -> anyhow::Result<TiledSummary> {
     anyhow::ensure!(!base.nodes.is_empty(), "the base network is empty");
     let base_junctions = base.junction_count() as u64;
     let tiles = min_junctions.div_ceil(base_junctions).max(1) as usize;
@@ -161,10 +227,9 @@ pub fn write_tiled_ways(
     };
     let tile_node = |tile: usize, id: i64| tile as i64 * base.nodes.len() as i64 + id;
 
-    // Village centres at the edges of the base network: where connectors start and end.
-    let centres: Vec<i64> = base.node_tags.iter().map(|(id, _)| *id).collect();
+    // The anchors at the edges of the base network: where connectors start and end.
     let extreme = |key: &dyn Fn(LatLon) -> f64| {
-        *centres
+        *anchors
             .iter()
             .max_by(|&&a, &&b| key(at(0, a)).total_cmp(&key(at(0, b))).then(b.cmp(&a)))
             .unwrap_or(&1)
