@@ -8,6 +8,7 @@
 #   BASELINE=/tmp/jempol-before bash benches/road_scaling.sh      # also time another jempol build
 #                                                                 # (up to BASELINE_UP_TO junctions)
 #   WAYS=single bash benches/road_scaling.sh                      # the old one-junction ways
+#   TABLE=methods RUNS=5 bash benches/road_scaling.sh              # Dijkstra or the hierarchy
 #
 # For each size, `jempol map synth --size N` generates the map (tiles of the Magetan stand-in;
 # WAYS=multi, the default, joins the tiles' roads into multi-junction ways as in real OSM
@@ -40,6 +41,7 @@ KEEP=${KEEP:-1}
 WAYS=${WAYS:-multi}
 REAL=${REAL:-1}
 TILED=${TILED:-1}
+TABLE=${TABLE:-scaling}
 TILED_FROM=tests/data/osm/liechtenstein-latest.osm.pbf
 MATRIX_1000_FROM=${MATRIX_1000_FROM:-1000000}
 DIJKSTRA_UP_TO=${DIJKSTRA_UP_TO:-100000}
@@ -80,6 +82,50 @@ points() {
 
 # The seconds jempol's --timings line gives for one step.
 step() { sed -E "s/.*$1 ([0-9.]+) s.*/\1/" <<<"$2"; }
+
+# TABLE=methods: the matrix step by plain Dijkstra and by the contraction hierarchy on small
+# maps, for 60, 100 and 300 points (median of RUNS), and what `--method auto` picks: where the
+# hierarchy starts to pay (HIERARCHY_MIN_VERTICES and HIERARCHY_MIN_POINTS in
+# src/route/matrix.rs).
+method_table() {
+  local synth="$DIR/synth-multi-10000.osm.pbf" tiled="$DIR/liechtenstein-tiled-10000.osm.pbf"
+  [ -s "$synth" ] || "$JEMPOL" map synth --size 10000 --out "$synth" >/dev/null
+  [ -s "$tiled" ] || "$JEMPOL" map synth --size 10000 --tile-extract "$TILED_FROM" --out "$tiled" >/dev/null
+  echo "\`TABLE=methods RUNS=$RUNS bash benches/road_scaling.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC')," \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; jempol $(git rev-parse --short HEAD)"
+  echo
+  echo "| map | vertices | points | dijkstra s | hierarchy s | auto picks |"
+  echo "|---|---:|---:|---:|---:|---|"
+  local maps=(maps/magetan-standin.osm.pbf tests/data/osm/liechtenstein-latest.osm.pbf "$tiled" "$synth")
+  [ -s target/test-data/Helsinki.osm.pbf ] && maps+=(target/test-data/Helsinki.osm.pbf)
+  for src in "${maps[@]}"; do
+    local vertices
+    vertices=$("$JEMPOL" map info --json "$src" | jq -r .vertices)
+    for k in 60 100 300; do
+      points "$src" "$k" "$DIR/points-method.csv"
+      local cells=()
+      for method in dijkstra hierarchy; do
+        local times=()
+        for _ in $(seq "$RUNS"); do
+          "$JEMPOL" map matrix "$src" --points "$DIR/points-method.csv" --out "$DIR/m-$method.csv" \
+            --timings --method "$method" 2>"$DIR/err" >/dev/null
+          times+=("$(step matrix "$(grep timings "$DIR/err")")")
+        done
+        cells+=("$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')")
+      done
+      cmp -s "$DIR/m-dijkstra.csv" "$DIR/m-hierarchy.csv" || { echo "the methods disagree on $src" >&2; exit 1; }
+      "$JEMPOL" map matrix "$src" --points "$DIR/points-method.csv" --out "$DIR/m-auto.csv" --timings 2>"$DIR/err" >/dev/null
+      local auto
+      auto=$(sed -E 's/.*matrix [0-9.]+ s \((.*)\).*/\1/' <<<"$(grep timings "$DIR/err")")
+      echo "| $(basename "$src" .osm.pbf) | $vertices | $k | ${cells[0]} | ${cells[1]} | $auto |"
+    done
+  done
+}
+
+if [ "$TABLE" = methods ]; then
+  method_table
+  exit
+fi
 
 echo "\`SIZES=\"$SIZES\" RUNS=$RUNS WAYS=$WAYS bash benches/road_scaling.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'),"
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $(osmium --version | head -1);" \

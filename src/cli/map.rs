@@ -61,11 +61,12 @@ pub enum MapCommand {
         out: Option<PathBuf>,
         #[arg(long)]
         profile: Option<PathBuf>,
-        /// Print the seconds spent reading, building, snapping and in the matrix (stderr).
+        /// Print the seconds spent reading, building, snapping and in the matrix, and the
+        /// method the matrix used (stderr).
         #[arg(long)]
         timings: bool,
-        /// How to compute the matrix: `auto` (a contraction hierarchy on large graphs), or
-        /// force `dijkstra` or `hierarchy`. The times are the same.
+        /// How to compute the matrix: `auto` (a contraction hierarchy from 2,000 vertices and
+        /// 100 points), or force `dijkstra` or `hierarchy`. The times are the same.
         #[arg(long, default_value = "auto")]
         method: MatrixMethod,
     },
@@ -271,23 +272,27 @@ fn travel_matrix(
         .collect::<anyhow::Result<Vec<_>>>()?;
     let snap_seconds = start.elapsed().as_secs_f64();
     let start = Instant::now();
+    let method = match method {
+        MatrixMethod::Auto => method_for(&road_map.graph, snapped.len()),
+        MatrixMethod::Dijkstra => Method::Dijkstra,
+        MatrixMethod::Hierarchy => Method::Hierarchy,
+    };
     let result = {
         let _progress = Progress::start(format!("{0}x{0} matrix", points.len()));
-        let method = match method {
-            MatrixMethod::Auto => method_for(&road_map.graph, snapped.len()),
-            MatrixMethod::Dijkstra => Method::Dijkstra,
-            MatrixMethod::Hierarchy => Method::Hierarchy,
-        };
         matrix_with(&road_map, &snapped, method)
     };
     if timings {
         let info = &road_map.info;
         eprintln!(
-            "timings: read {:.3} s, build {:.3} s, snap {:.3} s, matrix {:.3} s",
+            "timings: read {:.3} s, build {:.3} s, snap {:.3} s, matrix {:.3} s ({})",
             info.read_seconds,
             info.build_seconds,
             snap_seconds,
-            start.elapsed().as_secs_f64()
+            start.elapsed().as_secs_f64(),
+            match method {
+                Method::Dijkstra => "dijkstra",
+                Method::Hierarchy => "hierarchy",
+            }
         );
     }
     let names: Vec<&str> = points.iter().map(|(name, _)| name.as_str()).collect();

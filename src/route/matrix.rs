@@ -51,9 +51,11 @@ pub enum Method {
 }
 
 /// Below this many vertices, or this many points, a matrix uses plain Dijkstra: contracting
-/// the graph costs more than the searches it saves.
-pub const HIERARCHY_MIN_VERTICES: usize = 20_000;
-pub const HIERARCHY_MIN_POINTS: usize = 50;
+/// the graph costs more than the searches it saves. Measured (benches/README.md, "Dijkstra or
+/// the hierarchy"): the contraction costs about what 50 to 75 searches do on real road
+/// topology, and about what 300 do on the dense 831-vertex stand-in.
+pub const HIERARCHY_MIN_VERTICES: usize = 2_000;
+pub const HIERARCHY_MIN_POINTS: usize = 100;
 
 /// The method [`matrix`] uses for `points` points on this graph.
 pub fn method_for(graph: &RoadGraph, points: usize) -> Method {
