@@ -136,7 +136,8 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:
 
 row() {
   local name=$1 src=$2 junctions=$3 runs=$4
-  local mb p300="$DIR/points-$name-300.csv" p1000="$DIR/points-$name-1000.csv"
+  local mb p300="$DIR/points-$(basename "$src" .osm.pbf)-300.csv"
+  local p1000="$DIR/points-$(basename "$src" .osm.pbf)-1000.csv"
   mb=$(awk -v b="$(stat -c %s "$src")" 'BEGIN {printf "%.1f", b / 1e6}')
   points "$src" 300 "$p300"
   read -r os om < <(measure "$runs" osmium tags-filter -O -o "$DIR/filtered.osm.pbf" "$src" w/highway)
