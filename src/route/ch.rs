@@ -13,9 +13,9 @@
 //! A matrix query runs one backward upward search per target vertex, storing its distances
 //! in buckets at the vertices it reaches, then one forward upward search per source, which
 //! meets each target at the highest vertex of its shortest path. Both searches stall on
-//! demand: a vertex that a higher one already reached reaches faster is not expanded. Both are
-//! small searches: the cost is the contraction, a few seconds at a million vertices, paid once
-//! per matrix.
+//! demand: a vertex is not expanded when a higher vertex already reached has a faster way
+//! down to it. Both are small searches: the cost is the contraction, a few seconds at a
+//! million vertices, paid once per matrix.
 
 use rayon::prelude::*;
 

@@ -51,8 +51,8 @@ pub enum Method {
 }
 
 /// Below this many vertices, or this many points, a matrix uses plain Dijkstra: contracting
-/// the graph costs more than the searches it saves. Measured (benches/README.md, "Dijkstra or
-/// the hierarchy"): the contraction costs about what 50 to 75 searches do on real road
+/// the graph costs more than the searches it saves. Measured (benches/README.md, "Where the
+/// hierarchy starts"): the contraction costs about what 50 to 75 searches do on real road
 /// topology, and about what 300 do on the dense 831-vertex stand-in.
 pub const HIERARCHY_MIN_VERTICES: usize = 2_000;
 pub const HIERARCHY_MIN_POINTS: usize = 100;

@@ -1,7 +1,6 @@
 //! Larger networks for scaling tests: copies of a base network (the stand-in, or the roads of
 //! a real extract) on a grid of tiles, each joined to its east and south neighbours by a main
-//! road. Written as a stream, tile by tile, so the
-//! memory used does not grow with the output.
+//! road. Written as a stream, tile by tile, so the memory used does not grow with the output.
 
 use std::collections::HashMap;
 use std::path::Path;
