@@ -69,6 +69,8 @@ struct Contraction {
     depth: Vec<u32>,
     neighbours_contracted: Vec<u32>,
     priority: Vec<i64>,
+    /// The last round in which the vertex was a neighbour of a contracted one.
+    seen: Vec<u32>,
 }
 
 /// Buffers of one thread's witness searches.
@@ -140,6 +142,7 @@ impl Contraction {
             depth: vec![0; n],
             neighbours_contracted: vec![0; n],
             priority: vec![0; n],
+            seen: vec![0; n],
         };
         for v in 0..n {
             c.priority[v] = c.estimate(v as u32);
@@ -243,24 +246,68 @@ impl Contraction {
         })
     }
 
-    /// Removes the arcs of the remaining vertices to and from `v` (but `v` keeps its own).
-    fn detach(&mut self, v: u32) {
-        let vi = v as usize;
-        for k in 0..self.inc[vi].len() {
-            let u = self.inc[vi][k].other as usize;
-            self.out[u].retain(|b| b.other != v);
+    /// The neighbours of the round's vertices, each once, in the order first met.
+    fn neighbours(&mut self, chosen: &[u32], round: u32) -> Vec<u32> {
+        let mut touched = Vec::new();
+        for &v in chosen {
+            let v = v as usize;
+            for a in self.inc[v].iter().chain(&self.out[v]) {
+                let seen = &mut self.seen[a.other as usize];
+                if *seen != round {
+                    *seen = round;
+                    touched.push(a.other);
+                }
+            }
         }
-        for k in 0..self.out[vi].len() {
-            let x = self.out[vi][k].other as usize;
-            self.inc[x].retain(|b| b.other != v);
+        touched
+    }
+
+    /// Removes the arcs to and from the vertices of `round` from the lists of their
+    /// neighbours `touched` (the round's vertices keep theirs: they become upward arcs), and
+    /// counts each neighbour's contracted neighbours and depth. In parallel: each list is
+    /// moved out, edited by one thread and moved back.
+    fn detach(&mut self, touched: &[u32], round: u32) {
+        let mut lists: Vec<(Vec<WorkArc>, Vec<WorkArc>)> = touched
+            .iter()
+            .map(|&u| {
+                let u = u as usize;
+                (
+                    std::mem::take(&mut self.out[u]),
+                    std::mem::take(&mut self.inc[u]),
+                )
+            })
+            .collect();
+        let this = &*self;
+        let counts: Vec<(u32, u32)> = lists
+            .par_iter_mut()
+            .zip(touched)
+            .map(|((out, inc), &u)| {
+                let (mut removed, mut depth) = (0, this.depth[u as usize]);
+                let mut keep = |a: &WorkArc| {
+                    let other = a.other as usize;
+                    let kept = this.round[other] != round;
+                    if !kept {
+                        removed += 1;
+                        depth = depth.max(this.depth[other] + 1);
+                    }
+                    kept
+                };
+                out.retain(&mut keep);
+                inc.retain(&mut keep);
+                (removed, depth)
+            })
+            .collect();
+        for ((&u, (out, inc)), (removed, depth)) in touched.iter().zip(lists).zip(counts) {
+            let u = u as usize;
+            self.out[u] = out;
+            self.inc[u] = inc;
+            self.neighbours_contracted[u] += removed;
+            self.depth[u] = depth;
         }
     }
 
-    /// Adds the shortcuts of a detached vertex `v`.
-    fn contract(&mut self, v: u32, shortcuts: &[(u32, u32, u32, f64)]) {
-        let vi = v as usize;
-        let inc = std::mem::take(&mut self.inc[vi]);
-        let out = std::mem::take(&mut self.out[vi]);
+    /// Adds the shortcuts of a contracted vertex.
+    fn add_shortcuts(&mut self, shortcuts: &[(u32, u32, u32, f64)]) {
         for &(u, x, time_ms, metres) in shortcuts {
             insert_min(
                 &mut self.out[u as usize],
@@ -279,13 +326,6 @@ impl Contraction {
                 },
             );
         }
-        for a in inc.iter().chain(&out) {
-            let u = a.other as usize;
-            self.neighbours_contracted[u] += 1;
-            self.depth[u] = self.depth[u].max(self.depth[vi] + 1);
-        }
-        self.inc[vi] = inc;
-        self.out[vi] = out;
     }
 }
 
@@ -323,20 +363,14 @@ impl Hierarchy {
                 c.round[v as usize] = round;
             }
             // The witness searches then avoid every vertex of the round.
-            for &v in &chosen {
-                c.detach(v);
-            }
+            let touched = c.neighbours(&chosen, round);
+            c.detach(&touched, round);
             let shortcuts: Vec<Vec<(u32, u32, u32, f64)>> =
                 chosen.par_iter().map(|&v| c.shortcuts(v)).collect();
-            let mut touched = Vec::new();
-            for (&v, found) in chosen.iter().zip(&shortcuts) {
-                touched.extend(c.inc[v as usize].iter().map(|a| a.other));
-                touched.extend(c.out[v as usize].iter().map(|a| a.other));
-                c.contract(v, found);
+            for found in &shortcuts {
+                c.add_shortcuts(found);
             }
             drop(shortcuts);
-            touched.sort_unstable();
-            touched.dedup();
             let priorities: Vec<i64> = touched.par_iter().map(|&v| c.estimate(v)).collect();
             for (v, priority) in touched.into_iter().zip(priorities) {
                 c.priority[v as usize] = priority;
