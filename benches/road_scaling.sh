@@ -67,8 +67,11 @@ measure() {
     times+=("$t")
     [ "$kb" -gt "$peak" ] && peak=$kb
   done
-  echo "$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') $((peak / 1024))"
+  echo "$(median "${times[@]}") $((peak / 1024))"
 }
+
+# The median of the numbers given.
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # K random nodes of the file's main roads as name,lat,lon (reservoir sample, seed 1).
 points() {
@@ -111,7 +114,7 @@ method_table() {
             --timings --method "$method" 2>"$DIR/err" >/dev/null
           times+=("$(step matrix "$(grep timings "$DIR/err")")")
         done
-        cells+=("$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')")
+        cells+=("$(median "${times[@]}")")
       done
       cmp -s "$DIR/m-dijkstra.csv" "$DIR/m-hierarchy.csv" || { echo "the methods disagree on $src" >&2; exit 1; }
       "$JEMPOL" map matrix "$src" --points "$DIR/points-method.csv" --out "$DIR/m-auto.csv" --timings 2>"$DIR/err" >/dev/null

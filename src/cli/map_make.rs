@@ -59,8 +59,9 @@ pub struct SynthArgs {
     /// data/magetan built into jempol]
     #[arg(long)]
     data: Option<PathBuf>,
-    /// Instead of the stand-in, write copies of it (every third shape node kept) on a grid with
-    /// at least this many junctions (graph vertices), for scaling tests.
+    /// Instead of the stand-in, write copies of it (every third shape node kept), or of a real
+    /// extract's roads with --tile-extract, on a grid with at least this many junctions (graph
+    /// vertices), for scaling tests.
     #[arg(long)]
     size: Option<u64>,
     /// With --size: one way per junction-to-junction road, instead of ways that run on
@@ -70,7 +71,7 @@ pub struct SynthArgs {
     /// With --size: copies of the van-usable roads of this real OpenStreetMap extract (e.g.
     /// tests/data/osm/liechtenstein-latest.osm.pbf) instead of the stand-in, for real road
     /// topology at any size
-    #[arg(long, requires = "size", conflicts_with = "single_junction_ways")]
+    #[arg(long, requires = "size", conflicts_with_all = ["single_junction_ways", "data"])]
     tile_extract: Option<PathBuf>,
     /// Print the calibration table (Markdown) after writing the stand-in.
     #[arg(long)]
