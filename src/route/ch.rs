@@ -16,6 +16,9 @@
 //! demand: a vertex is not expanded when a higher vertex already reached has a faster way
 //! down to it. Both are small searches: the cost is the contraction, a few seconds at a
 //! million vertices, paid once per matrix.
+//!
+//! `JEMPOL_CH_STATS=1` prints each round's size and, at the end, the contraction's seconds
+//! by phase (benches/README.md, "Where the contraction's time goes").
 
 use rayon::prelude::*;
 
@@ -110,6 +113,7 @@ impl Contraction {
         let n = graph.vertex_count();
         // Parallel arcs keep the fastest; loops are of no use to a shortest path.
         let out: Vec<Vec<WorkArc>> = (0..n)
+            .into_par_iter()
             .map(|u| {
                 let mut list = Vec::new();
                 for arc in graph.first_out[u]..graph.first_out[u + 1] {
@@ -144,9 +148,10 @@ impl Contraction {
             priority: vec![0; n],
             seen: vec![0; n],
         };
-        for v in 0..n {
-            c.priority[v] = c.estimate(v as u32);
-        }
+        c.priority = (0..n as u32)
+            .into_par_iter()
+            .map(|v| c.estimate(v))
+            .collect();
         c
     }
 
@@ -341,6 +346,87 @@ fn insert_min(arcs: &mut Vec<WorkArc>, arc: WorkArc) {
     }
 }
 
+/// The steps of [`Hierarchy::new`], timed for `JEMPOL_CH_STATS`.
+#[derive(Clone, Copy)]
+enum Phase {
+    /// The contraction's lists and first priorities.
+    Start,
+    Select,
+    Neighbours,
+    Detach,
+    Witness,
+    Shortcuts,
+    Priorities,
+    /// The finished hierarchy's arrays, and freeing the lists.
+    Finish,
+}
+
+impl Phase {
+    const ALL: [Phase; 8] = [
+        Phase::Start,
+        Phase::Select,
+        Phase::Neighbours,
+        Phase::Detach,
+        Phase::Witness,
+        Phase::Shortcuts,
+        Phase::Priorities,
+        Phase::Finish,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Phase::Start => "start",
+            Phase::Select => "select",
+            Phase::Neighbours => "neighbours",
+            Phase::Detach => "detach",
+            Phase::Witness => "witness searches",
+            Phase::Shortcuts => "add shortcuts",
+            Phase::Priorities => "priorities",
+            Phase::Finish => "finish",
+        }
+    }
+}
+
+/// Seconds per phase, summed over the rounds: where a contraction's time goes, measured in
+/// the same run rather than by a profiler.
+struct PhaseClock {
+    last: std::time::Instant,
+    seconds: [f64; Phase::ALL.len()],
+}
+
+impl Default for PhaseClock {
+    fn default() -> PhaseClock {
+        PhaseClock {
+            last: std::time::Instant::now(),
+            seconds: [0.0; Phase::ALL.len()],
+        }
+    }
+}
+
+impl PhaseClock {
+    /// Adds the time since the last lap to `phase`.
+    fn lap(&mut self, phase: Phase) {
+        let now = std::time::Instant::now();
+        self.seconds[phase as usize] += (now - self.last).as_secs_f64();
+        self.last = now;
+    }
+
+    /// Leaves the time since the last lap out (the statistics' own printing).
+    fn skip(&mut self) {
+        self.last = std::time::Instant::now();
+    }
+}
+
+impl std::fmt::Display for PhaseClock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = Phase::ALL
+            .iter()
+            .map(|&phase| format!("{} {:.3}", phase.name(), self.seconds[phase as usize]))
+            .collect();
+        write!(f, "{}", parts.join(", "))
+    }
+}
+
 impl Hierarchy {
     /// Contracts the graph in rounds: each round contracts, in parallel, the vertices that
     /// come before all their neighbours (an independent set), with witness searches that
@@ -349,7 +435,10 @@ impl Hierarchy {
     pub fn new(graph: &RoadGraph) -> Hierarchy {
         let n = graph.vertex_count();
         let arcs_before = graph.arc_count();
+        let stats = std::env::var_os("JEMPOL_CH_STATS").is_some();
+        let mut clock = PhaseClock::default();
         let mut c = Contraction::new(graph);
+        clock.lap(Phase::Start);
         let mut remaining: Vec<u32> = (0..n as u32).collect();
         let mut round = 0;
         while !remaining.is_empty() {
@@ -362,27 +451,34 @@ impl Hierarchy {
             for &v in &chosen {
                 c.round[v as usize] = round;
             }
+            clock.lap(Phase::Select);
             // The witness searches then avoid every vertex of the round.
             let touched = c.neighbours(&chosen, round);
+            clock.lap(Phase::Neighbours);
             c.detach(&touched, round);
+            clock.lap(Phase::Detach);
             let shortcuts: Vec<Vec<(u32, u32, u32, f64)>> =
                 chosen.par_iter().map(|&v| c.shortcuts(v)).collect();
+            clock.lap(Phase::Witness);
             for found in &shortcuts {
                 c.add_shortcuts(found);
             }
             drop(shortcuts);
+            clock.lap(Phase::Shortcuts);
             let priorities: Vec<i64> = touched.par_iter().map(|&v| c.estimate(v)).collect();
             for (v, priority) in touched.into_iter().zip(priorities) {
                 c.priority[v as usize] = priority;
             }
             remaining.retain(|&v| c.round[v as usize] == 0);
-            if std::env::var_os("JEMPOL_CH_STATS").is_some() {
+            clock.lap(Phase::Priorities);
+            if stats {
                 let arcs: usize = remaining.iter().map(|&v| c.out[v as usize].len()).sum();
                 eprintln!(
                     "round {round}: contracted {}, remaining {} with {arcs} arcs",
                     chosen.len(),
                     remaining.len()
                 );
+                clock.skip();
             }
         }
         let csr = |lists: &[Vec<WorkArc>]| {
@@ -401,6 +497,11 @@ impl Hierarchy {
         };
         let (up_first, up) = csr(&c.out);
         let (down_first, down) = csr(&c.inc);
+        drop(c);
+        clock.lap(Phase::Finish);
+        if stats {
+            eprintln!("contraction seconds by phase: {clock}");
+        }
         let shortcuts = (up.len() + down.len()).saturating_sub(arcs_before);
         Hierarchy {
             up_first,
