@@ -79,8 +79,10 @@ struct Contraction {
 /// Buffers of one thread's witness searches.
 #[derive(Default)]
 struct Witness {
-    /// Stamp and distance per vertex; stamp `goal_stamp | 1 << 31`... kept apart: see `goal`.
+    /// Per vertex, the search (`generation`) that reached it last and at what time.
     label: Vec<(u32, u32)>,
+    /// Per vertex, the contraction (`goal_stamp`) that last made it a goal. Apart from
+    /// `label`: one array of both was slower (12-byte entries straddle cache lines).
     goal: Vec<u32>,
     generation: u32,
     goal_stamp: u32,
