@@ -297,12 +297,13 @@ fn travel_matrix(
         );
     }
     let names: Vec<&str> = points.iter().map(|(name, _)| name.as_str()).collect();
-    let minutes = || matrix_csv(&names, &result.seconds, 1.0 / 60.0);
+    let minutes_csv = || matrix_csv(&names, &result.seconds, 1.0 / 60.0);
     match out {
-        None => print!("{}", minutes()),
+        None => print!("{}", minutes_csv()),
         Some(out) => {
             let km_path = sibling_with_suffix(out, "-km");
-            let (minutes, km) = rayon::join(minutes, || matrix_csv(&names, &result.metres, 1e-3));
+            let (minutes, km) =
+                rayon::join(minutes_csv, || matrix_csv(&names, &result.metres, 1e-3));
             write_atomically(out, minutes.as_bytes())?;
             write_atomically(&km_path, km.as_bytes())?;
             println!(

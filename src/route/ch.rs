@@ -358,6 +358,7 @@ enum Phase {
     Detach,
     Witness,
     Shortcuts,
+    /// The neighbours' new priorities, and dropping the round's vertices from the remaining.
     Priorities,
     /// The finished hierarchy's arrays, and freeing the lists.
     Finish,
