@@ -31,6 +31,10 @@
 #   1000x1000   jempol map matrix FILE --points P1000 --timings  (from MATRIX_1000_FROM up)
 # The last column is file->300 over osmium's time: at most 1 is the target on the 100k map.
 #
+# jempol runs with PROFILE (default benches/free-turns.toml: the junction graph, on which the
+# issue's targets were set and every earlier row was measured). PROFILE=maps/profile-van.toml
+# prices turns as plans do; benches/turn_cost.sh compares the two.
+#
 # Needs osmium-tool and GNU time (apt-get install -y osmium-tool time). Files go to
 # target/road-scaling (KEEP=0 deletes the generated maps after their row).
 set -euo pipefail
@@ -47,6 +51,7 @@ MATRIX_1000_FROM=${MATRIX_1000_FROM:-1000000}
 DIJKSTRA_UP_TO=${DIJKSTRA_UP_TO:-100000}
 BASELINE=${BASELINE:-}
 BASELINE_UP_TO=${BASELINE_UP_TO:-100000}
+PROFILE=${PROFILE:-benches/free-turns.toml}
 DIR=target/road-scaling
 JEMPOL=./target/release/jempol
 mkdir -p "$DIR"
@@ -103,21 +108,21 @@ method_table() {
   [ -s target/test-data/Helsinki.osm.pbf ] && maps+=(target/test-data/Helsinki.osm.pbf)
   for src in "${maps[@]}"; do
     local vertices
-    vertices=$("$JEMPOL" map info --json "$src" | jq -r .vertices)
+    vertices=$("$JEMPOL" map info --profile "$PROFILE" --json "$src" | jq -r .vertices)
     for k in 60 100 300; do
       points "$src" "$k" "$DIR/points-method.csv"
       local cells=()
       for method in dijkstra hierarchy; do
         local times=()
         for _ in $(seq "$RUNS"); do
-          "$JEMPOL" map matrix "$src" --points "$DIR/points-method.csv" --out "$DIR/m-$method.csv" \
+          "$JEMPOL" map matrix --profile "$PROFILE" "$src" --points "$DIR/points-method.csv" --out "$DIR/m-$method.csv" \
             --timings --method "$method" 2>"$DIR/err" >/dev/null
           times+=("$(step matrix "$(grep timings "$DIR/err")")")
         done
         cells+=("$(median "${times[@]}")")
       done
       cmp -s "$DIR/m-dijkstra.csv" "$DIR/m-hierarchy.csv" || { echo "the methods disagree on $src" >&2; exit 1; }
-      "$JEMPOL" map matrix "$src" --points "$DIR/points-method.csv" --out "$DIR/m-auto.csv" --timings 2>"$DIR/err" >/dev/null
+      "$JEMPOL" map matrix --profile "$PROFILE" "$src" --points "$DIR/points-method.csv" --out "$DIR/m-auto.csv" --timings 2>"$DIR/err" >/dev/null
       local auto
       auto=$(sed -E 's/.*matrix [0-9.]+ s \((.*)\).*/\1/' <<<"$(grep timings "$DIR/err")")
       echo "| $(basename "$src" .osm.pbf) | $vertices | $k | ${cells[0]} | ${cells[1]} | $auto |"
@@ -144,27 +149,27 @@ row() {
   mb=$(awk -v b="$(stat -c %s "$src")" 'BEGIN {printf "%.1f", b / 1e6}')
   points "$src" 300 "$p300"
   read -r os om < <(measure "$runs" osmium tags-filter -O -o "$DIR/filtered.osm.pbf" "$src" w/highway)
-  read -r is im < <(measure "$runs" "$JEMPOL" map info --json "$src")
+  read -r is im < <(measure "$runs" "$JEMPOL" map info --profile "$PROFILE" --json "$src")
   local info read build vertices nodes
   info=$(cat "$DIR/out")
   read=$(jq -r '.read_seconds*1000|round/1000' <<<"$info")
   build=$(jq -r '.build_seconds*1000|round/1000' <<<"$info")
   vertices=$(jq -r .vertices <<<"$info")
   nodes=$(jq -r .read.nodes <<<"$info")
-  read -r ms mm < <(measure "$runs" "$JEMPOL" map matrix "$src" --points "$p300" --out "$DIR/m300.csv" --timings)
+  read -r ms mm < <(measure "$runs" "$JEMPOL" map matrix --profile "$PROFILE" "$src" --points "$p300" --out "$DIR/m300.csv" --timings)
   local t sm
   t=$(grep timings "$DIR/err")
   sm=$(awk -v a="$(step snap "$t")" -v b="$(step matrix "$t")" 'BEGIN {printf "%.3f", a + b}')
   local ratio ds="" big="" bigm=""
   ratio=$(awk -v a="$ms" -v b="$os" 'BEGIN {printf "%.2f", a / b}')
   if [ "$junctions" -le "$DIJKSTRA_UP_TO" ]; then
-    read -r ds _ < <(measure "$runs" "$JEMPOL" map matrix "$src" --points "$p300" --out "$DIR/m300-dijkstra.csv" --timings --method dijkstra)
+    read -r ds _ < <(measure "$runs" "$JEMPOL" map matrix --profile "$PROFILE" "$src" --points "$p300" --out "$DIR/m300-dijkstra.csv" --timings --method dijkstra)
     ds=$(step matrix "$(grep timings "$DIR/err")")
     cmp -s "$DIR/m300.csv" "$DIR/m300-dijkstra.csv" || { echo "the methods disagree on $src" >&2; exit 1; }
   fi
   if [ "$junctions" -ge "$MATRIX_1000_FROM" ]; then
     points "$src" 1000 "$p1000"
-    read -r _ bigm < <(measure 1 "$JEMPOL" map matrix "$src" --points "$p1000" --out "$DIR/m1000.csv" --timings)
+    read -r _ bigm < <(measure 1 "$JEMPOL" map matrix --profile "$PROFILE" "$src" --points "$p1000" --out "$DIR/m1000.csv" --timings)
     big=$(step matrix "$(grep timings "$DIR/err")")
   fi
   local extra="" bbig=""

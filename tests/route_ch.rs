@@ -103,19 +103,29 @@ fn assert_same(a: &TravelMatrix, b: &TravelMatrix, what: &str) {
     }
 }
 
+/// The default profile (turns priced, on the graph of turns) and free turns (junctions).
+fn profiles() -> [Profile; 2] {
+    let mut free = Profile::default();
+    free.turns.enabled = false;
+    [Profile::default(), free]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn hierarchy_matrices_equal_dijkstra_on_random_networks(seed in any::<u64>(), size in 4i64..16) {
         let data = random_osm(seed, size, (size * size) as usize / 2 + 5);
-        let Ok(map) = RoadMap::from_osm(&data, &Profile::default()) else {
-            return Ok(());
-        };
-        let points = random_points(&map, seed, 12);
-        let dijkstra = matrix_with(&map, &points, Method::Dijkstra);
-        let hierarchy = matrix_with(&map, &points, Method::Hierarchy);
-        assert_same(&dijkstra, &hierarchy, &format!("seed {seed}, size {size}"));
+        for profile in profiles() {
+            let Ok(map) = RoadMap::from_osm(&data, &profile) else {
+                return Ok(());
+            };
+            let points = random_points(&map, seed, 12);
+            let dijkstra = matrix_with(&map, &points, Method::Dijkstra);
+            let hierarchy = matrix_with(&map, &points, Method::Hierarchy);
+            let what = format!("seed {seed}, size {size}, turns {}", profile.turns.enabled);
+            assert_same(&dijkstra, &hierarchy, &what);
+        }
     }
 }
 
@@ -132,12 +142,15 @@ fn hierarchy_matrices_equal_dijkstra_on_real_extracts() {
         osm_file("monaco.osm.pbf"),
         helsinki,
     ] {
-        let map = RoadMap::load(&file, &Profile::default()).unwrap();
-        let points = random_points(&map, 7, 120);
-        let dijkstra = matrix_with(&map, &points, Method::Dijkstra);
-        let hierarchy = matrix_with(&map, &points, Method::Hierarchy);
-        assert_same(&dijkstra, &hierarchy, &file.display().to_string());
-        // The hierarchy is deterministic.
-        assert_eq!(hierarchy, matrix_with(&map, &points, Method::Hierarchy));
+        for profile in profiles() {
+            let map = RoadMap::load(&file, &profile).unwrap();
+            let points = random_points(&map, 7, 120);
+            let dijkstra = matrix_with(&map, &points, Method::Dijkstra);
+            let hierarchy = matrix_with(&map, &points, Method::Hierarchy);
+            let what = format!("{}, turns {}", file.display(), profile.turns.enabled);
+            assert_same(&dijkstra, &hierarchy, &what);
+            // The hierarchy is deterministic.
+            assert_eq!(hierarchy, matrix_with(&map, &points, Method::Hierarchy));
+        }
     }
 }

@@ -93,17 +93,24 @@ fn random_points(map: &RoadMap, seed: u64, n: usize) -> Vec<Snapped> {
         .collect()
 }
 
-fn build(data: &OsmData) -> RoadMap {
-    RoadMap::from_osm(data, &Profile::default()).unwrap()
+fn build(data: &OsmData, profile: &Profile) -> RoadMap {
+    RoadMap::from_osm(data, profile).unwrap()
+}
+
+/// The default profile with free turns: searches on the junctions, as the oracle's.
+fn free_turns() -> Profile {
+    let mut profile = Profile::default();
+    profile.turns.enabled = false;
+    profile
 }
 
 #[test]
 fn matrices_match_the_oracle_on_random_networks() {
-    let profile = Profile::default();
+    let profile = free_turns();
     let mut pairs = 0;
     for seed in 0..25 {
         let data = random_osm(seed);
-        let map = build(&data);
+        let map = build(&data, &profile);
         let oracle = Oracle::new(&data, &|t| profile.classify(t));
         let points = random_points(&map, seed, 10);
         let t = matrix(&map, &points);
@@ -131,10 +138,9 @@ fn matrices_match_the_oracle_on_random_networks() {
 
 #[test]
 fn paths_match_the_matrix_and_never_run_against_a_oneway() {
-    let profile = Profile::default();
-    for seed in 100..110 {
+    for (seed, profile) in (100..110).zip([Profile::default(), free_turns()].iter().cycle()) {
         let data = random_osm(seed);
-        let map = build(&data);
+        let map = build(&data, profile);
         let oracle = Oracle::new(&data, &|t| profile.classify(t));
         let points = random_points(&map, seed, 8);
         let t = matrix(&map, &points);
@@ -167,10 +173,11 @@ fn paths_match_the_matrix_and_never_run_against_a_oneway() {
     }
 }
 
+/// With free turns; with priced ones a stop on the way can be a free place to turn back.
 #[test]
 fn travel_times_satisfy_the_triangle_inequality() {
     for seed in 200..215 {
-        let map = build(&random_osm(seed));
+        let map = build(&random_osm(seed), &free_turns());
         let points = random_points(&map, seed, 12);
         let t = matrix(&map, &points);
         let n = points.len();
@@ -191,14 +198,14 @@ fn travel_times_satisfy_the_triangle_inequality() {
 #[test]
 fn the_same_input_in_any_way_order_gives_identical_matrices() {
     let data = random_osm(7);
-    let map = build(&data);
+    let map = build(&data, &Profile::default());
     let points = random_points(&map, 7, 15);
     let first = matrix(&map, &points);
     assert_eq!(matrix(&map, &points), first);
 
     let mut shuffled = random_osm(7);
     shuffled.ways.shuffle(&mut Pcg64::seed_from_u64(1));
-    let again = build(&shuffled);
+    let again = build(&shuffled, &Profile::default());
     let points_again: Vec<Snapped> = points
         .iter()
         .map(|p| again.snap(p.query).unwrap())

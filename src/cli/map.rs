@@ -161,6 +161,11 @@ fn info_text(map: &Path, info: &MapInfo) -> String {
         "  graph       {} vertices, {} edges ({} directed arcs), {:.1} km of road",
         info.vertices, info.edges, info.arcs, info.kept_km
     );
+    let turns = match info.turns {
+        0 => "free (profile [turns] enabled = false): routes search the junctions".to_string(),
+        n => format!("{n} priced (profile [turns]): routes search the turns"),
+    };
+    let _ = writeln!(out, "  turns       {turns}");
     let largest = info.component_sizes.first().copied().unwrap_or(0);
     let _ = writeln!(
         out,
@@ -274,7 +279,7 @@ fn travel_matrix(
     let snap_seconds = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let method = match method {
-        MatrixMethod::Auto => method_for(&road_map.graph, snapped.len()),
+        MatrixMethod::Auto => method_for(&road_map, snapped.len()),
         MatrixMethod::Dijkstra => Method::Dijkstra,
         MatrixMethod::Hierarchy => Method::Hierarchy,
     };

@@ -54,12 +54,40 @@ pub struct RoadGraph {
     pub point_osm_ids: Vec<i64>,
     /// Highway classes, sorted.
     pub classes: Vec<String>,
-    /// CSR of the forward arcs: the arcs leaving vertex `v` are `first_out[v]..first_out[v+1]`.
-    pub first_out: Vec<u32>,
-    /// The arcs, in CSR order: head, time and length together, as a search reads them.
-    pub arcs: Vec<Arc>,
+    /// The forward arcs, sorted by tail, then by edge.
+    pub csr: Csr,
     /// `edge << 1 | 1` when the arc runs the edge from head to tail.
     pub arc_edge: Vec<u32>,
+}
+
+/// Arcs in compressed sparse rows: the arcs leaving vertex `v` are
+/// `first_out[v]..first_out[v + 1]`. Searches and the hierarchy read only this, so they run
+/// on the road graph and on the graph of turns alike.
+#[derive(Clone, Debug, Default)]
+pub struct Csr {
+    pub first_out: Vec<u32>,
+    /// Head, time and length together, as a search reads them.
+    pub arcs: Vec<Arc>,
+}
+
+impl Csr {
+    pub fn vertex_count(&self) -> usize {
+        self.first_out.len().saturating_sub(1)
+    }
+
+    pub fn arc_count(&self) -> usize {
+        self.arcs.len()
+    }
+
+    /// The arcs leaving `v`, as indices.
+    pub fn out(&self, v: u32) -> std::ops::Range<u32> {
+        self.first_out[v as usize]..self.first_out[v as usize + 1]
+    }
+
+    /// The vertex an arc leaves.
+    pub fn tail(&self, arc: u32) -> u32 {
+        (self.first_out.partition_point(|&first| first <= arc) - 1) as u32
+    }
 }
 
 /// A directed arc of the CSR.
@@ -98,7 +126,7 @@ impl RoadGraph {
     }
 
     pub fn arc_count(&self) -> usize {
-        self.arcs.len()
+        self.csr.arcs.len()
     }
 
     /// The polyline of an edge, tail first.
@@ -479,7 +507,7 @@ impl RawGraph {
                 end_point: points.len() as u32,
             });
         }
-        let csr = Csr::new(vertex_nodes.len(), &edges);
+        let (csr, arc_edge) = csr(vertex_nodes.len(), &edges);
         let graph = RoadGraph {
             vertices: vertex_nodes
                 .iter()
@@ -493,9 +521,8 @@ impl RawGraph {
             points,
             point_osm_ids,
             classes: self.classes,
-            first_out: csr.first_out,
-            arcs: csr.arcs,
-            arc_edge: csr.edge,
+            csr,
+            arc_edge,
         };
         (graph, report)
     }
@@ -556,58 +583,47 @@ pub(crate) fn hilbert(mut x: u32, mut y: u32) -> u32 {
     d
 }
 
-/// Forward arcs sorted by tail (counting sort), then by edge.
-struct Csr {
-    first_out: Vec<u32>,
-    arcs: Vec<Arc>,
-    edge: Vec<u32>,
-}
-
-impl Csr {
-    fn new(vertex_count: usize, edges: &[Edge]) -> Csr {
-        let mut first_out = vec![0u32; vertex_count + 1];
-        for e in edges {
-            first_out[e.tail as usize + 1] += e.forward as u32;
-            first_out[e.head as usize + 1] += e.backward as u32;
-        }
-        for v in 0..vertex_count {
-            first_out[v + 1] += first_out[v];
-        }
-        let arcs = first_out[vertex_count] as usize;
-        let mut next = first_out.clone();
-        let mut csr = Csr {
-            arcs: vec![
-                Arc {
-                    head: 0,
-                    time_ms: 0,
-                    length_m: 0.0
-                };
-                arcs
-            ],
-            edge: vec![0; arcs],
-            first_out: Vec::new(),
+/// Forward arcs sorted by tail (counting sort), then by edge, and the edge of each arc
+/// (`edge << 1 | 1` when it runs the edge backwards).
+fn csr(vertex_count: usize, edges: &[Edge]) -> (Csr, Vec<u32>) {
+    let mut first_out = vec![0u32; vertex_count + 1];
+    for e in edges {
+        first_out[e.tail as usize + 1] += e.forward as u32;
+        first_out[e.head as usize + 1] += e.backward as u32;
+    }
+    for v in 0..vertex_count {
+        first_out[v + 1] += first_out[v];
+    }
+    let count = first_out[vertex_count] as usize;
+    let mut next = first_out.clone();
+    let mut arcs = vec![
+        Arc {
+            head: 0,
+            time_ms: 0,
+            length_m: 0.0
         };
-        for (i, e) in edges.iter().enumerate() {
-            let i = i as u32;
-            for (ok, tail, head, code) in [
-                (e.forward, e.tail, e.head, i << 1),
-                (e.backward, e.head, e.tail, i << 1 | 1),
-            ] {
-                if ok {
-                    let a = next[tail as usize] as usize;
-                    next[tail as usize] += 1;
-                    csr.arcs[a] = Arc {
-                        head,
-                        time_ms: e.time_ms,
-                        length_m: e.length_m,
-                    };
-                    csr.edge[a] = code;
-                }
+        count
+    ];
+    let mut arc_edge = vec![0; count];
+    for (i, e) in edges.iter().enumerate() {
+        let i = i as u32;
+        for (ok, tail, head, code) in [
+            (e.forward, e.tail, e.head, i << 1),
+            (e.backward, e.head, e.tail, i << 1 | 1),
+        ] {
+            if ok {
+                let a = next[tail as usize] as usize;
+                next[tail as usize] += 1;
+                arcs[a] = Arc {
+                    head,
+                    time_ms: e.time_ms,
+                    length_m: e.length_m,
+                };
+                arc_edge[a] = code;
             }
         }
-        csr.first_out = first_out;
-        csr
     }
+    (Csr { first_out, arcs }, arc_edge)
 }
 
 #[cfg(test)]
@@ -712,8 +728,8 @@ pub(crate) mod tests {
         let (g, _) = build(&data);
         let mut arcs = Vec::new();
         for v in 0..g.vertex_count() {
-            for a in g.first_out[v]..g.first_out[v + 1] {
-                let head = g.arcs[a as usize].head as usize;
+            for a in g.csr.out(v as u32) {
+                let head = g.csr.arcs[a as usize].head as usize;
                 arcs.push((g.vertex_osm_ids[v], g.vertex_osm_ids[head]));
             }
         }

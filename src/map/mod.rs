@@ -7,6 +7,7 @@ pub mod graph;
 pub mod osm;
 pub mod profile;
 pub mod snap;
+pub mod turns;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,8 +20,9 @@ pub use snap::{DEFAULT_SNAP_LIMIT_M, Snapped};
 
 use graph::{BuildReport, Classifier};
 use osm::{OsmData, ReadCounts};
-use profile::Profile;
+use profile::{Profile, TurnCosts};
 use snap::SnapIndex;
+use turns::TurnGraph;
 
 /// A WGS84 coordinate in degrees.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -59,6 +61,8 @@ pub fn bounds(points: impl IntoIterator<Item = LatLon>) -> Option<(LatLon, LatLo
 pub struct RoadMap {
     pub graph: RoadGraph,
     pub snap_index: SnapIndex,
+    /// The priced turns, when the profile prices them; searches then run on this graph.
+    pub turns: Option<TurnGraph>,
     pub info: MapInfo,
 }
 
@@ -88,6 +92,8 @@ pub struct MapInfo {
     pub bbox: Option<(LatLon, LatLon)>,
     /// The ways carry [`osm::STANDIN_NOTE`]: generated roads, not surveyed.
     pub standin: bool,
+    /// Turns a route may take, each priced (profile `[turns]`); 0 when turns are free.
+    pub turns: usize,
     pub read_seconds: f64,
     pub build_seconds: f64,
 }
@@ -102,12 +108,27 @@ impl RoadMap {
         let (graph, report) = RoadGraph::from_table(read.table, &path.display().to_string())?;
         let mut map = Self::finish(graph, report, read.counts, read.standin, start);
         map.info.read_seconds = read_seconds;
-        Ok(map)
+        Ok(map.with_turns(&profile.turns))
     }
 
     /// Builds the road map of OSM data already read.
     pub fn from_osm(data: &OsmData, profile: &Profile) -> anyhow::Result<RoadMap> {
-        Self::build(data, &|tags| profile.classify(tags), "the OSM data")
+        Ok(
+            Self::build(data, &|tags| profile.classify(tags), "the OSM data")?
+                .with_turns(&profile.turns),
+        )
+    }
+
+    /// Prices the turns, when `costs` says so: searches then run on the graph of turns.
+    pub fn with_turns(mut self, costs: &TurnCosts) -> RoadMap {
+        if costs.enabled {
+            let start = Instant::now();
+            let turns = TurnGraph::new(&self.graph, costs);
+            self.info.turns = turns.csr.arc_count();
+            self.turns = Some(turns);
+            self.info.build_seconds += start.elapsed().as_secs_f64();
+        }
+        self
     }
 
     /// Builds with any classifier; `source` names the data in errors.
@@ -140,6 +161,7 @@ impl RoadMap {
         RoadMap {
             graph,
             snap_index,
+            turns: None,
             info,
         }
     }
@@ -188,6 +210,7 @@ impl MapInfo {
             dropped_edges: report.dropped_edges,
             bbox: report.bbox,
             standin,
+            turns: 0,
             read_seconds: 0.0,
             build_seconds: 0.0,
         }

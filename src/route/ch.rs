@@ -23,7 +23,7 @@
 use rayon::prelude::*;
 
 use super::dijkstra::QuadHeap;
-use crate::map::graph::RoadGraph;
+use crate::map::graph::Csr;
 
 /// A search start or goal: a vertex and the time and metres between it and the point.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -111,7 +111,7 @@ impl Witness {
 }
 
 impl Contraction {
-    fn new(graph: &RoadGraph) -> Contraction {
+    fn new(graph: &Csr) -> Contraction {
         let n = graph.vertex_count();
         // Parallel arcs keep the fastest; loops are of no use to a shortest path.
         let out: Vec<Vec<WorkArc>> = (0..n)
@@ -435,7 +435,7 @@ impl Hierarchy {
     /// come before all their neighbours (an independent set), with witness searches that
     /// avoid every vertex of the round. Deterministic: the same graph gives the same
     /// hierarchy whatever the number of threads.
-    pub fn new(graph: &RoadGraph) -> Hierarchy {
+    pub fn new(graph: &Csr) -> Hierarchy {
         let n = graph.vertex_count();
         let arcs_before = graph.arc_count();
         let stats = std::env::var_os("JEMPOL_CH_STATS").is_some();

@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use crate::map::graph::RoadGraph;
+use crate::map::graph::Csr;
 
 /// No arc: the vertex is a start of the search.
 pub const NO_ARC: u32 = u32::MAX;
@@ -88,7 +88,7 @@ impl QueryState {
 
     /// Searches from `sources` until every vertex in `targets` is settled (or the
     /// reachable graph is exhausted). Read the answers with [`QueryState::reached`].
-    pub fn one_to_many(&mut self, graph: &RoadGraph, sources: &[Entry], targets: &[u32]) {
+    pub fn one_to_many(&mut self, graph: &Csr, sources: &[Entry], targets: &[u32]) {
         self.start(graph.vertex_count());
         let generation = self.generation;
         let mut remaining = 0usize;
@@ -209,6 +209,7 @@ mod tests {
         }
     }
 
+    use crate::map::graph::RoadGraph;
     use crate::map::graph::tests::{grid_data, test_classify};
 
     #[test]
@@ -228,7 +229,7 @@ mod tests {
             metres: 0.0,
         }];
         for _ in 0..3 {
-            state.one_to_many(&g, &start, &[vertex(3)]);
+            state.one_to_many(&g.csr, &start, &[vertex(3)]);
             let (ms, m) = state.reached(vertex(3)).unwrap();
             let via2 = g.edges[1].time_ms + g.edges[2].time_ms;
             assert_eq!(ms, via2);

@@ -4,13 +4,18 @@
 //! (only the head on a oneway edge) and enters a target point from the ends it may come
 //! from; when both are on the same edge and the target lies ahead, the direct drive along
 //! the edge counts too.
+//!
+//! Searches run on the junctions of the road graph, or, when the profile prices turns, on
+//! the graph of turns (`map::turns`), whose vertices are road arcs: a point is then left
+//! by turning at an end of its edge, and entered from the start of its edge's arc.
 
 use rayon::prelude::*;
 
 use super::ch::{Hierarchy, Seed};
 use super::dijkstra::{Entry, NO_ARC, QueryState, with_state};
-use crate::map::graph::RoadGraph;
+use crate::map::graph::{Csr, RoadGraph};
 use crate::map::snap::Snapped;
+use crate::map::turns::TurnGraph;
 use crate::map::{LatLon, RoadMap};
 
 /// Travel times (seconds) and distances (metres, of the fastest path) between points,
@@ -57,9 +62,10 @@ pub enum Method {
 pub const HIERARCHY_MIN_VERTICES: usize = 2_000;
 pub const HIERARCHY_MIN_POINTS: usize = 100;
 
-/// The method [`matrix`] uses for `points` points on this graph.
-pub fn method_for(graph: &RoadGraph, points: usize) -> Method {
-    if graph.vertex_count() >= HIERARCHY_MIN_VERTICES && points >= HIERARCHY_MIN_POINTS {
+/// The method [`matrix`] uses for `points` points on this map.
+pub fn method_for(map: &RoadMap, points: usize) -> Method {
+    let vertices = Network::of(map).csr().vertex_count();
+    if vertices >= HIERARCHY_MIN_VERTICES && points >= HIERARCHY_MIN_POINTS {
         Method::Hierarchy
     } else {
         Method::Dijkstra
@@ -68,7 +74,7 @@ pub fn method_for(graph: &RoadGraph, points: usize) -> Method {
 
 /// Travel times and distances between all pairs of `points`.
 pub fn matrix(map: &RoadMap, points: &[Snapped]) -> TravelMatrix {
-    matrix_with(map, points, method_for(&map.graph, points.len()))
+    matrix_with(map, points, method_for(map, points.len()))
 }
 
 /// Travel times and distances between all pairs of `points`, by the given method. The times
@@ -97,7 +103,7 @@ pub fn matrix_with(map: &RoadMap, points: &[Snapped], method: Method) -> TravelM
 pub fn matrix_compact(map: &RoadMap, points: &[Snapped]) -> (Vec<u32>, Vec<f32>) {
     let n = points.len();
     let (mut millis, mut metres) = (vec![0; n * n], vec![0.0; n * n]);
-    let method = method_for(&map.graph, n);
+    let method = method_for(map, n);
     fill(
         map,
         points,
@@ -122,9 +128,10 @@ fn fill<T: Send, M: Send>(
     metres: &mut [M],
     cell: impl Fn(Option<Best>) -> (T, M) + Sync,
 ) {
-    let graph = &map.graph;
+    let network = Network::of(map);
+    let (graph, csr) = (&map.graph, network.csr());
     let n = points.len().max(1);
-    let targets: Vec<Vec<End>> = points.iter().map(|p| target_ends(graph, p)).collect();
+    let targets: Vec<Vec<End>> = points.iter().map(|p| network.target_ends(p)).collect();
     let rows = seconds.par_chunks_mut(n).zip(metres.par_chunks_mut(n));
     match method {
         Method::Dijkstra => {
@@ -132,9 +139,9 @@ fn fill<T: Send, M: Send>(
                 targets.iter().flatten().map(|e| e.entry.vertex).collect();
             rows.zip(points.par_iter())
                 .for_each(|((time_row, metre_row), from)| {
-                    let starts = entries(&source_ends(graph, from));
+                    let starts = entries(&network.source_ends(from));
                     with_state(|state| {
-                        state.one_to_many(graph, &starts, &target_vertices);
+                        state.one_to_many(csr, &starts, &target_vertices);
                         for (k, (to, ends)) in points.iter().zip(&targets).enumerate() {
                             let reached = |v| state.reached(v);
                             (time_row[k], metre_row[k]) =
@@ -144,7 +151,7 @@ fn fill<T: Send, M: Send>(
                 });
         }
         Method::Hierarchy => {
-            let hierarchy = Hierarchy::new(graph);
+            let hierarchy = Hierarchy::new(csr);
             let seeds = |ends: &[End]| -> Vec<Seed> {
                 ends.iter()
                     .map(|e| Seed {
@@ -156,7 +163,7 @@ fn fill<T: Send, M: Send>(
             };
             let sources: Vec<Vec<Seed>> = points
                 .iter()
-                .map(|p| seeds(&source_ends(graph, p)))
+                .map(|p| seeds(&network.source_ends(p)))
                 .collect();
             // One target per end vertex: the distance to the vertex, as Dijkstra's `reached`.
             let end_vertices: Vec<Vec<Seed>> = targets
@@ -192,21 +199,21 @@ fn fill<T: Send, M: Send>(
 
 /// The fastest path from `from` to `to`, or `None` when there is none.
 pub fn path(map: &RoadMap, from: &Snapped, to: &Snapped) -> Option<Path> {
-    let graph = &map.graph;
-    let sources = source_ends(graph, from);
-    let targets = target_ends(graph, to);
+    let network = Network::of(map);
+    let (graph, csr) = (&map.graph, network.csr());
+    let sources = network.source_ends(from);
+    let targets = network.target_ends(to);
     let vertices: Vec<u32> = targets.iter().map(|e| e.entry.vertex).collect();
     with_state(|state| {
-        state.one_to_many(graph, &entries(&sources), &vertices);
+        state.one_to_many(csr, &entries(&sources), &vertices);
         let b = best(graph, &|v| state.reached(v), from, to, &targets)?;
         let mut geometry = Geometry(vec![from.point]);
         match b.via {
-            None => geometry.along_edge(graph, from, to),
-            Some(target) => {
-                let arcs = arcs_to(graph, state, target.entry.vertex);
-                let start = arcs
-                    .first()
-                    .map_or(target.entry.vertex, |&a| arc_tail(graph, a));
+            Via::Along => geometry.along_edge(graph, from, to),
+            Via::EdgeEnd { by_tail } => geometry.leave_edge(graph, from, by_tail),
+            Via::Search(target) => {
+                let arcs = arcs_to(csr, state, target.entry.vertex);
+                let start = arcs.first().map_or(target.entry.vertex, |&a| csr.tail(a));
                 // The start's time tells which way the search left the source edge (both
                 // ends can be the same vertex on a loop).
                 let start_ms = state.reached(start).map(|r| r.0);
@@ -216,7 +223,15 @@ pub fn path(map: &RoadMap, from: &Snapped, to: &Snapped) -> Option<Path> {
                     .expect("a search tree starts at a source entry");
                 geometry.leave_edge(graph, from, source.by_tail);
                 for &a in &arcs {
-                    geometry.arc(graph, a);
+                    // On the graph of turns, a turn drives the road arc it leaves.
+                    let road_arc = match network {
+                        Network::Junctions(_) => a,
+                        Network::Turns(_, turns) => turns.csr.tail(a),
+                    };
+                    geometry.arc(graph, road_arc);
+                }
+                if target.through {
+                    geometry.arc(graph, target.entry.vertex);
                 }
                 geometry.enter_edge(graph, to, target.by_tail);
             }
@@ -230,11 +245,56 @@ pub fn path(map: &RoadMap, from: &Snapped, to: &Snapped) -> Option<Path> {
     })
 }
 
+/// The graph searches run on, and how points join it.
+#[derive(Clone, Copy)]
+enum Network<'a> {
+    /// The junctions: turns are free.
+    Junctions(&'a RoadGraph),
+    /// The road arcs, joined by priced turns.
+    Turns(&'a RoadGraph, &'a TurnGraph),
+}
+
+impl<'a> Network<'a> {
+    fn of(map: &'a RoadMap) -> Network<'a> {
+        match &map.turns {
+            Some(turns) => Network::Turns(&map.graph, turns),
+            None => Network::Junctions(&map.graph),
+        }
+    }
+
+    fn csr(&self) -> &'a Csr {
+        match *self {
+            Network::Junctions(graph) => &graph.csr,
+            Network::Turns(_, turns) => &turns.csr,
+        }
+    }
+
+    /// Where a search from `p` starts, with the cost of driving there.
+    fn source_ends(&self, p: &Snapped) -> Vec<End> {
+        match *self {
+            Network::Junctions(graph) => source_ends(graph, p),
+            Network::Turns(graph, turns) => source_turns(graph, turns, p),
+        }
+    }
+
+    /// Where a path into `p` can come from, with the cost of driving from there to `p`.
+    fn target_ends(&self, p: &Snapped) -> Vec<End> {
+        match *self {
+            Network::Junctions(graph) => target_ends(graph, p),
+            Network::Turns(graph, turns) => target_turns(graph, turns, p),
+        }
+    }
+}
+
 /// An end of a point's edge where a search starts or a path comes in.
 #[derive(Clone, Copy, Debug)]
 struct End {
     entry: Entry,
+    /// The path leaves (a source) or enters (a target) the point's edge at its tail.
     by_tail: bool,
+    /// On the graph of turns, for a point exactly at a junction: the path drives the
+    /// entry's whole road arc, into that junction.
+    through: bool,
 }
 
 fn entries(ends: &[End]) -> Vec<Entry> {
@@ -245,8 +305,19 @@ fn entries(ends: &[End]) -> Vec<Entry> {
 struct Best {
     time_ms: u32,
     metres: f64,
-    /// `None` for the direct drive along a shared edge.
-    via: Option<End>,
+    via: Via,
+}
+
+/// How the fastest way into a point goes.
+#[derive(Clone, Copy, Debug)]
+enum Via {
+    /// Straight along the edge both points are on.
+    Along,
+    /// Off the source's edge by its tail (or head), where the target lies exactly: a
+    /// junction. The graph of turns has no vertex for standing at a junction.
+    EdgeEnd { by_tail: bool },
+    /// Through the searched graph, into the target by this end.
+    Search(End),
 }
 
 /// The cheapest way into `to` after a search from `from`.
@@ -258,6 +329,11 @@ fn best(
     ends: &[End],
 ) -> Option<Best> {
     let mut best = direct(graph, from, to);
+    if let Some(end) = to_edge_end(graph, from, to)
+        && best.is_none_or(|b| end.time_ms < b.time_ms)
+    {
+        best = Some(end);
+    }
     for end in ends {
         if let Some((t, m)) = reached(end.entry.vertex) {
             let time_ms = t.saturating_add(end.entry.time_ms);
@@ -265,7 +341,7 @@ fn best(
                 best = Some(Best {
                     time_ms,
                     metres: m + end.entry.metres,
-                    via: Some(*end),
+                    via: Via::Search(*end),
                 });
             }
         }
@@ -307,6 +383,7 @@ fn source_ends(graph: &RoadGraph, p: &Snapped) -> Vec<End> {
         ends.push(End {
             entry,
             by_tail: false,
+            through: false,
         });
     }
     if e.backward || at_tail {
@@ -317,6 +394,7 @@ fn source_ends(graph: &RoadGraph, p: &Snapped) -> Vec<End> {
                 metres: m,
             },
             by_tail: true,
+            through: false,
         });
     }
     ends
@@ -336,6 +414,7 @@ fn target_ends(graph: &RoadGraph, p: &Snapped) -> Vec<End> {
                 metres: m,
             },
             by_tail: true,
+            through: false,
         });
     }
     if e.backward || at_head {
@@ -347,6 +426,7 @@ fn target_ends(graph: &RoadGraph, p: &Snapped) -> Vec<End> {
         ends.push(End {
             entry,
             by_tail: false,
+            through: false,
         });
     }
     ends
@@ -367,21 +447,43 @@ fn direct(graph: &RoadGraph, from: &Snapped, to: &Snapped) -> Option<Best> {
         Some(Best {
             time_ms: ts.saturating_sub(fs),
             metres: (tm - fm).max(0.0),
-            via: None,
+            via: Via::Along,
         })
     } else if behind && e.backward {
         Some(Best {
             time_ms: fs.saturating_sub(ts),
             metres: (fm - tm).max(0.0),
-            via: None,
+            via: Via::Along,
         })
     } else {
         None
     }
 }
 
+/// Driving from a point to an end of its edge, when `to` lies exactly there.
+fn to_edge_end(graph: &RoadGraph, from: &Snapped, to: &Snapped) -> Option<Best> {
+    let (at_tail, at_head) = at_ends(graph, to);
+    let e = &graph.edges[to.position.edge as usize];
+    let junction = match (at_tail, at_head) {
+        (true, _) => e.tail,
+        (_, true) => e.head,
+        _ => return None,
+    };
+    source_ends(graph, from)
+        .into_iter()
+        .filter(|end| end.entry.vertex == junction)
+        .min_by_key(|end| end.entry.time_ms)
+        .map(|end| Best {
+            time_ms: end.entry.time_ms,
+            metres: end.entry.metres,
+            via: Via::EdgeEnd {
+                by_tail: end.by_tail,
+            },
+        })
+}
+
 /// The arcs of the search tree from a start to `v`, in driving order.
-fn arcs_to(graph: &RoadGraph, state: &QueryState, mut v: u32) -> Vec<u32> {
+fn arcs_to(csr: &Csr, state: &QueryState, mut v: u32) -> Vec<u32> {
     let mut arcs = Vec::new();
     loop {
         let a = state.parent_arc(v);
@@ -389,16 +491,95 @@ fn arcs_to(graph: &RoadGraph, state: &QueryState, mut v: u32) -> Vec<u32> {
             break;
         }
         arcs.push(a);
-        v = arc_tail(graph, a);
+        v = csr.tail(a);
     }
     arcs.reverse();
     arcs
 }
 
-fn arc_tail(graph: &RoadGraph, arc: u32) -> u32 {
-    let code = graph.arc_edge[arc as usize];
-    let e = &graph.edges[(code >> 1) as usize];
-    if code & 1 == 0 { e.tail } else { e.head }
+/// On the graph of turns: where a search from `p` starts. Leaving the point's edge at an
+/// end, the van turns onto a road arc there (turn priced); from a point exactly at a
+/// junction it may take any arc of the junction, with no turn.
+fn source_turns(graph: &RoadGraph, turns: &TurnGraph, p: &Snapped) -> Vec<End> {
+    let edge = p.position.edge;
+    let e = &graph.edges[edge as usize];
+    let (ms, m) = offset(graph, p);
+    let (at_tail, at_head) = at_ends(graph, p);
+    let mut ends = Vec::new();
+    // Towards the head (`by_tail` false), then towards the tail; each with the time and
+    // metres from the point to that end.
+    for (by_tail, at_end, to_end) in [
+        (false, at_head, (e.time_ms - ms, e.length_m - m)),
+        (true, at_tail, (ms, m)),
+    ] {
+        let vertex = if by_tail { e.tail } else { e.head };
+        let mut push = |arc: u32, time_ms: u32, metres: f64| {
+            ends.push(End {
+                entry: Entry {
+                    vertex: arc,
+                    time_ms,
+                    metres,
+                },
+                by_tail,
+                through: false,
+            })
+        };
+        if at_end {
+            for b in graph.csr.out(vertex) {
+                push(b, 0, 0.0);
+            }
+        } else if let Some(a) = turns.edge_arc(edge, by_tail) {
+            // A turn's time includes its whole road arc (the edge's time); the point is part
+            // way along it.
+            for t in turns.csr.out(a) {
+                let turn = turns.csr.arcs[t as usize];
+                push(turn.head, turn.time_ms - (e.time_ms - to_end.0), to_end.1);
+            }
+        }
+    }
+    ends
+}
+
+/// On the graph of turns: where a path into `p` can come from. A path enters the point's
+/// edge at the start of one of its road arcs; into a point exactly at a junction, it may
+/// come by any arc into the junction.
+fn target_turns(graph: &RoadGraph, turns: &TurnGraph, p: &Snapped) -> Vec<End> {
+    let edge = p.position.edge;
+    let e = &graph.edges[edge as usize];
+    let (ms, m) = offset(graph, p);
+    let (at_tail, at_head) = at_ends(graph, p);
+    let mut ends = Vec::new();
+    for (by_tail, at_end, from_end) in [
+        (true, at_tail, (ms, m)),
+        (false, at_head, (e.time_ms - ms, e.length_m - m)),
+    ] {
+        if at_end {
+            let vertex = if by_tail { e.tail } else { e.head };
+            for &a in turns.arcs_into(vertex) {
+                let arc = graph.csr.arcs[a as usize];
+                ends.push(End {
+                    entry: Entry {
+                        vertex: a,
+                        time_ms: arc.time_ms,
+                        metres: arc.length_m,
+                    },
+                    by_tail,
+                    through: true,
+                });
+            }
+        } else if let Some(a) = turns.edge_arc(edge, !by_tail) {
+            ends.push(End {
+                entry: Entry {
+                    vertex: a,
+                    time_ms: from_end.0,
+                    metres: from_end.1,
+                },
+                by_tail,
+                through: false,
+            });
+        }
+    }
+    ends
 }
 
 /// A polyline under construction; repeated points are skipped.
@@ -459,6 +640,7 @@ mod tests {
     use super::*;
     use crate::map::graph::tests::{grid_data, grid_point, test_classify};
     use crate::map::osm::OsmData;
+    use crate::map::profile::TurnCosts;
     use geo::{Distance, Haversine};
 
     fn map(data: &OsmData) -> RoadMap {
@@ -569,5 +751,99 @@ mod tests {
         ];
         assert_eq!(p.geometry, expected);
         assert!((p.metres - metres(&p.geometry)).abs() < 1e-6);
+    }
+
+    /// A plus-shaped junction at node 102 (north up): arms to 202 (north), 101 (west), 103
+    /// (east) and 2 (south).
+    fn plus() -> OsmData {
+        grid_data(&[
+            (10, &[202, 102], &[("highway", "residential")]),
+            (11, &[101, 102], &[("highway", "residential")]),
+            (12, &[103, 102], &[("highway", "residential")]),
+            (13, &[2, 102], &[("highway", "residential")]),
+        ])
+    }
+
+    #[test]
+    fn priced_turns_add_their_cost_and_keep_the_road() {
+        let free = map(&plus());
+        let priced = map(&plus()).with_turns(&TurnCosts::default());
+        let on = |a, b| free.snap(between(a, b, 0.5)).unwrap();
+        let (north, west, east, south) = (on(202, 102), on(101, 102), on(103, 102), on(2, 102));
+        // Driving south from the north arm, traffic keeping left: west is across it.
+        for (to, turn_s) in [(&west, 5.395), (&east, 2.105), (&south, 0.007)] {
+            let (f, p) = (
+                path(&free, &north, to).unwrap(),
+                path(&priced, &north, to).unwrap(),
+            );
+            assert_eq!(p.geometry, f.geometry);
+            assert!((p.metres - f.metres).abs() < 1e-9);
+            assert!(
+                (p.seconds - f.seconds - turn_s).abs() < 0.003,
+                "{p:?} {f:?}"
+            );
+        }
+        let points = [north, west, east, south];
+        let dijkstra = matrix_with(&priced, &points, Method::Dijkstra);
+        assert_eq!(dijkstra, matrix_with(&priced, &points, Method::Hierarchy));
+        for (i, from) in points.iter().enumerate() {
+            for (j, to) in points.iter().enumerate() {
+                let p = path(&priced, from, to).unwrap();
+                assert_eq!(
+                    (dijkstra.seconds(i, j), dijkstra.metres(i, j)),
+                    (p.seconds, p.metres)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_point_at_a_junction_needs_no_turn_to_leave_or_reach_it() {
+        let free = map(&plus());
+        let priced = map(&plus()).with_turns(&TurnCosts::default());
+        let at = priced.snap(grid_point(102)).unwrap();
+        let west = priced.snap(between(101, 102, 0.5)).unwrap();
+        for (from, to) in [(&at, &west), (&west, &at)] {
+            let (f, p) = (
+                path(&free, from, to).unwrap(),
+                path(&priced, from, to).unwrap(),
+            );
+            assert_eq!((p.seconds, &p.geometry), (f.seconds, &f.geometry));
+        }
+    }
+
+    #[test]
+    fn where_only_two_roads_meet_turning_is_free() {
+        let free = oneway_loop();
+        let priced = oneway_loop().with_turns(&TurnCosts::default());
+        let a = free.snap(between(1, 2, 0.5)).unwrap();
+        let b = free.snap(between(2, 3, 0.5)).unwrap();
+        for (from, to) in [(&a, &b), (&b, &a)] {
+            assert_eq!(path(&priced, from, to), path(&free, from, to));
+        }
+    }
+
+    #[test]
+    fn a_dead_end_is_left_by_a_priced_u_turn() {
+        // A spur 102 -> 202 off a west-east road: from the spur's middle, heading north
+        // first means turning back at its dead end.
+        let data = grid_data(&[
+            (10, &[101, 102, 103], &[("highway", "residential")]),
+            (11, &[102, 202], &[("highway", "residential")]),
+        ]);
+        let priced = map(&data).with_turns(&TurnCosts::default());
+        let spur = priced.snap(between(102, 202, 0.5)).unwrap();
+        let end = priced.snap(between(102, 202, 0.9)).unwrap();
+        let west = priced.snap(between(101, 102, 0.5)).unwrap();
+        // Up the spur, then back down it and on west: the U-turn at 202 is free (only
+        // one road), but the road is driven twice.
+        let p = path(&priced, &end, &west).unwrap();
+        assert_eq!(
+            p.geometry,
+            vec![end.point, grid_point(102), west.point],
+            "{p:?}"
+        );
+        let back = path(&priced, &spur, &end).unwrap();
+        assert_eq!(back.geometry, vec![spur.point, end.point]);
     }
 }

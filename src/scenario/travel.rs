@@ -44,7 +44,8 @@ impl TravelSource {
                     UserError::caused(MapMsg::CannotReadMap { map }, e)
                 })?;
                 let source = map.display().to_string();
-                let road_map = RoadMap::build(&data, &|tags| profile.classify(tags), &source)?;
+                let road_map = RoadMap::build(&data, &|tags| profile.classify(tags), &source)?
+                    .with_turns(&profile.turns);
                 TravelSource::Roads {
                     map: Box::new(road_map),
                     path: map.clone(),
