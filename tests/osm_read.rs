@@ -338,6 +338,8 @@ fn liechtenstein_pbf() {
     assert_eq!(data.ways.len(), 4_660);
     assert_eq!(data.counts.missing_node_refs, 0);
     assert_eq!(data.nodes.len(), 54_387);
+    // `osmium tags-filter FILE n/highway=traffic_signals`: 8 nodes.
+    assert_eq!(data.traffic_signals.len(), 8);
     for way in &data.ways {
         assert!(way.nodes.len() >= 2);
         assert!(way.tags.iter().any(|(k, _)| k == "highway"));
@@ -366,6 +368,7 @@ fn monaco_pbf() {
     assert_eq!(data.ways.len(), 2_924);
     assert_eq!(data.counts.missing_node_refs, 0);
     assert_eq!(data.nodes.len(), 26_085);
+    assert_eq!(data.traffic_signals.len(), 21);
 }
 
 #[test]
@@ -387,6 +390,7 @@ fn helsinki_pbf() {
 fn assert_same(a: &OsmData, b: &OsmData, what: &str) {
     assert_eq!(a.counts, b.counts, "{what}");
     assert_eq!(a.ways, b.ways, "{what}");
+    assert_eq!(a.traffic_signals, b.traffic_signals, "{what}");
     assert_eq!(a.nodes.len(), b.nodes.len(), "{what}");
     for (id, p) in &a.nodes {
         let q = b.nodes[id];

@@ -163,7 +163,10 @@ fn info_text(map: &Path, info: &MapInfo) -> String {
     );
     let turns = match info.turns {
         0 => "free (profile [turns] enabled = false): routes search the junctions".to_string(),
-        n => format!("{n} priced (profile [turns]): routes search the turns"),
+        n => format!(
+            "{n} priced, and {} traffic signals (profile [turns]): routes search the turns",
+            info.traffic_signals
+        ),
     };
     let _ = writeln!(out, "  turns       {turns}");
     let largest = info.component_sizes.first().copied().unwrap_or(0);

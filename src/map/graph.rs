@@ -58,6 +58,8 @@ pub struct RoadGraph {
     pub csr: Csr,
     /// `edge << 1 | 1` when the arc runs the edge from head to tail.
     pub arc_edge: Vec<u32>,
+    /// OSM ids of the nodes tagged `highway=traffic_signals` in the data, sorted.
+    pub traffic_signals: Vec<i64>,
 }
 
 /// Arcs in compressed sparse rows: the arcs leaving vertex `v` are
@@ -182,6 +184,8 @@ pub(crate) struct WayTable {
     pub refs: Vec<u32>,
     /// Highway ways given to the build, usable or not.
     pub highway_ways: usize,
+    /// OSM ids of the nodes tagged `highway=traffic_signals`, sorted.
+    pub traffic_signals: Vec<i64>,
 }
 
 /// A usable way: its id, the index of its rule, and its nodes `refs[start..end]`.
@@ -198,6 +202,7 @@ impl WayTable {
     pub(crate) fn from_osm(data: &OsmData, classify: Classifier<'_>) -> WayTable {
         let mut table = WayTable {
             highway_ways: data.ways.len(),
+            traffic_signals: data.traffic_signals.clone(),
             ..WayTable::default()
         };
         let mut index: HashMap<i64, u32> = HashMap::new();
@@ -523,6 +528,7 @@ impl RawGraph {
             classes: self.classes,
             csr,
             arc_edge,
+            traffic_signals: table.traffic_signals.clone(),
         };
         (graph, report)
     }

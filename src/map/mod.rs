@@ -94,6 +94,8 @@ pub struct MapInfo {
     pub standin: bool,
     /// Turns a route may take, each priced (profile `[turns]`); 0 when turns are free.
     pub turns: usize,
+    /// Traffic signals on the kept roads that routes pay for; 0 when turns are free.
+    pub traffic_signals: usize,
     pub read_seconds: f64,
     pub build_seconds: f64,
 }
@@ -125,6 +127,7 @@ impl RoadMap {
             let start = Instant::now();
             let turns = TurnGraph::new(&self.graph, costs);
             self.info.turns = turns.csr.arc_count();
+            self.info.traffic_signals = turns.traffic_signals;
             self.turns = Some(turns);
             self.info.build_seconds += start.elapsed().as_secs_f64();
         }
@@ -211,6 +214,7 @@ impl MapInfo {
             bbox: report.bbox,
             standin,
             turns: 0,
+            traffic_signals: 0,
             read_seconds: 0.0,
             build_seconds: 0.0,
         }

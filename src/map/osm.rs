@@ -51,6 +51,13 @@ pub struct OsmData {
     pub nodes: HashMap<i64, LatLon>,
     pub ways: Vec<Way>,
     pub counts: ReadCounts,
+    /// Nodes tagged `highway=traffic_signals`, sorted ids.
+    pub traffic_signals: Vec<i64>,
+}
+
+/// Whether a node's tags mark traffic signals.
+fn is_traffic_signals<'a>(mut tags: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+    tags.any(|(k, v)| k == "highway" && v == "traffic_signals")
 }
 
 /// The `note` tag on every way and village node of a generated stand-in map (`jempol map
@@ -207,12 +214,14 @@ struct RawOsm {
     nodes: Vec<(i64, LatLon)>,
     ways: Vec<Way>,
     counts: ReadCounts,
+    traffic_signals: Vec<i64>,
 }
 
 impl RawOsm {
     fn append(&mut self, mut other: RawOsm) {
         self.nodes.append(&mut other.nodes);
         self.ways.append(&mut other.ways);
+        self.traffic_signals.append(&mut other.traffic_signals);
         self.counts.nodes += other.counts.nodes;
         self.counts.ways += other.counts.ways;
         self.counts.relations += other.counts.relations;
@@ -264,10 +273,13 @@ impl RawOsm {
                 ways.push(Way { nodes, ..way });
             }
         }
+        self.traffic_signals.sort_unstable();
+        self.traffic_signals.dedup();
         OsmData {
             nodes,
             ways,
             counts,
+            traffic_signals: self.traffic_signals,
         }
     }
 }
@@ -324,6 +336,7 @@ mod tests {
                 way(12, &[8, 9]),
                 way(13, &[]),
             ],
+            traffic_signals: Vec::new(),
             counts: ReadCounts::default(),
         };
         let data = raw.into_osm_data();

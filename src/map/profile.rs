@@ -95,7 +95,8 @@ pub enum DrivingSide {
 /// Seconds a turn costs, on OSRM car.lua's model: a sigmoid of the turn angle that reaches
 /// `turn_penalty_s` for the sharpest turns, steeper for turns across the oncoming traffic
 /// (`turn_bias`), plus `u_turn_penalty_s` for a U-turn. Straight on through a junction costs
-/// almost nothing, and passing a node where only two roads meet costs nothing.
+/// almost nothing, and passing a node where only two roads meet costs nothing. Traffic
+/// signals add `traffic_signal_penalty_s` where they stand, at a junction or along a road.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TurnCosts {
@@ -106,6 +107,9 @@ pub struct TurnCosts {
     pub turn_penalty_s: f64,
     /// Extra seconds for turning back on the same road (OSRM: 20).
     pub u_turn_penalty_s: f64,
+    /// Seconds for passing a node tagged `highway=traffic_signals`, in either direction
+    /// (OSRM: 2).
+    pub traffic_signal_penalty_s: f64,
     /// How much harder a turn across the oncoming traffic is (OSRM: 1.075, at least 1).
     pub turn_bias: f64,
     /// `left` (Indonesia) or `right`: which turns cross the oncoming traffic.
@@ -118,6 +122,7 @@ impl Default for TurnCosts {
             enabled: true,
             turn_penalty_s: 7.5,
             u_turn_penalty_s: 20.0,
+            traffic_signal_penalty_s: 2.0,
             turn_bias: 1.075,
             driving_side: DrivingSide::Left,
         }
@@ -152,6 +157,7 @@ impl TurnCosts {
         for (name, seconds) in [
             ("turn_penalty_s", self.turn_penalty_s),
             ("u_turn_penalty_s", self.u_turn_penalty_s),
+            ("traffic_signal_penalty_s", self.traffic_signal_penalty_s),
         ] {
             if !(seconds.is_finite() && (0.0..=3600.0).contains(&seconds)) {
                 bail!("turns.{name} = {seconds}: must be a number of seconds from 0 to 3600");

@@ -3,8 +3,11 @@
 //! Vertex `a` of this graph is the moment a van has just turned onto road arc `a`, at the
 //! arc's tail. Its arcs are the turns at the road arc's head: `a -> b` for every road arc `b`
 //! leaving that junction, costing the time to drive `a` plus the turn (see
-//! [`TurnCosts::seconds`]). So it has as many vertices as the road graph has arcs, and the
-//! searches and the hierarchy run on it unchanged. U-turns are allowed everywhere, at their
+//! [`TurnCosts::seconds`]), plus the traffic signals it passes: at the junction, and along
+//! the road arc (both ways: `traffic_signals:direction` is not read; a stop's own road
+//! counts its signals as if driven whole, or not at all). So it has as many
+//! vertices as the road graph has arcs, and the searches and the hierarchy run on it
+//! unchanged. U-turns are allowed everywhere, at their
 //! price, so every arc of the (strongly connected) road graph still reaches every other.
 
 use geo::{Bearing, Distance, Haversine};
@@ -31,6 +34,8 @@ pub struct TurnGraph {
     into: Vec<u32>,
     /// Per edge, the road arc that drives it forwards and backwards ([`NO_ARC`] if none).
     edge_arcs: Vec<[u32; 2]>,
+    /// Traffic signals on the roads, each counted once: at junctions and along edges.
+    pub traffic_signals: usize,
 }
 
 impl TurnGraph {
@@ -41,6 +46,21 @@ impl TurnGraph {
             roads[e.tail as usize] += 1;
             roads[e.head as usize] += 1;
         }
+        let signal = |id: &i64| graph.traffic_signals.binary_search(id).is_ok();
+        let at_junction: Vec<bool> = graph.vertex_osm_ids.iter().map(signal).collect();
+        // Signals strictly inside each edge's polyline.
+        let along: Vec<u32> = graph
+            .edges
+            .iter()
+            .map(|e| {
+                let inner = e.first_point as usize + 1..(e.end_point as usize).saturating_sub(1);
+                graph.point_osm_ids[inner]
+                    .iter()
+                    .filter(|id| signal(id))
+                    .count() as u32
+            })
+            .collect();
+        let signal_ms = (costs.traffic_signal_penalty_s * 1000.0).round() as u32;
         let bearings: Vec<(f64, f64)> = (0..road.arc_count() as u32)
             .into_par_iter()
             .map(|a| arc_bearings(graph, a))
@@ -58,13 +78,16 @@ impl TurnGraph {
             .flat_map_iter(|(a, arc)| {
                 let code = graph.arc_edge[a];
                 let (roads, bearings) = (&roads, &bearings);
+                let signals =
+                    along[(code >> 1) as usize] + u32::from(at_junction[arc.head as usize]);
+                let time_ms = arc.time_ms + signals * signal_ms;
                 road.out(arc.head).map(move |b| {
                     let u_turn = graph.arc_edge[b as usize] == code ^ 1;
                     let angle = turn_angle(bearings[a].1, bearings[b as usize].0);
                     let seconds = costs.seconds(angle, roads[arc.head as usize], u_turn);
                     Arc {
                         head: b,
-                        time_ms: arc.time_ms + (seconds * 1000.0).round() as u32,
+                        time_ms: time_ms + (seconds * 1000.0).round() as u32,
                         length_m: arc.length_m,
                     }
                 })
@@ -87,11 +110,14 @@ impl TurnGraph {
             let code = graph.arc_edge[a];
             edge_arcs[(code >> 1) as usize][(code & 1) as usize] = a as u32;
         }
+        let traffic_signals = at_junction.iter().filter(|&&s| s).count()
+            + along.iter().map(|&n| n as usize).sum::<usize>();
         TurnGraph {
             csr: Csr { first_out, arcs },
             first_in,
             into,
             edge_arcs,
+            traffic_signals,
         }
     }
 
@@ -229,6 +255,38 @@ mod tests {
         assert_eq!(turns.arcs_into(vertex(102)).len(), 4);
         for (a, &code) in g.arc_edge.iter().enumerate() {
             assert_eq!(turns.edge_arc(code >> 1, code & 1 == 1), Some(a as u32));
+        }
+    }
+
+    #[test]
+    fn traffic_signals_are_paid_where_they_stand() {
+        // The plus junction, with its north arm from 302 through 202.
+        let mut data = grid_data(&[
+            (10, &[302, 202, 102], &[("highway", "residential")]),
+            (11, &[101, 102], &[("highway", "residential")]),
+            (12, &[103, 102], &[("highway", "residential")]),
+            (13, &[2, 102], &[("highway", "residential")]),
+        ]);
+        let plain = RoadGraph::build(&data, &test_classify, "test").unwrap().0;
+        data.traffic_signals = vec![102, 202];
+        let signals = RoadGraph::build(&data, &test_classify, "test").unwrap().0;
+        let costs = TurnCosts::default();
+        let (before, after) = (
+            TurnGraph::new(&plain, &costs),
+            TurnGraph::new(&signals, &costs),
+        );
+        assert_eq!((before.traffic_signals, after.traffic_signals), (0, 2));
+        let vertex = |id: i64| plain.vertex_osm_ids.iter().position(|&x| x == id).unwrap() as u32;
+        for a in 0..plain.csr.arc_count() as u32 {
+            let arc = plain.csr.arcs[a as usize];
+            // 2 s at the junction 102, and 2 s more along the north arm (node 202).
+            let into_junction = arc.head == vertex(102);
+            let on_north_arm = plain.edges[(plain.arc_edge[a as usize] >> 1) as usize].way_id == 10;
+            let extra = 2000 * (u32::from(into_junction) + u32::from(on_north_arm));
+            for t in before.csr.out(a) {
+                let (b, c) = (before.csr.arcs[t as usize], after.csr.arcs[t as usize]);
+                assert_eq!((c.head, c.time_ms), (b.head, b.time_ms + extra), "arc {a}");
+            }
         }
     }
 }

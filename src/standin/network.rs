@@ -41,6 +41,7 @@ impl Network {
             },
             nodes,
             ways: self.ways.clone(),
+            traffic_signals: Vec::new(),
         }
     }
 

@@ -8,7 +8,10 @@ use anyhow::{Context, bail};
 use osmpbf::{Blob, BlobDecode, BlobReader, PrimitiveBlock};
 use rayon::prelude::*;
 
-use super::{RawOsm, ReadCounts, RoadsRead, SyncClassifier, Way, checked_coord, is_standin_tags};
+use super::{
+    RawOsm, ReadCounts, RoadsRead, SyncClassifier, Way, checked_coord, is_standin_tags,
+    is_traffic_signals,
+};
 use crate::map::LatLon;
 use crate::map::graph::{MISSING, TableWay, WayTable};
 use crate::map::profile::WayRule;
@@ -136,12 +139,19 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
     let mut nodes = Vec::new();
     let mut ways = Vec::new();
     let mut counts = ReadCounts::default();
+    let mut traffic_signals = Vec::new();
     for group in block.groups() {
         for node in group.nodes() {
             nodes.push((node.id(), checked_coord(node.id(), node.lat(), node.lon())?));
+            if is_traffic_signals(node.tags()) {
+                traffic_signals.push(node.id());
+            }
         }
         for node in group.dense_nodes() {
             nodes.push((node.id(), checked_coord(node.id(), node.lat(), node.lon())?));
+            if is_traffic_signals(node.tags()) {
+                traffic_signals.push(node.id());
+            }
         }
         for way in group.ways() {
             counts.ways += 1;
@@ -164,6 +174,7 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
         nodes,
         ways,
         counts,
+        traffic_signals,
     })
 }
 
@@ -179,6 +190,7 @@ struct RoadBlock {
     rules: Vec<WayRule>,
     counts: ReadCounts,
     standin: bool,
+    traffic_signals: Vec<i64>,
 }
 
 const NOT_USABLE: u32 = u32::MAX;
@@ -209,6 +221,7 @@ pub(super) fn read_roads(bytes: &[u8], classify: SyncClassifier<'_>) -> anyhow::
     for b in &mut blocks {
         table.node_ids.append(&mut b.ids);
         table.coords.append(&mut b.coords);
+        table.traffic_signals.append(&mut b.traffic_signals);
         b.ids.shrink_to_fit();
         b.coords.shrink_to_fit();
     }
@@ -219,6 +232,8 @@ pub(super) fn read_roads(bytes: &[u8], classify: SyncClassifier<'_>) -> anyhow::
         table.node_ids = order.iter().map(|&i| table.node_ids[i as usize]).collect();
         table.coords = order.iter().map(|&i| table.coords[i as usize]).collect();
     }
+    table.traffic_signals.sort_unstable();
+    table.traffic_signals.dedup();
     let node_ids = std::mem::take(&mut table.node_ids);
     let lookup = NodeLookup::new(&node_ids);
 
@@ -283,11 +298,17 @@ fn decode_roads(block: &PrimitiveBlock, classify: SyncClassifier<'_>) -> anyhow:
             out.ids.push(node.id());
             out.coords
                 .push(checked_coord(node.id(), node.lat(), node.lon())?);
+            if is_traffic_signals(node.tags()) {
+                out.traffic_signals.push(node.id());
+            }
         }
         for node in group.dense_nodes() {
             out.ids.push(node.id());
             out.coords
                 .push(checked_coord(node.id(), node.lat(), node.lon())?);
+            if is_traffic_signals(node.tags()) {
+                out.traffic_signals.push(node.id());
+            }
         }
         for way in group.ways() {
             out.counts.ways += 1;

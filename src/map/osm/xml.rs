@@ -47,6 +47,8 @@ struct Parser {
     root_closed: bool,
     /// The way being read, and whether it is deleted.
     way: Option<(Way, bool)>,
+    /// The node being read (not deleted), for its tags.
+    node: Option<i64>,
     remark: Option<String>,
 }
 
@@ -107,6 +109,7 @@ impl Parser {
                     let lat = number(e, "node", b"lat").with_context(|| format!("node {id}"))?;
                     let lon = number(e, "node", b"lon").with_context(|| format!("node {id}"))?;
                     self.raw.nodes.push((id, checked_coord(id, lat, lon)?));
+                    self.node = Some(id);
                 }
             }
             (1, b"way") => {
@@ -132,6 +135,12 @@ impl Parser {
                     let key = text(e, "tag", b"k").with_context(|| format!("way {}", way.id))?;
                     let value = text(e, "tag", b"v").with_context(|| format!("way {}", way.id))?;
                     way.tags.push((key, value));
+                } else if let Some(id) = self.node {
+                    let key = text(e, "tag", b"k").with_context(|| format!("node {id}"))?;
+                    let value = text(e, "tag", b"v").with_context(|| format!("node {id}"))?;
+                    if key == "highway" && value == "traffic_signals" {
+                        self.raw.traffic_signals.push(id);
+                    }
                 }
             }
             _ => {}
@@ -143,6 +152,7 @@ impl Parser {
     fn close(&mut self, name: &[u8]) -> anyhow::Result<()> {
         match (self.depth, name) {
             (0, _) => self.root_closed = true,
+            (1, b"node") => self.node = None,
             (1, b"way") => {
                 if let Some((way, deleted)) = self.way.take()
                     && !deleted
