@@ -338,8 +338,9 @@ fn liechtenstein_pbf() {
     assert_eq!(data.ways.len(), 4_660);
     assert_eq!(data.counts.missing_node_refs, 0);
     assert_eq!(data.nodes.len(), 54_387);
-    // `osmium tags-filter FILE n/highway=traffic_signals`: 8 nodes.
+    // `osmium tags-filter FILE n/highway=traffic_signals`: 8 nodes; `n/barrier`: 66.
     assert_eq!(data.traffic_signals.len(), 8);
+    assert_eq!(data.barriers.len(), 66);
     for way in &data.ways {
         assert!(way.nodes.len() >= 2);
         assert!(way.tags.iter().any(|(k, _)| k == "highway"));
@@ -369,6 +370,7 @@ fn monaco_pbf() {
     assert_eq!(data.counts.missing_node_refs, 0);
     assert_eq!(data.nodes.len(), 26_085);
     assert_eq!(data.traffic_signals.len(), 21);
+    assert_eq!(data.barriers.len(), 50);
 }
 
 #[test]
@@ -391,6 +393,7 @@ fn assert_same(a: &OsmData, b: &OsmData, what: &str) {
     assert_eq!(a.counts, b.counts, "{what}");
     assert_eq!(a.ways, b.ways, "{what}");
     assert_eq!(a.traffic_signals, b.traffic_signals, "{what}");
+    assert_eq!(a.barriers, b.barriers, "{what}");
     assert_eq!(a.nodes.len(), b.nodes.len(), "{what}");
     for (id, p) in &a.nodes {
         let q = b.nodes[id];

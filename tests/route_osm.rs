@@ -247,8 +247,8 @@ fn traffic_signals_are_found_by_both_readers_and_priced() {
 /// turns across the traffic x 1.075, 20 s per U-turn, 2 s per traffic signal; Liechtenstein
 /// drives on the right), and take almost the same roads (distance median 0.999). OSRM forbids
 /// U-turns except at dead ends, which we allow at their price, so our times stay about 1%
-/// shorter. We model no turn restrictions (3 `via` nodes in this file) and no barrier nodes
-/// (66 gates, bollards...), and 3 of the stops lie on streets cut off from the main
+/// shorter. Barriers stop both alike (OSRM's passable list). We model no turn restrictions
+/// (3 `via` nodes in this file), and 3 of the stops lie on streets cut off from the main
 /// component, so they snap to another street (104 pairs).
 #[test]
 fn liechtenstein_travel_times_are_close_to_osrm() {

@@ -112,6 +112,8 @@ fn tiles_of_a_real_extract_join_into_one_network() {
     // The van-usable roads, 3 times, and the connectors of a 2 x 2 grid with one tile
     // missing: generated, so marked as a stand-in.
     assert_eq!(tiled.info.usable_ways, 3 * base.info.usable_ways + 2);
+    // Barriers and signals come along: the same roads are cut and priced in every tile.
+    assert_eq!(tiled.info.traffic_signals, 3 * base.info.traffic_signals);
     assert!(is_standin(&read_osm(&path).unwrap()));
 }
 

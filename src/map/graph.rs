@@ -186,6 +186,11 @@ pub(crate) struct WayTable {
     pub highway_ways: usize,
     /// OSM ids of the nodes tagged `highway=traffic_signals`, sorted.
     pub traffic_signals: Vec<i64>,
+    /// Nodes with a `barrier` tag and their tags, sorted by id.
+    pub barriers: Vec<(i64, Vec<(String, String)>)>,
+    /// OSM ids of the barriers that stop a van, sorted: a way is cut there, each side
+    /// ending at a dead end of its own.
+    pub blocked: Vec<i64>,
 }
 
 /// A usable way: its id, the index of its rule, and its nodes `refs[start..end]`.
@@ -203,6 +208,7 @@ impl WayTable {
         let mut table = WayTable {
             highway_ways: data.ways.len(),
             traffic_signals: data.traffic_signals.clone(),
+            barriers: data.barriers.clone(),
             ..WayTable::default()
         };
         let mut index: HashMap<i64, u32> = HashMap::new();
@@ -316,11 +322,21 @@ impl RawGraph {
             close(&mut piece_nodes, start);
         }
 
+        // A barrier that stops a van is a vertex, a new one for each road that reaches it.
+        let blocked: Vec<bool> = if table.blocked.is_empty() {
+            Vec::new()
+        } else {
+            (table.node_ids.iter())
+                .map(|id| table.blocked.binary_search(id).is_ok())
+                .collect()
+        };
+        let is_blocked = |node: u32| blocked.get(node as usize).copied().unwrap_or(false);
         let mut uses = vec![0u8; table.coords.len()];
         for &(_, start, end) in &pieces {
             for k in start..end {
-                let is_end = k == start || k + 1 == end;
-                let u = &mut uses[piece_nodes[k as usize] as usize];
+                let node = piece_nodes[k as usize];
+                let is_end = k == start || k + 1 == end || is_blocked(node);
+                let u = &mut uses[node as usize];
                 *u = u.saturating_add(if is_end { 2 } else { 1 });
             }
         }
@@ -363,6 +379,10 @@ impl RawGraph {
             let class = rule_class[table.ways[w as usize].rule as usize] as usize;
             let speed_mps = rule.speed_kmh / 3.6;
             let mut vertex = |node: u32| {
+                if is_blocked(node) {
+                    vertex_nodes.push(node);
+                    return vertex_nodes.len() as u32 - 1;
+                }
                 let v = &mut vertex_of[node as usize];
                 if *v == MISSING {
                     *v = vertex_nodes.len() as u32;
@@ -393,7 +413,8 @@ impl RawGraph {
                         length_m,
                         time_ms: (length_m / speed_mps * 1000.0).round() as u32,
                     });
-                    tail = head;
+                    // Past a barrier the road starts again at a dead end of its own.
+                    tail = if is_blocked(node) { vertex(node) } else { head };
                     first = end - 1;
                     length_m = 0.0;
                 }

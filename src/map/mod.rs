@@ -18,7 +18,7 @@ use anyhow::{Context as _, bail};
 pub use graph::RoadGraph;
 pub use snap::{DEFAULT_SNAP_LIMIT_M, Snapped};
 
-use graph::{BuildReport, Classifier};
+use graph::{BuildReport, Classifier, WayTable};
 use osm::{OsmData, ReadCounts};
 use profile::{Profile, TurnCosts};
 use snap::SnapIndex;
@@ -104,9 +104,10 @@ impl RoadMap {
     /// Reads an OSM file and builds its road map.
     pub fn load(path: &Path, profile: &Profile) -> anyhow::Result<RoadMap> {
         let start = Instant::now();
-        let read = osm::read_roads(path, &|tags| profile.classify(tags))?;
+        let mut read = osm::read_roads(path, &|tags| profile.classify(tags))?;
         let read_seconds = start.elapsed().as_secs_f64();
         let start = Instant::now();
+        read.table.blocked = profile.blocking(&read.table.barriers);
         let (graph, report) = RoadGraph::from_table(read.table, &path.display().to_string())?;
         let mut map = Self::finish(graph, report, read.counts, read.standin, start);
         map.info.read_seconds = read_seconds;
@@ -115,10 +116,21 @@ impl RoadMap {
 
     /// Builds the road map of OSM data already read.
     pub fn from_osm(data: &OsmData, profile: &Profile) -> anyhow::Result<RoadMap> {
-        Ok(
-            Self::build(data, &|tags| profile.classify(tags), "the OSM data")?
-                .with_turns(&profile.turns),
-        )
+        Self::from_osm_named(data, profile, "the OSM data")
+    }
+
+    /// [`RoadMap::from_osm`], naming the data in errors (e.g. the file).
+    pub fn from_osm_named(
+        data: &OsmData,
+        profile: &Profile,
+        source: &str,
+    ) -> anyhow::Result<RoadMap> {
+        let start = Instant::now();
+        let mut table = WayTable::from_osm(data, &|tags| profile.classify(tags));
+        table.blocked = profile.blocking(&table.barriers);
+        let (graph, report) = RoadGraph::from_table(table, source)?;
+        let standin = osm::is_standin(data);
+        Ok(Self::finish(graph, report, data.counts, standin, start).with_turns(&profile.turns))
     }
 
     /// Prices the turns, when `costs` says so: searches then run on the graph of turns.

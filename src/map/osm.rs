@@ -53,11 +53,29 @@ pub struct OsmData {
     pub counts: ReadCounts,
     /// Nodes tagged `highway=traffic_signals`, sorted ids.
     pub traffic_signals: Vec<i64>,
+    /// Nodes with a `barrier` tag, and all their tags (the profile decides which block a
+    /// van), sorted by id.
+    pub barriers: Vec<(i64, Vec<(String, String)>)>,
 }
 
 /// Whether a node's tags mark traffic signals.
 fn is_traffic_signals<'a>(mut tags: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
     tags.any(|(k, v)| k == "highway" && v == "traffic_signals")
+}
+
+/// All tags of a node with a `barrier` tag.
+fn barrier_tags<'a>(
+    tags: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+) -> Option<Vec<(String, String)>> {
+    tags.clone()
+        .any(|(k, _)| k == "barrier")
+        .then(|| tags.map(|(k, v)| (k.to_string(), v.to_string())).collect())
+}
+
+/// Sorts node marks by id and keeps one per node.
+fn sort_barriers(barriers: &mut Vec<(i64, Vec<(String, String)>)>) {
+    barriers.sort_by_key(|(id, _)| *id);
+    barriers.dedup_by_key(|(id, _)| *id);
 }
 
 /// The `note` tag on every way and village node of a generated stand-in map (`jempol map
@@ -215,6 +233,7 @@ struct RawOsm {
     ways: Vec<Way>,
     counts: ReadCounts,
     traffic_signals: Vec<i64>,
+    barriers: Vec<(i64, Vec<(String, String)>)>,
 }
 
 impl RawOsm {
@@ -222,6 +241,7 @@ impl RawOsm {
         self.nodes.append(&mut other.nodes);
         self.ways.append(&mut other.ways);
         self.traffic_signals.append(&mut other.traffic_signals);
+        self.barriers.append(&mut other.barriers);
         self.counts.nodes += other.counts.nodes;
         self.counts.ways += other.counts.ways;
         self.counts.relations += other.counts.relations;
@@ -275,11 +295,13 @@ impl RawOsm {
         }
         self.traffic_signals.sort_unstable();
         self.traffic_signals.dedup();
+        sort_barriers(&mut self.barriers);
         OsmData {
             nodes,
             ways,
             counts,
             traffic_signals: self.traffic_signals,
+            barriers: self.barriers,
         }
     }
 }
@@ -337,6 +359,7 @@ mod tests {
                 way(13, &[]),
             ],
             traffic_signals: Vec::new(),
+            barriers: Vec::new(),
             counts: ReadCounts::default(),
         };
         let data = raw.into_osm_data();

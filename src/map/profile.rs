@@ -79,6 +79,9 @@ pub struct Profile {
     pub blocked_access: Vec<String>,
     /// Highway classes that are oneway unless tagged `oneway=no`.
     pub implied_oneway: Vec<String>,
+    /// `barrier=*` values a van passes; any other barrier on a node stops it, unless the
+    /// node's access tags allow it.
+    pub passable_barriers: Vec<String>,
     /// What turning at a junction costs (`[turns]`).
     pub turns: TurnCosts,
 }
@@ -310,6 +313,18 @@ impl Default for Profile {
                 "psv",
             ]),
             implied_oneway: strings(&["motorway"]),
+            passable_barriers: strings(&[
+                "cattle_grid",
+                "border_control",
+                "toll_booth",
+                "sally_port",
+                "gate",
+                "lift_gate",
+                "no",
+                "entrance",
+                "height_restrictor",
+                "arch",
+            ]),
             turns: TurnCosts::default(),
         }
     }
@@ -376,6 +391,25 @@ impl Profile {
             );
         }
         self.turns.validate()
+    }
+
+    /// The ids of the barrier nodes that stop a van (OSRM car.lua's rules): the node's
+    /// access tags decide if present; otherwise any barrier not in `passable_barriers`, but
+    /// a rising bollard and a lowered or flush kerb let it pass.
+    pub fn blocking(&self, barriers: &[(i64, Vec<(String, String)>)]) -> Vec<i64> {
+        barriers
+            .iter()
+            .filter(|(_, tags)| {
+                if let Some(access) = self.access_tags.iter().find_map(|k| tag(tags, k)) {
+                    return self.blocked_access.iter().any(|b| b == access);
+                }
+                let barrier = tag(tags, "barrier").unwrap_or_default();
+                let rising = tag(tags, "bollard") == Some("rising");
+                let flat_kerb = matches!(tag(tags, "kerb"), Some("lowered" | "flush"));
+                !(self.passable_barriers.iter().any(|b| b == barrier) || rising || flat_kerb)
+            })
+            .map(|(id, _)| *id)
+            .collect()
     }
 
     /// `None` when a van may not use the way.
@@ -835,6 +869,23 @@ mod tests {
             let err = format!("{:#}", Profile::from_toml_str(toml).unwrap_err());
             assert!(err.contains(setting), "{toml}: {err}");
         }
+    }
+
+    #[test]
+    fn barriers_stop_a_van_unless_passable_or_open_to_it() {
+        let node = |id: i64, pairs: &[(&str, &str)]| (id, tags(pairs));
+        let barriers = [
+            node(1, &[("barrier", "bollard")]),
+            node(2, &[("barrier", "gate")]),
+            node(3, &[("barrier", "gate"), ("access", "private")]),
+            node(4, &[("barrier", "bollard"), ("motor_vehicle", "yes")]),
+            node(5, &[("barrier", "bollard"), ("bollard", "rising")]),
+            node(6, &[("barrier", "kerb"), ("kerb", "lowered")]),
+            node(7, &[("barrier", "block")]),
+        ];
+        assert_eq!(Profile::default().blocking(&barriers), vec![1, 3, 7]);
+        let open = Profile::from_toml_str("passable_barriers = [\"bollard\"]\n").unwrap();
+        assert_eq!(open.blocking(&barriers), vec![2, 3, 7]);
     }
 
     #[test]

@@ -849,4 +849,33 @@ mod tests {
         let back = path(&priced, &spur, &end).unwrap();
         assert_eq!(back.geometry, vec![spur.point, end.point]);
     }
+
+    #[test]
+    fn a_bollard_cuts_the_road_and_a_gate_does_not() {
+        use crate::map::profile::Profile;
+        // A square 101-102-103-203-202-201-101, with a barrier at 102.
+        let mut data = grid_data(&[
+            (10, &[101, 102, 103], &[("highway", "residential")]),
+            (
+                11,
+                &[103, 203, 202, 201, 101],
+                &[("highway", "residential")],
+            ),
+        ]);
+        let route = |barrier: &str, data: &mut OsmData| {
+            let tags = vec![("barrier".to_string(), barrier.to_string())];
+            data.barriers = vec![(102, tags)];
+            let map = RoadMap::from_osm(data, &Profile::default()).unwrap();
+            let from = map.snap(between(101, 102, 0.5)).unwrap();
+            let to = map.snap(between(102, 103, 0.5)).unwrap();
+            (map.info.vertices, path(&map, &from, &to).unwrap().geometry)
+        };
+        let (vertices, through_gate) = route("gate", &mut data);
+        assert_eq!(vertices, 2, "ends of the ways 101 and 103");
+        assert!(through_gate.contains(&grid_point(102)));
+        let (vertices, around) = route("bollard", &mut data);
+        assert_eq!(vertices, 4, "and one dead end on each side of the bollard");
+        assert!(!around.contains(&grid_point(102)), "{around:?}");
+        assert!(around.contains(&grid_point(202)));
+    }
 }

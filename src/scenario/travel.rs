@@ -44,8 +44,7 @@ impl TravelSource {
                     UserError::caused(MapMsg::CannotReadMap { map }, e)
                 })?;
                 let source = map.display().to_string();
-                let road_map = RoadMap::build(&data, &|tags| profile.classify(tags), &source)?
-                    .with_turns(&profile.turns);
+                let road_map = RoadMap::from_osm_named(&data, &profile, &source)?;
                 TravelSource::Roads {
                     map: Box::new(road_map),
                     path: map.clone(),

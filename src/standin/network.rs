@@ -42,6 +42,7 @@ impl Network {
             nodes,
             ways: self.ways.clone(),
             traffic_signals: Vec::new(),
+            barriers: Vec::new(),
         }
     }
 

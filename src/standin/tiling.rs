@@ -139,9 +139,9 @@ pub fn write_tiled_ways(
     write_tiles(base, &centres, min_junctions, path)
 }
 
-/// Writes enough copies of the van-usable roads of a real extract to reach at least
-/// `min_junctions` junctions: real road topology (junction degrees, ways that run through
-/// junctions, class shares) at any size. The connectors between tiles end at junctions of the
+/// Writes enough copies of the van-usable roads of a real extract, with their barriers and
+/// traffic signals, to reach at least `min_junctions` junctions: real road topology
+/// (junction degrees, ways that run through junctions, class shares) at any size. The connectors between tiles end at junctions of the
 /// extract's largest strongly connected part, so the tiles form one network.
 pub fn write_tiled_extract(
     extract: &Path,
@@ -182,9 +182,23 @@ pub fn write_tiled_extract(
         .iter()
         .filter_map(|id| new_id.get(id).copied())
         .collect();
+    // The barriers and traffic signals on those roads come along.
+    let mut node_tags: Vec<(i64, Vec<(String, String)>)> = (data.barriers.iter())
+        .filter_map(|(id, tags)| new_id.get(id).map(|&n| (n, tags.clone())))
+        .collect();
+    let signal = vec![("highway".to_string(), "traffic_signals".to_string())];
+    for id in &data.traffic_signals {
+        let is_barrier = data.barriers.binary_search_by_key(id, |(b, _)| *b).is_ok();
+        if let Some(&n) = new_id.get(id)
+            && !is_barrier
+        {
+            node_tags.push((n, signal.clone()));
+        }
+    }
+    node_tags.sort_by_key(|(id, _)| *id);
     let base = Network {
         nodes,
-        node_tags: Vec::new(),
+        node_tags,
         ways,
     };
     write_tiles(&base, &anchors, min_junctions, path)

@@ -9,8 +9,8 @@ use osmpbf::{Blob, BlobDecode, BlobReader, PrimitiveBlock};
 use rayon::prelude::*;
 
 use super::{
-    RawOsm, ReadCounts, RoadsRead, SyncClassifier, Way, checked_coord, is_standin_tags,
-    is_traffic_signals,
+    RawOsm, ReadCounts, RoadsRead, SyncClassifier, Way, barrier_tags, checked_coord,
+    is_standin_tags, is_traffic_signals, sort_barriers,
 };
 use crate::map::LatLon;
 use crate::map::graph::{MISSING, TableWay, WayTable};
@@ -140,18 +140,21 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
     let mut ways = Vec::new();
     let mut counts = ReadCounts::default();
     let mut traffic_signals = Vec::new();
+    let mut barriers = Vec::new();
     for group in block.groups() {
         for node in group.nodes() {
             nodes.push((node.id(), checked_coord(node.id(), node.lat(), node.lon())?));
             if is_traffic_signals(node.tags()) {
                 traffic_signals.push(node.id());
             }
+            barriers.extend(barrier_tags(node.tags()).map(|tags| (node.id(), tags)));
         }
         for node in group.dense_nodes() {
             nodes.push((node.id(), checked_coord(node.id(), node.lat(), node.lon())?));
             if is_traffic_signals(node.tags()) {
                 traffic_signals.push(node.id());
             }
+            barriers.extend(barrier_tags(node.tags()).map(|tags| (node.id(), tags)));
         }
         for way in group.ways() {
             counts.ways += 1;
@@ -175,6 +178,7 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
         ways,
         counts,
         traffic_signals,
+        barriers,
     })
 }
 
@@ -191,6 +195,7 @@ struct RoadBlock {
     counts: ReadCounts,
     standin: bool,
     traffic_signals: Vec<i64>,
+    barriers: Vec<(i64, Vec<(String, String)>)>,
 }
 
 const NOT_USABLE: u32 = u32::MAX;
@@ -222,6 +227,7 @@ pub(super) fn read_roads(bytes: &[u8], classify: SyncClassifier<'_>) -> anyhow::
         table.node_ids.append(&mut b.ids);
         table.coords.append(&mut b.coords);
         table.traffic_signals.append(&mut b.traffic_signals);
+        table.barriers.append(&mut b.barriers);
         b.ids.shrink_to_fit();
         b.coords.shrink_to_fit();
     }
@@ -234,6 +240,7 @@ pub(super) fn read_roads(bytes: &[u8], classify: SyncClassifier<'_>) -> anyhow::
     }
     table.traffic_signals.sort_unstable();
     table.traffic_signals.dedup();
+    sort_barriers(&mut table.barriers);
     let node_ids = std::mem::take(&mut table.node_ids);
     let lookup = NodeLookup::new(&node_ids);
 
@@ -301,6 +308,8 @@ fn decode_roads(block: &PrimitiveBlock, classify: SyncClassifier<'_>) -> anyhow:
             if is_traffic_signals(node.tags()) {
                 out.traffic_signals.push(node.id());
             }
+            out.barriers
+                .extend(barrier_tags(node.tags()).map(|tags| (node.id(), tags)));
         }
         for node in group.dense_nodes() {
             out.ids.push(node.id());
@@ -309,6 +318,8 @@ fn decode_roads(block: &PrimitiveBlock, classify: SyncClassifier<'_>) -> anyhow:
             if is_traffic_signals(node.tags()) {
                 out.traffic_signals.push(node.id());
             }
+            out.barriers
+                .extend(barrier_tags(node.tags()).map(|tags| (node.id(), tags)));
         }
         for way in group.ways() {
             out.counts.ways += 1;

@@ -11,7 +11,7 @@ use anyhow::{Context, anyhow, bail};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{RawOsm, Way, checked_coord};
+use super::{RawOsm, Way, checked_coord, is_traffic_signals};
 
 pub(super) fn looks_like_xml(bytes: &[u8]) -> bool {
     let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -47,8 +47,8 @@ struct Parser {
     root_closed: bool,
     /// The way being read, and whether it is deleted.
     way: Option<(Way, bool)>,
-    /// The node being read (not deleted), for its tags.
-    node: Option<i64>,
+    /// The node being read (not deleted), and its tags.
+    node: Option<(i64, Vec<(String, String)>)>,
     remark: Option<String>,
 }
 
@@ -109,7 +109,7 @@ impl Parser {
                     let lat = number(e, "node", b"lat").with_context(|| format!("node {id}"))?;
                     let lon = number(e, "node", b"lon").with_context(|| format!("node {id}"))?;
                     self.raw.nodes.push((id, checked_coord(id, lat, lon)?));
-                    self.node = Some(id);
+                    self.node = Some((id, Vec::new()));
                 }
             }
             (1, b"way") => {
@@ -135,12 +135,10 @@ impl Parser {
                     let key = text(e, "tag", b"k").with_context(|| format!("way {}", way.id))?;
                     let value = text(e, "tag", b"v").with_context(|| format!("way {}", way.id))?;
                     way.tags.push((key, value));
-                } else if let Some(id) = self.node {
+                } else if let Some((id, tags)) = &mut self.node {
                     let key = text(e, "tag", b"k").with_context(|| format!("node {id}"))?;
                     let value = text(e, "tag", b"v").with_context(|| format!("node {id}"))?;
-                    if key == "highway" && value == "traffic_signals" {
-                        self.raw.traffic_signals.push(id);
-                    }
+                    tags.push((key, value));
                 }
             }
             _ => {}
@@ -152,7 +150,17 @@ impl Parser {
     fn close(&mut self, name: &[u8]) -> anyhow::Result<()> {
         match (self.depth, name) {
             (0, _) => self.root_closed = true,
-            (1, b"node") => self.node = None,
+            (1, b"node") => {
+                if let Some((id, tags)) = self.node.take() {
+                    let tags_iter = tags.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                    if is_traffic_signals(tags_iter.clone()) {
+                        self.raw.traffic_signals.push(id);
+                    }
+                    if tags_iter.clone().any(|(k, _)| k == "barrier") {
+                        self.raw.barriers.push((id, tags));
+                    }
+                }
+            }
             (1, b"way") => {
                 if let Some((way, deleted)) = self.way.take()
                     && !deleted
