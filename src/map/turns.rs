@@ -5,10 +5,10 @@
 //! leaving that junction, costing the time to drive `a` plus the turn (see
 //! [`TurnCosts::seconds`]), plus the traffic signals it passes: at the junction, and along
 //! the road arc (both ways: `traffic_signals:direction` is not read; a stop's own road
-//! counts its signals as if driven whole, or not at all). So it has as many
-//! vertices as the road graph has arcs, and the searches and the hierarchy run on it
-//! unchanged. U-turns are allowed everywhere, at their
-//! price, so every arc of the (strongly connected) road graph still reaches every other.
+//! counts its signals as if driven whole, or not at all). So it has as many vertices as the
+//! road graph has arcs, and the searches and the hierarchy run on it unchanged. U-turns are
+//! allowed everywhere, at their price, so every arc of the (strongly connected) road graph
+//! still reaches every other.
 
 use geo::{Bearing, Distance, Haversine};
 use rayon::prelude::*;
@@ -17,8 +17,8 @@ use super::LatLon;
 use super::graph::{Arc, Csr, RoadGraph};
 use super::profile::TurnCosts;
 
-/// No road arc: the edge may not be driven that way.
-pub const NO_ARC: u32 = u32::MAX;
+/// In `edge_arcs`: the edge may not be driven that way.
+const NO_ROAD_ARC: u32 = u32::MAX;
 
 /// How far along a road its direction is taken, so that a kink right at the junction does
 /// not decide the turn's angle.
@@ -32,7 +32,8 @@ pub struct TurnGraph {
     /// Road arcs into each junction: `into[first_in[v]..first_in[v + 1]]`.
     first_in: Vec<u32>,
     into: Vec<u32>,
-    /// Per edge, the road arc that drives it forwards and backwards ([`NO_ARC`] if none).
+    /// Per edge, the road arc that drives it forwards and backwards ([`NO_ROAD_ARC`] if
+    /// none).
     edge_arcs: Vec<[u32; 2]>,
     /// Traffic signals on the roads, each counted once: at junctions and along edges.
     pub traffic_signals: usize,
@@ -102,7 +103,7 @@ impl TurnGraph {
         }
         let mut next = first_in.clone();
         let mut into = vec![0; road.arc_count()];
-        let mut edge_arcs = vec![[NO_ARC; 2]; graph.edges.len()];
+        let mut edge_arcs = vec![[NO_ROAD_ARC; 2]; graph.edges.len()];
         for (a, arc) in road.arcs.iter().enumerate() {
             let slot = &mut next[arc.head as usize];
             into[*slot as usize] = a as u32;
@@ -124,7 +125,7 @@ impl TurnGraph {
     /// The road arc that drives `edge` forwards (or backwards), if the edge allows it.
     pub fn edge_arc(&self, edge: u32, backwards: bool) -> Option<u32> {
         let a = self.edge_arcs[edge as usize][usize::from(backwards)];
-        (a != NO_ARC).then_some(a)
+        (a != NO_ROAD_ARC).then_some(a)
     }
 
     /// The road arcs that end at junction `v`.
