@@ -338,9 +338,21 @@ fn liechtenstein_pbf() {
     assert_eq!(data.ways.len(), 4_660);
     assert_eq!(data.counts.missing_node_refs, 0);
     assert_eq!(data.nodes.len(), 54_387);
-    // `osmium tags-filter FILE n/highway=traffic_signals`: 8 nodes; `n/barrier`: 66.
+    // `osmium tags-filter FILE n/highway=traffic_signals`: 8 nodes; `n/barrier`: 66;
+    // `r/type=restriction`: 3 relations, each from a way at a node onto a way.
     assert_eq!(data.traffic_signals.len(), 8);
     assert_eq!(data.barriers.len(), 66);
+    let restrictions: Vec<(i64, i64, i64, i64, bool)> = (data.restrictions.iter())
+        .map(|r| (r.relation, r.from_way, r.via_node, r.to_way, r.only))
+        .collect();
+    assert_eq!(
+        restrictions,
+        vec![
+            (2366291, 167992391, 1793113950, 24802724, false),
+            (3090789, 226412526, 276040251, 27728130, true),
+            (5217202, 258306367, 269468749, 258306365, false),
+        ]
+    );
     for way in &data.ways {
         assert!(way.nodes.len() >= 2);
         assert!(way.tags.iter().any(|(k, _)| k == "highway"));
@@ -394,6 +406,7 @@ fn assert_same(a: &OsmData, b: &OsmData, what: &str) {
     assert_eq!(a.ways, b.ways, "{what}");
     assert_eq!(a.traffic_signals, b.traffic_signals, "{what}");
     assert_eq!(a.barriers, b.barriers, "{what}");
+    assert_eq!(a.restrictions, b.restrictions, "{what}");
     assert_eq!(a.nodes.len(), b.nodes.len(), "{what}");
     for (id, p) in &a.nodes {
         let q = b.nodes[id];

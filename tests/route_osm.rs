@@ -212,7 +212,7 @@ fn liechtenstein_matrix_is_deterministic_and_satisfies_the_triangle_inequality()
 }
 
 /// Both readers (the fast one of `map` commands, the full one of plans) find the same
-/// traffic signals, and routes pay for those on the kept roads.
+/// traffic signals and turn restrictions, and routes pay for the signals on the kept roads.
 #[test]
 fn traffic_signals_are_found_by_both_readers_and_priced() {
     let file = osm_file("monaco.osm.pbf");
@@ -223,6 +223,16 @@ fn traffic_signals_are_found_by_both_readers_and_priced() {
     let priced = fast.info.traffic_signals;
     assert!((1..=21).contains(&priced), "{priced}");
     assert_eq!(priced, full.info.traffic_signals);
+    // And the same turn restrictions (Liechtenstein has 3).
+    let li = osm_file("liechtenstein-latest.osm.pbf");
+    let fast_li = RoadMap::load(&li, &Profile::default()).unwrap();
+    let full_li = RoadMap::from_osm(&read_osm(&li).unwrap(), &Profile::default()).unwrap();
+    assert_eq!(fast_li.graph.restrictions, full_li.graph.restrictions);
+    assert_eq!(fast_li.graph.restrictions.len(), 3);
+    // One turn each for the `no_left_turn` and the `no_u_turn`; the `only_right_turn`
+    // starts on a way that is not in this extract (w226412526).
+    assert_eq!(fast_li.info.forbidden_turns, 2);
+    assert_eq!(full_li.info.forbidden_turns, 2);
     let mut quiet = Profile::default();
     quiet.turns.traffic_signal_penalty_s = 0.0;
     let quiet = RoadMap::load(&file, &quiet).unwrap();
@@ -247,8 +257,8 @@ fn traffic_signals_are_found_by_both_readers_and_priced() {
 /// turns across the traffic x 1.075, 20 s per U-turn, 2 s per traffic signal; Liechtenstein
 /// drives on the right), and take almost the same roads (distance median 0.999). OSRM forbids
 /// U-turns except at dead ends, which we allow at their price, so our times stay about 1%
-/// shorter. Barriers stop both alike (OSRM's passable list). We model no turn restrictions
-/// (3 `via` nodes in this file), and 3 of the stops lie on streets cut off from the main
+/// shorter. Barriers stop both alike (OSRM's passable list), and both keep the 3 turn
+/// restrictions of this file. 3 of the stops lie on streets cut off from the main
 /// component, so they snap to another street (104 pairs).
 #[test]
 fn liechtenstein_travel_times_are_close_to_osrm() {

@@ -164,8 +164,9 @@ fn info_text(map: &Path, info: &MapInfo) -> String {
     let turns = match info.turns {
         0 => "free (profile [turns] enabled = false): routes search the junctions".to_string(),
         n => format!(
-            "{n} priced, and {} traffic signals (profile [turns]): routes search the turns",
-            info.traffic_signals
+            "{n} priced, {} traffic signals, {} turns forbidden by restrictions (profile \
+             [turns]): routes search the turns",
+            info.traffic_signals, info.forbidden_turns
         ),
     };
     let _ = writeln!(out, "  turns       {turns}");

@@ -14,7 +14,7 @@ use anyhow::bail;
 use geo::{Distance, Haversine};
 
 use super::LatLon;
-use super::osm::OsmData;
+use super::osm::{OsmData, TurnRestriction};
 use super::profile::{Direction, WayRule};
 
 /// Decides whether a way (by its tags) is usable, and how.
@@ -60,6 +60,8 @@ pub struct RoadGraph {
     pub arc_edge: Vec<u32>,
     /// OSM ids of the nodes tagged `highway=traffic_signals` in the data, sorted.
     pub traffic_signals: Vec<i64>,
+    /// The data's turn restrictions (the graph of turns applies them).
+    pub restrictions: Vec<TurnRestriction>,
 }
 
 /// Arcs in compressed sparse rows: the arcs leaving vertex `v` are
@@ -191,6 +193,8 @@ pub(crate) struct WayTable {
     /// OSM ids of the barriers that stop a van, sorted: a way is cut there, each side
     /// ending at a dead end of its own.
     pub blocked: Vec<i64>,
+    /// Turn restrictions, sorted by relation id.
+    pub restrictions: Vec<TurnRestriction>,
 }
 
 /// A usable way: its id, the index of its rule, and its nodes `refs[start..end]`.
@@ -209,6 +213,7 @@ impl WayTable {
             highway_ways: data.ways.len(),
             traffic_signals: data.traffic_signals.clone(),
             barriers: data.barriers.clone(),
+            restrictions: data.restrictions.clone(),
             ..WayTable::default()
         };
         let mut index: HashMap<i64, u32> = HashMap::new();
@@ -550,6 +555,7 @@ impl RawGraph {
             csr,
             arc_edge,
             traffic_signals: table.traffic_signals.clone(),
+            restrictions: table.restrictions.clone(),
         };
         (graph, report)
     }

@@ -96,6 +96,8 @@ pub struct MapInfo {
     pub turns: usize,
     /// Traffic signals on the kept roads that routes pay for; 0 when turns are free.
     pub traffic_signals: usize,
+    /// Turns that turn restrictions forbid; 0 when turns are free.
+    pub forbidden_turns: usize,
     pub read_seconds: f64,
     pub build_seconds: f64,
 }
@@ -140,6 +142,7 @@ impl RoadMap {
             let turns = TurnGraph::new(&self.graph, costs);
             self.info.turns = turns.csr.arc_count();
             self.info.traffic_signals = turns.traffic_signals;
+            self.info.forbidden_turns = turns.forbidden_turns;
             self.turns = Some(turns);
             self.info.build_seconds += start.elapsed().as_secs_f64();
         }
@@ -227,6 +230,7 @@ impl MapInfo {
             standin,
             turns: 0,
             traffic_signals: 0,
+            forbidden_turns: 0,
             read_seconds: 0.0,
             build_seconds: 0.0,
         }

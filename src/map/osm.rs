@@ -56,6 +56,74 @@ pub struct OsmData {
     /// Nodes with a `barrier` tag, and all their tags (the profile decides which block a
     /// van), sorted by id.
     pub barriers: Vec<(i64, Vec<(String, String)>)>,
+    /// Turn restrictions for motor vehicles with a via node, sorted by relation id.
+    pub restrictions: Vec<TurnRestriction>,
+}
+
+/// A `type=restriction` relation for motor vehicles: from a way, at a node, onto a way.
+/// Restrictions through a via way are not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TurnRestriction {
+    pub relation: i64,
+    pub from_way: i64,
+    pub via_node: i64,
+    pub to_way: i64,
+    /// `only_*`: the one turn allowed from `from_way` at the node; `no_*`: the one forbidden.
+    pub only: bool,
+}
+
+/// A relation member: `'n'`, `'w'` or `'r'`, its id and its role.
+type Member<'a> = (char, i64, &'a str);
+
+/// The turn restriction a relation makes for a van, if any: the most specific of
+/// `restriction:motorcar`, `restriction:motor_vehicle`, `restriction:vehicle` and
+/// `restriction`, unless `except` names motor cars.
+fn turn_restriction<'a>(
+    relation: i64,
+    tags: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    members: impl Iterator<Item = Member<'a>>,
+) -> Option<TurnRestriction> {
+    let tag = |key: &str| tags.clone().find(|(k, _)| *k == key).map(|(_, v)| v);
+    if tag("type") != Some("restriction") {
+        return None;
+    }
+    let exempt = tag("except").is_some_and(|v| {
+        v.split(';')
+            .any(|e| matches!(e.trim(), "motorcar" | "motor_vehicle"))
+    });
+    let value = [
+        "restriction:motorcar",
+        "restriction:motor_vehicle",
+        "restriction:vehicle",
+        "restriction",
+    ]
+    .into_iter()
+    .find_map(tag)?;
+    let only = match value.split('_').next() {
+        Some("only") => true,
+        Some("no") => false,
+        _ => return None,
+    };
+    let (mut from, mut via, mut to) = (Vec::new(), Vec::new(), Vec::new());
+    for (kind, id, role) in members {
+        match (kind, role) {
+            ('w', "from") => from.push(id),
+            ('n', "via") => via.push(id),
+            ('w', "to") => to.push(id),
+            (_, "via") => return None,
+            _ => {}
+        }
+    }
+    match (exempt, &from[..], &via[..], &to[..]) {
+        (false, &[from_way], &[via_node], &[to_way]) => Some(TurnRestriction {
+            relation,
+            from_way,
+            via_node,
+            to_way,
+            only,
+        }),
+        _ => None,
+    }
 }
 
 /// Whether a node's tags mark traffic signals.
@@ -234,6 +302,7 @@ struct RawOsm {
     counts: ReadCounts,
     traffic_signals: Vec<i64>,
     barriers: Vec<(i64, Vec<(String, String)>)>,
+    restrictions: Vec<TurnRestriction>,
 }
 
 impl RawOsm {
@@ -242,6 +311,7 @@ impl RawOsm {
         self.ways.append(&mut other.ways);
         self.traffic_signals.append(&mut other.traffic_signals);
         self.barriers.append(&mut other.barriers);
+        self.restrictions.append(&mut other.restrictions);
         self.counts.nodes += other.counts.nodes;
         self.counts.ways += other.counts.ways;
         self.counts.relations += other.counts.relations;
@@ -296,12 +366,14 @@ impl RawOsm {
         self.traffic_signals.sort_unstable();
         self.traffic_signals.dedup();
         sort_barriers(&mut self.barriers);
+        self.restrictions.sort_by_key(|r| r.relation);
         OsmData {
             nodes,
             ways,
             counts,
             traffic_signals: self.traffic_signals,
             barriers: self.barriers,
+            restrictions: self.restrictions,
         }
     }
 }
@@ -360,6 +432,7 @@ mod tests {
             ],
             traffic_signals: Vec::new(),
             barriers: Vec::new(),
+            restrictions: Vec::new(),
             counts: ReadCounts::default(),
         };
         let data = raw.into_osm_data();

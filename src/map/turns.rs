@@ -37,6 +37,8 @@ pub struct TurnGraph {
     edge_arcs: Vec<[u32; 2]>,
     /// Traffic signals on the roads, each counted once: at junctions and along edges.
     pub traffic_signals: usize,
+    /// Turns left out because a turn restriction forbids them.
+    pub forbidden_turns: usize,
 }
 
 impl TurnGraph {
@@ -66,34 +68,6 @@ impl TurnGraph {
             .into_par_iter()
             .map(|a| arc_bearings(graph, a))
             .collect();
-        let mut first_out = Vec::with_capacity(road.arc_count() + 1);
-        first_out.push(0);
-        for arc in &road.arcs {
-            let turns = road.out(arc.head).len() as u32;
-            first_out.push(first_out[first_out.len() - 1] + turns);
-        }
-        let arcs: Vec<Arc> = road
-            .arcs
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(a, arc)| {
-                let code = graph.arc_edge[a];
-                let (roads, bearings) = (&roads, &bearings);
-                let signals =
-                    along[(code >> 1) as usize] + u32::from(at_junction[arc.head as usize]);
-                let time_ms = arc.time_ms + signals * signal_ms;
-                road.out(arc.head).map(move |b| {
-                    let u_turn = graph.arc_edge[b as usize] == code ^ 1;
-                    let angle = turn_angle(bearings[a].1, bearings[b as usize].0);
-                    let seconds = costs.seconds(angle, roads[arc.head as usize], u_turn);
-                    Arc {
-                        head: b,
-                        time_ms: time_ms + (seconds * 1000.0).round() as u32,
-                        length_m: arc.length_m,
-                    }
-                })
-            })
-            .collect();
         let mut first_in = vec![0u32; graph.vertex_count() + 1];
         for arc in &road.arcs {
             first_in[arc.head as usize + 1] += 1;
@@ -111,6 +85,40 @@ impl TurnGraph {
             let code = graph.arc_edge[a];
             edge_arcs[(code >> 1) as usize][(code & 1) as usize] = a as u32;
         }
+        let forbidden = forbidden_turns(graph, |v| {
+            &into[first_in[v as usize] as usize..first_in[v as usize + 1] as usize]
+        });
+        let allowed = |a: usize, b: u32| forbidden.binary_search(&(a as u32, b)).is_err();
+        let mut first_out = Vec::with_capacity(road.arc_count() + 1);
+        first_out.push(0);
+        for (a, arc) in road.arcs.iter().enumerate() {
+            let turns = road.out(arc.head).filter(|&b| allowed(a, b)).count() as u32;
+            first_out.push(first_out[first_out.len() - 1] + turns);
+        }
+        let arcs: Vec<Arc> = road
+            .arcs
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(a, arc)| {
+                let code = graph.arc_edge[a];
+                let (roads, bearings) = (&roads, &bearings);
+                let signals =
+                    along[(code >> 1) as usize] + u32::from(at_junction[arc.head as usize]);
+                let time_ms = arc.time_ms + signals * signal_ms;
+                road.out(arc.head)
+                    .filter(move |&b| allowed(a, b))
+                    .map(move |b| {
+                        let u_turn = graph.arc_edge[b as usize] == code ^ 1;
+                        let angle = turn_angle(bearings[a].1, bearings[b as usize].0);
+                        let seconds = costs.seconds(angle, roads[arc.head as usize], u_turn);
+                        Arc {
+                            head: b,
+                            time_ms: time_ms + (seconds * 1000.0).round() as u32,
+                            length_m: arc.length_m,
+                        }
+                    })
+            })
+            .collect();
         let traffic_signals = at_junction.iter().filter(|&&s| s).count()
             + along.iter().map(|&n| n as usize).sum::<usize>();
         TurnGraph {
@@ -119,6 +127,7 @@ impl TurnGraph {
             into,
             edge_arcs,
             traffic_signals,
+            forbidden_turns: forbidden.len(),
         }
     }
 
@@ -132,6 +141,34 @@ impl TurnGraph {
     pub fn arcs_into(&self, v: u32) -> &[u32] {
         &self.into[self.first_in[v as usize] as usize..self.first_in[v as usize + 1] as usize]
     }
+}
+
+/// The turns the data's restrictions forbid, as (road arc in, road arc out), sorted. A
+/// restriction names ways and a node: it applies to every arc of the `from` way into the
+/// node and every arc of the `to` way out of it. `no_*` forbids that turn, `only_*` every
+/// other turn from those arcs.
+fn forbidden_turns<'a>(graph: &RoadGraph, arcs_into: impl Fn(u32) -> &'a [u32]) -> Vec<(u32, u32)> {
+    let road = &graph.csr;
+    let way_of = |arc: u32| graph.edges[(graph.arc_edge[arc as usize] >> 1) as usize].way_id;
+    let mut by_node: Vec<_> = graph.restrictions.iter().collect();
+    by_node.sort_by_key(|r| r.via_node);
+    let mut forbidden = Vec::new();
+    for (v, id) in graph.vertex_osm_ids.iter().enumerate() {
+        let v = v as u32;
+        let first = by_node.partition_point(|r| r.via_node < *id);
+        for r in by_node[first..].iter().take_while(|r| r.via_node == *id) {
+            for &a in arcs_into(v).iter().filter(|&&a| way_of(a) == r.from_way) {
+                for b in road.out(v) {
+                    if (way_of(b) == r.to_way) != r.only {
+                        forbidden.push((a, b));
+                    }
+                }
+            }
+        }
+    }
+    forbidden.sort_unstable();
+    forbidden.dedup();
+    forbidden
 }
 
 /// The bearings (degrees from north) of a road arc as it leaves its tail and as it arrives
@@ -289,5 +326,46 @@ mod tests {
                 assert_eq!((c.head, c.time_ms), (b.head, b.time_ms + extra), "arc {a}");
             }
         }
+    }
+
+    #[test]
+    fn restrictions_remove_their_turns() {
+        use crate::map::osm::TurnRestriction;
+        // The plus junction: ways 10 (north), 11 (west), 12 (east) and 13 (south) at 102.
+        let restricted = |only: bool, to_way: i64| {
+            let mut data = grid_data(&[
+                (10, &[202, 102], &[("highway", "residential")]),
+                (11, &[101, 102], &[("highway", "residential")]),
+                (12, &[103, 102], &[("highway", "residential")]),
+                (13, &[2, 102], &[("highway", "residential")]),
+            ]);
+            data.restrictions = vec![TurnRestriction {
+                relation: 1,
+                from_way: 10,
+                via_node: 102,
+                to_way,
+                only,
+            }];
+            let g = RoadGraph::build(&data, &test_classify, "test").unwrap().0;
+            let turns = TurnGraph::new(&g, &TurnCosts::default());
+            let way = |arc: u32| g.edges[(g.arc_edge[arc as usize] >> 1) as usize].way_id;
+            // The ways the north arm may turn onto at the junction.
+            let from_north = (0..g.csr.arc_count() as u32)
+                .find(|&a| {
+                    way(a) == 10 && g.vertex_osm_ids[g.csr.arcs[a as usize].head as usize] == 102
+                })
+                .unwrap();
+            let mut onto: Vec<i64> = turns
+                .csr
+                .out(from_north)
+                .map(|t| way(turns.csr.arcs[t as usize].head))
+                .collect();
+            onto.sort();
+            onto
+        };
+        // No left turn (east, where traffic keeps left): the other three ways remain.
+        assert_eq!(restricted(false, 12), vec![10, 11, 13]);
+        // Only straight on.
+        assert_eq!(restricted(true, 13), vec![13]);
     }
 }

@@ -878,4 +878,33 @@ mod tests {
         assert!(!around.contains(&grid_point(102)), "{around:?}");
         assert!(around.contains(&grid_point(202)));
     }
+
+    #[test]
+    fn a_forbidden_turn_is_driven_around() {
+        use crate::map::osm::TurnRestriction;
+        let mut data = plus();
+        let open = map(&data).with_turns(&TurnCosts::default());
+        // No left turn from the north arm (way 10) onto the east arm (way 12).
+        data.restrictions = vec![TurnRestriction {
+            relation: 1,
+            from_way: 10,
+            via_node: 102,
+            to_way: 12,
+            only: false,
+        }];
+        let closed = map(&data).with_turns(&TurnCosts::default());
+        let north = open.snap(between(202, 102, 0.5)).unwrap();
+        let east = open.snap(between(103, 102, 0.5)).unwrap();
+        let direct = path(&open, &north, &east).unwrap();
+        assert_eq!(
+            direct.geometry,
+            vec![north.point, grid_point(102), east.point]
+        );
+        // Turn off another way, back at its dead end (a U-turn), then straight across.
+        let around = path(&closed, &north, &east).unwrap();
+        assert!(around.seconds > direct.seconds + 20.0, "{around:?}");
+        assert!(around.geometry.len() > 4, "{around:?}");
+        let points = [north.clone(), east.clone()];
+        assert_eq!(matrix(&closed, &points).seconds(0, 1), around.seconds);
+    }
 }

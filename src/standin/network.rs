@@ -43,6 +43,7 @@ impl Network {
             ways: self.ways.clone(),
             traffic_signals: Vec::new(),
             barriers: Vec::new(),
+            restrictions: Vec::new(),
         }
     }
 

@@ -9,8 +9,8 @@ use osmpbf::{Blob, BlobDecode, BlobReader, PrimitiveBlock};
 use rayon::prelude::*;
 
 use super::{
-    RawOsm, ReadCounts, RoadsRead, SyncClassifier, Way, barrier_tags, checked_coord,
-    is_standin_tags, is_traffic_signals, sort_barriers,
+    RawOsm, ReadCounts, RoadsRead, SyncClassifier, TurnRestriction, Way, barrier_tags,
+    checked_coord, is_standin_tags, is_traffic_signals, sort_barriers, turn_restriction,
 };
 use crate::map::LatLon;
 use crate::map::graph::{MISSING, TableWay, WayTable};
@@ -141,6 +141,7 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
     let mut counts = ReadCounts::default();
     let mut traffic_signals = Vec::new();
     let mut barriers = Vec::new();
+    let mut restrictions = Vec::new();
     for group in block.groups() {
         for node in group.nodes() {
             nodes.push((node.id(), checked_coord(node.id(), node.lat(), node.lon())?));
@@ -171,6 +172,7 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
             }
         }
         counts.relations += group.relations().len() as u64;
+        restrictions.extend(group.relations().filter_map(|r| restriction(&r)));
     }
     counts.nodes = nodes.len() as u64;
     Ok(RawOsm {
@@ -179,6 +181,7 @@ fn decode_block(block: &PrimitiveBlock) -> anyhow::Result<RawOsm> {
         counts,
         traffic_signals,
         barriers,
+        restrictions,
     })
 }
 
@@ -196,6 +199,7 @@ struct RoadBlock {
     standin: bool,
     traffic_signals: Vec<i64>,
     barriers: Vec<(i64, Vec<(String, String)>)>,
+    restrictions: Vec<TurnRestriction>,
 }
 
 const NOT_USABLE: u32 = u32::MAX;
@@ -228,6 +232,7 @@ pub(super) fn read_roads(bytes: &[u8], classify: SyncClassifier<'_>) -> anyhow::
         table.coords.append(&mut b.coords);
         table.traffic_signals.append(&mut b.traffic_signals);
         table.barriers.append(&mut b.barriers);
+        table.restrictions.append(&mut b.restrictions);
         b.ids.shrink_to_fit();
         b.coords.shrink_to_fit();
     }
@@ -241,6 +246,7 @@ pub(super) fn read_roads(bytes: &[u8], classify: SyncClassifier<'_>) -> anyhow::
     table.traffic_signals.sort_unstable();
     table.traffic_signals.dedup();
     sort_barriers(&mut table.barriers);
+    table.restrictions.sort_by_key(|r| r.relation);
     let node_ids = std::mem::take(&mut table.node_ids);
     let lookup = NodeLookup::new(&node_ids);
 
@@ -358,9 +364,24 @@ fn decode_roads(block: &PrimitiveBlock, classify: SyncClassifier<'_>) -> anyhow:
                 .push((way.id(), rule, (out.refs.len() - before) as u32));
         }
         out.counts.relations += group.relations().len() as u64;
+        out.restrictions
+            .extend(group.relations().filter_map(|r| restriction(&r)));
     }
     out.counts.nodes = out.ids.len() as u64;
     Ok(out)
+}
+
+/// The turn restriction of a PBF relation, if it makes one for a van.
+fn restriction(r: &osmpbf::Relation<'_>) -> Option<TurnRestriction> {
+    let members = r.members().filter_map(|m| {
+        let kind = match m.member_type {
+            osmpbf::RelMemberType::Node => 'n',
+            osmpbf::RelMemberType::Way => 'w',
+            osmpbf::RelMemberType::Relation => 'r',
+        };
+        Some((kind, m.member_id, m.role().ok()?))
+    });
+    turn_restriction(r.id(), r.tags(), members)
 }
 
 /// Finds node ids in a sorted array: a table of where each range of ids starts narrows the

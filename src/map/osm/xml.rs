@@ -11,7 +11,15 @@ use anyhow::{Context, anyhow, bail};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{RawOsm, Way, checked_coord, is_traffic_signals};
+use super::{RawOsm, Way, checked_coord, is_traffic_signals, turn_restriction};
+
+/// A relation as read, before it is looked at.
+#[derive(Default)]
+struct XmlRelation {
+    id: i64,
+    members: Vec<(char, i64, String)>,
+    tags: Vec<(String, String)>,
+}
 
 pub(super) fn looks_like_xml(bytes: &[u8]) -> bool {
     let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -49,6 +57,8 @@ struct Parser {
     way: Option<(Way, bool)>,
     /// The node being read (not deleted), and its tags.
     node: Option<(i64, Vec<(String, String)>)>,
+    /// The relation being read (not deleted): its id, members and tags.
+    relation: Option<XmlRelation>,
     remark: Option<String>,
 }
 
@@ -121,7 +131,27 @@ impl Parser {
                 };
                 self.way = Some((way, is_deleted(e)?));
             }
-            (1, b"relation") => self.raw.counts.relations += 1,
+            (1, b"relation") => {
+                self.raw.counts.relations += 1;
+                let id: i64 = number(e, "relation", b"id")?;
+                if !is_deleted(e)? {
+                    self.relation = Some(XmlRelation {
+                        id,
+                        ..XmlRelation::default()
+                    });
+                }
+            }
+            (2, b"member") => {
+                if let Some(r) = &mut self.relation {
+                    let at = || format!("relation {}", r.id);
+                    let kind = text(e, "member", b"type").with_context(at)?;
+                    let id = number(e, "member", b"ref").with_context(at)?;
+                    // A member without a role has none to play in a restriction.
+                    let role = text(e, "member", b"role").unwrap_or_default();
+                    r.members
+                        .push((kind.chars().next().unwrap_or(' '), id, role));
+                }
+            }
             (1, b"remark") => self.remark = Some(String::new()),
             (2, b"nd") => {
                 if let Some((way, _)) = &mut self.way {
@@ -139,6 +169,11 @@ impl Parser {
                     let key = text(e, "tag", b"k").with_context(|| format!("node {id}"))?;
                     let value = text(e, "tag", b"v").with_context(|| format!("node {id}"))?;
                     tags.push((key, value));
+                } else if let Some(r) = &mut self.relation {
+                    let at = || format!("relation {}", r.id);
+                    let key = text(e, "tag", b"k").with_context(at)?;
+                    let value = text(e, "tag", b"v").with_context(at)?;
+                    r.tags.push((key, value));
                 }
             }
             _ => {}
@@ -150,6 +185,16 @@ impl Parser {
     fn close(&mut self, name: &[u8]) -> anyhow::Result<()> {
         match (self.depth, name) {
             (0, _) => self.root_closed = true,
+            (1, b"relation") => {
+                if let Some(r) = self.relation.take() {
+                    let tags = r.tags.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                    let members =
+                        (r.members.iter()).map(|(kind, id, role)| (*kind, *id, role.as_str()));
+                    self.raw
+                        .restrictions
+                        .extend(turn_restriction(r.id, tags, members));
+                }
+            }
             (1, b"node") => {
                 if let Some((id, tags)) = self.node.take() {
                     let tags_iter = tags.iter().map(|(k, v)| (k.as_str(), v.as_str()));
