@@ -18,7 +18,7 @@ use anyhow::{Context as _, bail};
 pub use graph::RoadGraph;
 pub use snap::{DEFAULT_SNAP_LIMIT_M, Snapped};
 
-use graph::{BuildReport, Classifier, WayTable};
+use graph::{BuildReport, WayTable};
 use osm::{OsmData, ReadCounts};
 use profile::{Profile, TurnCosts};
 use snap::SnapIndex;
@@ -106,14 +106,12 @@ impl RoadMap {
     /// Reads an OSM file and builds its road map.
     pub fn load(path: &Path, profile: &Profile) -> anyhow::Result<RoadMap> {
         let start = Instant::now();
-        let mut read = osm::read_roads(path, &|tags| profile.classify(tags))?;
+        let read = osm::read_roads(path, &|tags| profile.classify(tags))?;
         let read_seconds = start.elapsed().as_secs_f64();
-        let start = Instant::now();
-        read.table.blocked = profile.blocking(&read.table.barriers);
-        let (graph, report) = RoadGraph::from_table(read.table, &path.display().to_string())?;
-        let mut map = Self::finish(graph, report, read.counts, read.standin, start);
+        let source = path.display().to_string();
+        let mut map = Self::from_table(read.table, profile, read.counts, read.standin, &source)?;
         map.info.read_seconds = read_seconds;
-        Ok(map.with_turns(&profile.turns))
+        Ok(map)
     }
 
     /// Builds the road map of OSM data already read.
@@ -127,12 +125,23 @@ impl RoadMap {
         profile: &Profile,
         source: &str,
     ) -> anyhow::Result<RoadMap> {
+        let table = WayTable::from_osm(data, &|tags| profile.classify(tags));
+        Self::from_table(table, profile, data.counts, osm::is_standin(data), source)
+    }
+
+    /// The rest of the build, after either reader: the profile's barriers cut the roads, then
+    /// the graph, its snap index and the priced turns.
+    fn from_table(
+        mut table: WayTable,
+        profile: &Profile,
+        counts: ReadCounts,
+        standin: bool,
+        source: &str,
+    ) -> anyhow::Result<RoadMap> {
         let start = Instant::now();
-        let mut table = WayTable::from_osm(data, &|tags| profile.classify(tags));
         table.blocked = profile.blocking(&table.barriers);
         let (graph, report) = RoadGraph::from_table(table, source)?;
-        let standin = osm::is_standin(data);
-        Ok(Self::finish(graph, report, data.counts, standin, start).with_turns(&profile.turns))
+        Ok(Self::finish(graph, report, counts, standin, start).with_turns(&profile.turns))
     }
 
     /// Prices the turns, when `costs` says so: searches then run on the graph of turns.
@@ -149,10 +158,12 @@ impl RoadMap {
         self
     }
 
-    /// Builds with any classifier; `source` names the data in errors.
-    pub fn build(
+    /// Builds with any classifier and no profile (no barriers, free turns), for tests;
+    /// `source` names the data in errors.
+    #[cfg(test)]
+    pub(crate) fn build(
         data: &OsmData,
-        classify: Classifier<'_>,
+        classify: graph::Classifier<'_>,
         source: &str,
     ) -> anyhow::Result<RoadMap> {
         let start = Instant::now();
